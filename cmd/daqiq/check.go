@@ -1,0 +1,349 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/config"
+	"github.com/daqiq/daqiq/lint/output"
+	"github.com/daqiq/daqiq/lint/runner"
+	"github.com/daqiq/daqiq/lint/source"
+	"github.com/daqiq/daqiq/rules"
+)
+
+// defaultExts are the file types a directory walk picks up. A file named on
+// the command line is always checked.
+var defaultExts = []string{".txt", ".md", ".markdown", ".html", ".htm"}
+
+func checkCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "lint files and directories (- reads standard input)",
+		ArgsUsage: "[paths | -]",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
+			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of the safe fixes instead of the findings; exit 1 if it is not empty"},
+			&cli.BoolFlag{Name: "fix", Usage: "apply the safe fixes in place, then report what remains"},
+			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix or --diff, apply unsafe fixes too"},
+			&cli.StringFlag{Name: "fail-level", Usage: "lowest level that makes the exit code 1: error, warning or info (default warning, or fail-level in .daqiq.toml)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "findings only: no source lines, suggestions or summary"},
+			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
+			&cli.StringFlag{Name: "stdin-filename", Usage: "with -, the name to report and to find the configuration from"},
+		},
+		Action: check,
+	}
+}
+
+type input struct {
+	path  string // as reported
+	real  string // on disk; "" for stdin
+	mode  fs.FileMode
+	data  []byte
+	doc   *source.Document
+	rules []runner.Active
+	fail  lint.Severity
+}
+
+func check(c *cli.Context) error {
+	format := c.String("format")
+	if format != "text" && format != "json" {
+		return usageErr("unknown --format %q (want text or json)", format)
+	}
+	if c.Bool("fix") && c.Bool("diff") {
+		return usageErr("--fix and --diff cannot be used together")
+	}
+	var failFlag lint.Severity
+	if s := c.String("fail-level"); s != "" {
+		var err error
+		if failFlag, err = lint.ParseSeverity(s); err != nil {
+			return usageErr("--fail-level: %v", err)
+		}
+	}
+	args := c.Args().Slice()
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	// Read and check every input before anything is written.
+	var inputs []*input
+	for _, a := range args {
+		if a == "-" {
+			data, err := io.ReadAll(c.App.Reader)
+			if err != nil {
+				return &exitError{2, fmt.Sprintf("reading standard input: %v", err)}
+			}
+			name := c.String("stdin-filename")
+			if name == "" {
+				name = "-"
+			}
+			inputs = append(inputs, &input{path: name, data: data})
+			continue
+		}
+		paths, err := expand(a)
+		if err != nil {
+			return &exitError{2, err.Error()}
+		}
+		for _, p := range paths {
+			fi, err := os.Stat(p)
+			if err != nil {
+				return &exitError{2, err.Error()}
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return &exitError{2, err.Error()}
+			}
+			inputs = append(inputs, &input{path: p, real: p, mode: fi.Mode(), data: data})
+		}
+	}
+	if c.Bool("fix") {
+		for _, in := range inputs {
+			if in.real == "" {
+				return usageErr("--fix cannot write to standard input: use --diff")
+			}
+		}
+	}
+	configs := map[string]*rules.Set{}
+	for _, in := range inputs {
+		doc, err := source.New(in.path, in.data)
+		if err != nil {
+			return &exitError{2, err.Error()}
+		}
+		in.doc = doc
+		from := in.real
+		if from == "" {
+			from = in.path
+			if from == "-" {
+				from = "."
+			}
+		}
+		cfgPath := config.Find(c.String("config"), from)
+		set, ok := configs[cfgPath]
+		if !ok {
+			var cfg *config.Config
+			if cfgPath != "" {
+				if cfg, err = config.Load(cfgPath); err != nil {
+					return &exitError{2, err.Error()}
+				}
+			}
+			if set, err = rules.Load(cfg); err != nil {
+				return &exitError{2, err.Error()}
+			}
+			configs[cfgPath] = set
+		}
+		in.rules = set.For(from)
+		in.fail = lint.Warning
+		if cfgFail := set.FailLevel(); cfgFail != 0 {
+			in.fail = cfgFail
+		}
+		if failFlag != 0 {
+			in.fail = failFlag
+		}
+	}
+
+	unsafe := c.Bool("unsafe-fixes")
+	w := c.App.Writer
+	var files []output.File
+	exit := 0
+	fixed, fixedFiles := 0, 0
+	for _, in := range inputs {
+		newDoc := func(b []byte) (*source.Document, error) { return source.New(in.path, b) }
+		switch {
+		case c.Bool("diff"):
+			out, _, n, err := runner.FixAll(in.doc, in.rules, unsafe, newDoc)
+			if err != nil {
+				return &exitError{2, err.Error()}
+			}
+			if n > 0 && !bytes.Equal(out, in.data) {
+				output.UnifiedDiff(w, filepath.ToSlash(in.path), in.data, out)
+				exit = 1
+			}
+			continue
+		case c.Bool("fix"):
+			out, ds, n, err := runner.FixAll(in.doc, in.rules, unsafe, newDoc)
+			if err != nil {
+				return &exitError{2, err.Error()}
+			}
+			if n > 0 && !bytes.Equal(out, in.data) {
+				if err := writeAtomic(in.real, out, in.mode); err != nil {
+					return &exitError{2, err.Error()}
+				}
+				fixed += n
+				fixedFiles++
+				in.doc, _ = newDoc(out)
+			}
+			files = append(files, output.File{Doc: in.doc, Diagnostics: ds})
+		default:
+			files = append(files, output.File{Doc: in.doc, Diagnostics: runner.Run(in.doc, in.rules)})
+		}
+		if runner.AtLeast(files[len(files)-1].Diagnostics, in.fail) > 0 {
+			exit = 1
+		}
+	}
+	if c.Bool("diff") {
+		return exitCode(exit)
+	}
+	if format == "json" {
+		if err := output.WriteJSON(w, files); err != nil {
+			return &exitError{2, err.Error()}
+		}
+		return exitCode(exit)
+	}
+	opts := output.TextOptions{Color: useColor(w)}
+	total, bySev, fixable := 0, map[lint.Severity]int{}, 0
+	for _, f := range files {
+		if c.Bool("quiet") {
+			f = output.File{Doc: f.Doc, Diagnostics: f.Diagnostics}
+			writeQuiet(w, f)
+		} else {
+			output.WriteText(w, f, opts)
+		}
+		for _, d := range f.Diagnostics {
+			total++
+			bySev[d.Severity]++
+			if len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe {
+				fixable++
+			}
+		}
+	}
+	if !c.Bool("quiet") {
+		es := c.App.ErrWriter
+		if fixed > 0 {
+			fmt.Fprintf(es, "fixed %d %s in %d %s\n", fixed, plural(fixed, "problem", "problems"), fixedFiles, plural(fixedFiles, "file", "files"))
+		}
+		if total > 0 {
+			var parts []string
+			for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
+				if bySev[s] > 0 {
+					parts = append(parts, fmt.Sprintf("%d %s", bySev[s], plural(bySev[s], s.String(), s.String()+"s")))
+				}
+			}
+			msg := fmt.Sprintf("%d %s (%s)", total, plural(total, "problem", "problems"), strings.Join(parts, ", "))
+			if fixable > 0 && !c.Bool("fix") {
+				msg += fmt.Sprintf("; %d fixable with --fix", fixable)
+			}
+			fmt.Fprintln(es, msg)
+		}
+	}
+	return exitCode(exit)
+}
+
+func writeQuiet(w io.Writer, f output.File) {
+	for _, d := range f.Diagnostics {
+		p := f.Doc.Pos(d.Start)
+		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.Doc.Path, p.Line, p.Column, d.Severity, d.Rule, d.Message)
+	}
+}
+
+func exitCode(n int) error {
+	if n == 0 {
+		return nil
+	}
+	return &exitError{code: n}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// expand turns a path argument into files: a file is itself, a directory
+// is walked for files with the default extensions, skipping hidden
+// directories and files.
+func expand(arg string) ([]string, error) {
+	fi, err := os.Stat(arg)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return []string{arg}, nil
+	}
+	var out []string
+	err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != arg && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(name))
+		for _, e := range defaultExts {
+			if ext == e {
+				out = append(out, p)
+				break
+			}
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// writeAtomic replaces path with data through a temporary file in the same
+// directory and a rename, keeping the file's mode. A symlink is followed and
+// its target replaced.
+func writeAtomic(path string, data []byte, mode fs.FileMode) error {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".daqiq-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(name)
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Chmod(mode.Perm()); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// useColor: only on a terminal, never with NO_COLOR, always with FORCE_COLOR.
+func useColor(w io.Writer) bool {
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	if v := os.Getenv("FORCE_COLOR"); v != "" && v != "0" {
+		return true
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

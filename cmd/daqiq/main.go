@@ -1,0 +1,92 @@
+// Command daqiq is an editorial linter for Arabic news copy.
+//
+//	daqiq check [paths | -]   lint files and directories
+//	daqiq rules               list the rules
+//	daqiq explain RULE        show a rule's documentation
+//	daqiq init                write a starter .daqiq.toml
+//	daqiq version
+//
+// Exit codes: 0 nothing at or above the fail level, 1 findings (or a
+// non-empty --diff), 2 usage, configuration or I/O error.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+func main() {
+	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// exitError carries an exit code out of a command.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{2, fmt.Sprintf(format, args...)}
+}
+
+// run is main with its streams and exit code made explicit, for tests.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := &cli.App{
+		Name:      "daqiq",
+		Usage:     "an editorial linter for Arabic news copy",
+		Version:   version(),
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// urfave/cli would otherwise call os.Exit itself
+		ExitErrHandler:  func(*cli.Context, error) {},
+		HideHelpCommand: true,
+		Commands: []*cli.Command{
+			checkCommand(),
+			rulesCommand(),
+			explainCommand(),
+			initCommand(),
+			{
+				Name:  "version",
+				Usage: "print the version",
+				Action: func(c *cli.Context) error {
+					fmt.Fprintf(c.App.Writer, "daqiq %s\n", version())
+					return nil
+				},
+			},
+		},
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usageErr("%v", err)
+		},
+	}
+	app.CommandNotFound = func(c *cli.Context, name string) {
+		fmt.Fprintf(stderr, "daqiq: unknown command %q (try daqiq --help)\n", name)
+	}
+	if len(args) < 2 {
+		_ = app.Run([]string{args[0], "--help"})
+		return 2
+	}
+	err := app.Run(args)
+	var ee *exitError
+	switch {
+	case err == nil:
+		if len(args) > 1 && app.Command(args[1]) == nil && args[1][0] != '-' {
+			return 2
+		}
+		return 0
+	case errors.As(err, &ee):
+		if ee.msg != "" {
+			fmt.Fprintf(stderr, "daqiq: %s\n", ee.msg)
+		}
+		return ee.code
+	default:
+		fmt.Fprintf(stderr, "daqiq: %v\n", err)
+		return 2
+	}
+}

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/config"
+	"github.com/daqiq/daqiq/rules"
+)
+
+// loadSet loads the rule set of the configuration that applies to the
+// current directory (or --config).
+func loadSet(c *cli.Context) (*rules.Set, error) {
+	path := config.Find(c.String("config"), ".")
+	var cfg *config.Config
+	if path != "" {
+		var err error
+		if cfg, err = config.Load(path); err != nil {
+			return nil, &exitError{2, err.Error()}
+		}
+	}
+	set, err := rules.Load(cfg)
+	if err != nil {
+		return nil, &exitError{2, err.Error()}
+	}
+	return set, nil
+}
+
+var configFlag = &cli.StringFlag{Name: "config", Usage: "configuration file", EnvVars: []string{config.EnvVar}}
+
+func rulesCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "rules",
+		Usage: "list every rule: id, kind, level, on/off, description",
+		Flags: []cli.Flag{configFlag},
+		Action: func(c *cli.Context) error {
+			set, err := loadSet(c)
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "RULE\tKIND\tLEVEL\tSTATE\tDESCRIPTION")
+			for _, r := range set.Rules() {
+				st := set.Setting(r.ID)
+				on := !r.Disabled
+				if st.Enabled != nil {
+					on = *st.Enabled
+				}
+				level := r.Level
+				if st.Level != "" {
+					level, _ = lint.ParseSeverity(st.Level)
+				}
+				state := "on"
+				if !on {
+					state = "off"
+				}
+				desc := r.Summary
+				if r.Size > 0 {
+					desc += fmt.Sprintf(" [%d entries]", r.Size)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Kind, level, state, desc)
+			}
+			return tw.Flush()
+		},
+	}
+}
+
+func explainCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "explain",
+		Usage:     "print a rule's documentation with examples",
+		ArgsUsage: "RULE",
+		Flags:     []cli.Flag{configFlag},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usageErr("explain takes one rule id (daqiq rules lists them)")
+			}
+			set, err := loadSet(c)
+			if err != nil {
+				return err
+			}
+			id := c.Args().First()
+			for _, r := range set.Rules() {
+				if r.ID == id {
+					explain(c, r)
+					return nil
+				}
+			}
+			return usageErr("unknown rule %q (daqiq rules lists them)", id)
+		},
+	}
+}
+
+func explain(c *cli.Context, r *lint.Rule) {
+	w := c.App.Writer
+	fmt.Fprintf(w, "%s (%s, %s by default)\n\n%s\n", r.ID, r.Kind, r.Level, r.Summary)
+	section := func(title, body string) {
+		if body != "" {
+			fmt.Fprintf(w, "\n## %s\n%s\n", title, body)
+		}
+	}
+	section("What it does", r.Doc.What)
+	section("Why", r.Doc.Why)
+	section("Example", r.Doc.Wrong)
+	section("Use instead", r.Doc.Right)
+	section("Fix safety", r.Doc.Fix)
+	if len(r.Options) > 0 {
+		var names []string
+		for k := range r.Options {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		var b strings.Builder
+		for _, k := range names {
+			o := r.Options[k]
+			fmt.Fprintf(&b, "%s = %q  (%s", k, o.Default, o.Help)
+			if len(o.Allowed) > 0 {
+				fmt.Fprintf(&b, "; one of %s", strings.Join(o.Allowed, ", "))
+			}
+			b.WriteString(")\n")
+		}
+		section("Options", strings.TrimRight(b.String(), "\n"))
+	}
+	if r.Link != "" {
+		section("More", r.Link)
+	}
+}
+
+const starterConfig = `# daqiq configuration. daqiq looks for this file in the checked file's
+# directory and upwards; --config or DAQIQ_CONFIG name another one.
+# "daqiq rules" lists every rule, "daqiq explain RULE" documents one.
+
+# The lowest level that makes "daqiq check" exit 1: error, warning or info.
+# fail-level = "warning"
+
+# Turn rules on or off, change their level, set house-style options, add
+# word lists (paths relative to this file) or words a rule must not flag.
+[rules."orthography/final-yeh"]
+# standard: final ي is written ي (في، التي); consistent: flag only a text that
+# mixes ى and ي; off: the paper writes ى by house style.
+style = "standard"
+
+# [rules."spelling/missing-hamza"]
+# enabled = false
+
+# [rules."spelling/misspelling"]
+# level = "warning"
+# wordlists = ["house-misspellings.toml"]   # tables [all] [noart] [verb] [conj] [exact] of "wrong" = "right"
+# ignore = ["مواليين"]
+
+# Custom rules. kind is substitution, existence, consistency, repetition or pattern.
+# [[rule]]
+# id = "house/preferred-terms"
+# kind = "substitution"
+# level = "warning"
+# message = "house style: write {fix}, not {word}"
+# swap = { "كافة الدول" = "جميع الدول" }
+#
+# [[rule]]
+# id = "house/banned"
+# kind = "existence"
+# words = ["مصدر مطلع"]
+# message = "name the source instead of {word}"
+#
+# [[rule]]
+# id = "house/numbers"
+# kind = "pattern"
+# pattern = "([0-9]+) %"          # RE2; {clitic} matches an optional proclitic
+# replacement = "${1}%"
+
+# Settings for some paths only (globs relative to this file; ** spans folders).
+# [[override]]
+# paths = ["archive/**"]
+# [override.rules."repetition/repeated-line"]
+# enabled = false
+`
+
+func initCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "init",
+		Usage: "write a commented starter " + config.FileName + " in the current directory",
+		Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file"}},
+		Action: func(c *cli.Context) error {
+			if _, err := os.Stat(config.FileName); err == nil && !c.Bool("force") {
+				return usageErr("%s already exists (use --force to overwrite)", config.FileName)
+			}
+			if err := os.WriteFile(config.FileName, []byte(starterConfig), 0o644); err != nil {
+				return &exitError{2, err.Error()}
+			}
+			fmt.Fprintf(c.App.Writer, "wrote %s\n", config.FileName)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,173 @@
+package arabic
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is the kind of a token.
+type Kind uint8
+
+const (
+	Space  Kind = iota // a run of whitespace, the no-break space included
+	Word               // a word: Arabic letters with harakat and tatweel, or another script's letters
+	Number             // a run of ASCII, Arabic-Indic or Persian digits, with . , ٫ ٬ between digits
+	Punct              // one punctuation mark or symbol
+)
+
+func (k Kind) String() string {
+	return [...]string{"space", "word", "number", "punct"}[k]
+}
+
+// Token is one piece of the text. Start and End are byte offsets into the
+// text the tokens came from; the token's text is text[Start:End].
+type Token struct {
+	Kind       Kind
+	Arabic     bool   // a word in Arabic script
+	Breaks     uint16 // for Space: the number of line breaks inside it
+	Start, End int
+	// Key is a word's normalised form (see Key), a number's value in ASCII
+	// digits, or the text itself for punctuation and space.
+	Key string
+}
+
+// Tokenize splits text into tokens. Every byte belongs to exactly one token,
+// except a leading BOM, which is skipped.
+func Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/5+1)
+	i := 0
+	if strings.HasPrefix(text, "\uFEFF") {
+		i = len("\uFEFF")
+	}
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		start := i
+		switch {
+		case IsSpace(r):
+			var breaks uint16
+			for i < len(text) {
+				r, n := utf8.DecodeRuneInString(text[i:])
+				if !IsSpace(r) {
+					break
+				}
+				if r == '\n' || r == 0x2028 || r == 0x2029 || r == 0x85 {
+					breaks++
+				}
+				i += n
+			}
+			toks = append(toks, Token{Kind: Space, Breaks: breaks, Start: start, End: i, Key: text[start:i]})
+		case IsLetter(r) || ((IsIgnorable(r) || r == Tatweel) && nextIsLetter(text, i+n)):
+			i += n
+			for i < len(text) {
+				r, n := utf8.DecodeRuneInString(text[i:])
+				if !inWord(r) {
+					break
+				}
+				i += n
+			}
+			// a trailing invisible mark belongs to what follows
+			for i > start {
+				r, n := utf8.DecodeLastRuneInString(text[start:i])
+				if !IsIgnorable(r) {
+					break
+				}
+				i -= n
+			}
+			toks = append(toks, Token{Kind: Word, Arabic: true, Start: start, End: i, Key: Key(text[start:i])})
+		case DigitValue(r) >= 0:
+			i = scanNumber(text, i)
+			toks = append(toks, Token{Kind: Number, Start: start, End: i, Key: asciiDigits(text[start:i])})
+		case unicode.IsLetter(r):
+			i += n
+			for i < len(text) {
+				r, n := utf8.DecodeRuneInString(text[i:])
+				if IsLetter(r) || !(unicode.IsLetter(r) || unicode.IsMark(r) || r == '\'' && i+n < len(text) && isLatinNext(text[i+n:])) {
+					break
+				}
+				i += n
+			}
+			toks = append(toks, Token{Kind: Word, Start: start, End: i, Key: text[start:i]})
+		case IsHaraka(r) || r == Tatweel || IsIgnorable(r) || unicode.IsMark(r):
+			// a stray mark or tatweel with no letter before it: glue it to
+			// the previous token so no byte is lost, or make it punctuation
+			i += n
+			if len(toks) > 0 && toks[len(toks)-1].End == start && toks[len(toks)-1].Kind == Word {
+				t := &toks[len(toks)-1]
+				t.End = i
+				t.Key = Key(text[t.Start:t.End])
+				continue
+			}
+			toks = append(toks, Token{Kind: Punct, Start: start, End: i, Key: text[start:i]})
+		default:
+			i += n
+			toks = append(toks, Token{Kind: Punct, Start: start, End: i, Key: text[start:i]})
+		}
+	}
+	return toks
+}
+
+func nextIsLetter(text string, i int) bool {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if IsLetter(r) {
+			return true
+		}
+		if !IsIgnorable(r) && r != Tatweel {
+			return false
+		}
+		i += n
+	}
+	return false
+}
+
+func isLatinNext(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) && !IsLetter(r)
+}
+
+// scanNumber returns the end of the number starting at i: digits, with a
+// single . , ٫ or ٬ allowed between two digits.
+func scanNumber(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if DigitValue(r) >= 0 {
+			i += n
+			continue
+		}
+		if r == '.' || r == ',' || r == '٫' || r == '٬' {
+			r2, _ := utf8.DecodeRuneInString(text[i+n:])
+			if i+n < len(text) && DigitValue(r2) >= 0 {
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+func asciiDigits(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if v := DigitValue(r); v >= 0 {
+			return rune('0' + v)
+		}
+		switch r {
+		case '٫':
+			return '.'
+		case '٬':
+			return ','
+		}
+		return r
+	}, s)
+}

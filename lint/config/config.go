@@ -1,0 +1,451 @@
+// Package config reads .daqiq.toml: which rules run, how loud, with which
+// house-style options, custom rules of every kind, extra word lists, and
+// overrides by path glob. Every error names the file, line and column.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// FileName is the configuration file looked up from each checked file's
+// directory upwards.
+const FileName = ".daqiq.toml"
+
+// EnvVar names a configuration file to use instead of the lookup.
+const EnvVar = "DAQIQ_CONFIG"
+
+// Config is one configuration file, decoded.
+type Config struct {
+	Path      string // the file; "" for the built-in defaults
+	Dir       string // relative paths and globs are resolved against it
+	FailLevel string
+	Rules     map[string]RuleSettings // by rule id
+	Custom    []CustomRule
+	Overrides []Override
+	src       []byte
+}
+
+// RuleSettings turns a rule on or off, sets its level, options, extra word
+// lists and words it must never flag.
+type RuleSettings struct {
+	Enabled   *bool
+	Level     string
+	Options   map[string]string
+	WordLists []string // data files (paths relative to the config) added to the rule
+	Ignore    []string // words the rule never flags
+}
+
+// CustomRule is a rule defined in the configuration.
+type CustomRule struct {
+	ID          string            `toml:"id"`
+	Kind        string            `toml:"kind"`
+	Level       string            `toml:"level"`
+	Message     string            `toml:"message"`
+	Description string            `toml:"description"`
+	Link        string            `toml:"link"`
+	Enabled     *bool             `toml:"enabled"`
+	Class       string            `toml:"class"`       // proclitics for word lists: all, noart, verb, conj, exact
+	Words       []string          `toml:"words"`       // existence
+	Swap        map[string]string `toml:"swap"`        // substitution: wrong → right
+	Unsafe      bool              `toml:"unsafe"`      // substitution, pattern: fixes need --unsafe-fixes
+	Sets        [][]string        `toml:"sets"`        // consistency: each set lists variants
+	Pattern     string            `toml:"pattern"`     // pattern: RE2
+	Replacement string            `toml:"replacement"` // pattern: template, $1 for groups
+	Scope       string            `toml:"scope"`       // repetition: word or line
+	WordLists   []string          `toml:"wordlists"`
+
+	Line int `toml:"-"` // where the rule starts in the file
+}
+
+// Override applies rule settings to files matching any of Paths.
+type Override struct {
+	Paths []string
+	Rules map[string]RuleSettings
+}
+
+// Error is a configuration error at a place in a file.
+type Error struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Load reads and decodes a configuration file.
+func Load(path string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, src)
+}
+
+// Parse decodes configuration text.
+func Parse(path string, src []byte) (*Config, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	c := &Config{Path: path, Dir: filepath.Dir(abs), Rules: map[string]RuleSettings{}, src: src}
+	var raw map[string]any
+	_, err = toml.Decode(string(src), &raw)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &Error{Path: path, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}
+		}
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := raw[k]
+		switch k {
+		case "fail-level":
+			s, ok := v.(string)
+			if !ok || !validLevel(s) {
+				return nil, c.errAt([]string{k}, fmt.Sprintf("bad fail-level %v: want \"error\", \"warning\" or \"info\"", v))
+			}
+			c.FailLevel = s
+		case "rules":
+			t, ok := v.(map[string]any)
+			if !ok {
+				return nil, c.errAt([]string{k}, "rules must be a table: [rules.\"family/name\"]")
+			}
+			rs, err := c.ruleTable([]string{"rules"}, t)
+			if err != nil {
+				return nil, err
+			}
+			c.Rules = rs
+		case "rule":
+			arr, ok := v.([]map[string]any)
+			if !ok {
+				return nil, c.errAt([]string{k}, "custom rules are written as [[rule]] tables")
+			}
+			for i, t := range arr {
+				cr, err := c.customRule(i, t)
+				if err != nil {
+					return nil, err
+				}
+				c.Custom = append(c.Custom, cr)
+			}
+		case "override":
+			arr, ok := v.([]map[string]any)
+			if !ok {
+				return nil, c.errAt([]string{k}, "overrides are written as [[override]] tables")
+			}
+			for i, t := range arr {
+				o, err := c.override(i, t)
+				if err != nil {
+					return nil, err
+				}
+				c.Overrides = append(c.Overrides, o)
+			}
+		default:
+			return nil, c.errAt([]string{k}, fmt.Sprintf("unknown key %q (known: fail-level, rules, rule, override)", k))
+		}
+	}
+	return c, nil
+}
+
+func (c *Config) ruleTable(at []string, t map[string]any) (map[string]RuleSettings, error) {
+	out := map[string]RuleSettings{}
+	for id, v := range t {
+		path := append(append([]string{}, at...), id)
+		rt, ok := v.(map[string]any)
+		if !ok {
+			return nil, c.errAt(path, fmt.Sprintf("settings of rule %q must be a table", id))
+		}
+		var rs RuleSettings
+		for k, v := range rt {
+			kp := append(append([]string{}, path...), k)
+			switch k {
+			case "enabled":
+				b, ok := v.(bool)
+				if !ok {
+					return nil, c.errAt(kp, "enabled must be true or false")
+				}
+				rs.Enabled = &b
+			case "level":
+				s, ok := v.(string)
+				if !ok || !validLevel(s) {
+					return nil, c.errAt(kp, fmt.Sprintf("bad level %v: want \"error\", \"warning\" or \"info\"", v))
+				}
+				rs.Level = s
+			case "wordlists", "ignore":
+				list, err := c.strings(kp, v)
+				if err != nil {
+					return nil, err
+				}
+				if k == "wordlists" {
+					rs.WordLists = list
+				} else {
+					rs.Ignore = list
+				}
+			default:
+				s, ok := v.(string)
+				if !ok {
+					return nil, c.errAt(kp, fmt.Sprintf("option %q of rule %q must be a string", k, id))
+				}
+				if rs.Options == nil {
+					rs.Options = map[string]string{}
+				}
+				rs.Options[k] = s
+			}
+		}
+		out[id] = rs
+	}
+	return out, nil
+}
+
+func validLevel(s string) bool {
+	switch strings.ToLower(s) {
+	case "error", "warning", "info":
+		return true
+	}
+	return false
+}
+
+func (c *Config) strings(at []string, v any) ([]string, error) {
+	arr, ok := v.([]any)
+	if !ok {
+		return nil, c.errAt(at, fmt.Sprintf("%s must be a list of strings", at[len(at)-1]))
+	}
+	out := make([]string, 0, len(arr))
+	for _, x := range arr {
+		s, ok := x.(string)
+		if !ok {
+			return nil, c.errAt(at, fmt.Sprintf("%s must be a list of strings, found %v", at[len(at)-1], x))
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+var customKeys = map[string]bool{
+	"id": true, "kind": true, "level": true, "message": true, "description": true, "link": true,
+	"enabled": true, "class": true, "words": true, "swap": true, "unsafe": true, "sets": true,
+	"pattern": true, "replacement": true, "scope": true, "wordlists": true,
+}
+
+// Kinds are the rule kinds a custom rule may have.
+var Kinds = []string{"substitution", "existence", "consistency", "repetition", "pattern"}
+
+func (c *Config) customRule(i int, t map[string]any) (CustomRule, error) {
+	line := c.nthTableLine("rule", i)
+	fail := func(key, msg string) error {
+		if key != "" {
+			if l, col := c.findKeyAfter(key, line); l > 0 {
+				return &Error{Path: c.Path, Line: l, Col: col, Msg: msg}
+			}
+		}
+		return &Error{Path: c.Path, Line: line, Col: 1, Msg: msg}
+	}
+	for k := range t {
+		if !customKeys[k] {
+			return CustomRule{}, fail(k, fmt.Sprintf("unknown key %q in [[rule]]", k))
+		}
+	}
+	var cr CustomRule
+	// re-encode through TOML for typed decoding of this one table
+	var buf strings.Builder
+	if err := toml.NewEncoder(&buf).Encode(t); err != nil {
+		return cr, fail("", err.Error())
+	}
+	if _, err := toml.Decode(buf.String(), &cr); err != nil {
+		var pe toml.ParseError
+		msg := err.Error()
+		if errors.As(err, &pe) {
+			msg = pe.Message
+		}
+		return cr, fail(pe.LastKey, "bad value in [[rule]]: "+msg)
+	}
+	cr.Line = line
+	if cr.ID == "" {
+		return cr, fail("", "[[rule]] needs an id, e.g. id = \"house/banned-words\"")
+	}
+	if !strings.Contains(cr.ID, "/") {
+		return cr, fail("id", fmt.Sprintf("rule id %q must be family/name", cr.ID))
+	}
+	known := false
+	for _, k := range Kinds {
+		known = known || k == cr.Kind
+	}
+	if !known {
+		return cr, fail("kind", fmt.Sprintf("rule %s: unknown kind %q (want one of %s)", cr.ID, cr.Kind, strings.Join(Kinds, ", ")))
+	}
+	if cr.Level != "" && !validLevel(cr.Level) {
+		return cr, fail("level", fmt.Sprintf("rule %s: bad level %q: want error, warning or info", cr.ID, cr.Level))
+	}
+	return cr, nil
+}
+
+func (c *Config) override(i int, t map[string]any) (Override, error) {
+	line := c.nthTableLine("override", i)
+	var o Override
+	for k, v := range t {
+		switch k {
+		case "paths":
+			list, err := c.strings([]string{"override", "paths"}, v)
+			if err != nil {
+				return o, err
+			}
+			o.Paths = list
+		case "rules":
+			rt, ok := v.(map[string]any)
+			if !ok {
+				return o, &Error{Path: c.Path, Line: line, Col: 1, Msg: "override rules must be a table"}
+			}
+			rs, err := c.ruleTable([]string{"override", "rules"}, rt)
+			if err != nil {
+				return o, err
+			}
+			o.Rules = rs
+		default:
+			l, col := c.findKeyAfter(k, line)
+			return o, &Error{Path: c.Path, Line: l, Col: col, Msg: fmt.Sprintf("unknown key %q in [[override]] (known: paths, rules)", k)}
+		}
+	}
+	if len(o.Paths) == 0 {
+		return o, &Error{Path: c.Path, Line: line, Col: 1, Msg: "[[override]] needs paths = [\"glob\", ...]"}
+	}
+	return o, nil
+}
+
+// Find returns the configuration file for a checked file: explicit (the
+// --config flag), else $DAQIQ_CONFIG, else the nearest .daqiq.toml in the
+// file's directory or above. "" means none: built-in defaults.
+func Find(explicit, file string) string {
+	if explicit != "" {
+		return explicit
+	}
+	if env := os.Getenv(EnvVar); env != "" {
+		return env
+	}
+	dir := file
+	if fi, err := os.Stat(file); err != nil || !fi.IsDir() {
+		dir = filepath.Dir(file)
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Resolve returns the rule settings for one file: the [rules] table with
+// every matching override applied in order.
+func (c *Config) Resolve(file string) map[string]RuleSettings {
+	out := map[string]RuleSettings{}
+	for id, rs := range c.Rules {
+		out[id] = rs
+	}
+	if len(c.Overrides) == 0 {
+		return out
+	}
+	rel := file
+	if abs, err := filepath.Abs(file); err == nil {
+		if r, err := filepath.Rel(c.Dir, abs); err == nil {
+			rel = r
+		}
+	}
+	rel = filepath.ToSlash(rel)
+	for _, o := range c.Overrides {
+		hit := false
+		for _, g := range o.Paths {
+			hit = hit || MatchGlob(g, rel)
+		}
+		if !hit {
+			continue
+		}
+		for id, rs := range o.Rules {
+			out[id] = merge(out[id], rs)
+		}
+	}
+	return out
+}
+
+func merge(a, b RuleSettings) RuleSettings {
+	if b.Enabled != nil {
+		a.Enabled = b.Enabled
+	}
+	if b.Level != "" {
+		a.Level = b.Level
+	}
+	if len(b.Options) > 0 {
+		opts := map[string]string{}
+		for k, v := range a.Options {
+			opts[k] = v
+		}
+		for k, v := range b.Options {
+			opts[k] = v
+		}
+		a.Options = opts
+	}
+	a.WordLists = append(append([]string{}, a.WordLists...), b.WordLists...)
+	a.Ignore = append(append([]string{}, a.Ignore...), b.Ignore...)
+	return a
+}
+
+// MatchGlob matches a slash-separated path against a glob in which * and ?
+// stay inside one path segment and ** spans any number of segments.
+func MatchGlob(glob, path string) bool {
+	return matchSegs(strings.Split(glob, "/"), strings.Split(path, "/"))
+}
+
+func matchSegs(g, p []string) bool {
+	for len(g) > 0 {
+		if g[0] == "**" {
+			for i := 0; i <= len(p); i++ {
+				if matchSegs(g[1:], p[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(p) == 0 {
+			return false
+		}
+		if ok, err := filepath.Match(g[0], p[0]); err != nil || !ok {
+			return false
+		}
+		g, p = g[1:], p[1:]
+	}
+	return len(p) == 0
+}
+
+// RuleErr is an error about a rule id or option under [rules] or an
+// override, placed at the key in the file.
+func (c *Config) RuleErr(id, key, msg string) error {
+	path := []string{"rules", id}
+	if key != "" {
+		path = append(path, key)
+	}
+	return c.errAt(path, msg)
+}

@@ -1,0 +1,180 @@
+// Package lint is the rule API of daqiq, modelled on golang.org/x/tools/go/analysis.
+//
+// A Rule is a value: its metadata and documentation sit beside its Run
+// function. Run reads a Pass (the document and its tokens) and reports
+// Diagnostics: byte spans of the lintable text with a message and optional
+// SuggestedFixes made of TextEdits. A diagnostic carries no severity: the
+// configuration decides how loud a rule is, falling back to its Level.
+//
+// The pipeline, one package per stage:
+//
+//	lint/source   bytes → Document (UTF-8 checked, offset map, lines and columns)
+//	lint/arabic   Document text → tokens with normalised keys, proclitics, lexicons
+//	lint          the Rule API: Pass, Diagnostic, Fix, Edit
+//	rules/...     the rules: generic kinds driven by TOML data, and code rules
+//	lint/runner   rules → sorted diagnostics in source offsets → fixes applied
+//	lint/output   diagnostics → text, JSON, unified diff
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/lint/source"
+)
+
+// Severity is how loud a diagnostic is.
+type Severity uint8
+
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "off"
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown level %q (want error, warning or info)", s)
+}
+
+// Applicability says whether a fix may be applied without a human looking.
+type Applicability uint8
+
+const (
+	// Safe fixes are applied by --fix and shown by --diff.
+	Safe Applicability = iota
+	// Unsafe fixes are right in most texts but can change meaning; they are
+	// applied only with --unsafe-fixes.
+	Unsafe
+	// DisplayOnly fixes are suggestions for a human, never applied.
+	DisplayOnly
+)
+
+func (a Applicability) String() string {
+	return [...]string{"safe", "unsafe", "display-only"}[a]
+}
+
+// TextEdit replaces the bytes [Start, End) of the lintable text with New.
+type TextEdit struct {
+	Start, End int
+	New        string
+}
+
+// SuggestedFix is one way to fix a diagnostic.
+type SuggestedFix struct {
+	Message       string // optional: what the fix does
+	Applicability Applicability
+	Edits         []TextEdit
+}
+
+// Diagnostic is one finding. Start and End are byte offsets into the text the
+// rule read (Pass.Text); the runner maps them to the source file.
+type Diagnostic struct {
+	Start, End int
+	Rule       string // set by the runner
+	Severity   Severity
+	Message    string
+	Fixes      []SuggestedFix // best first; optional
+}
+
+// Doc is a rule's documentation, shown by `daqiq explain`. Headings follow
+// ruff: what it does, why it matters, an example and what to use instead.
+type Doc struct {
+	What  string // what the rule flags
+	Why   string // why an editor cares
+	Wrong string // an example the rule flags
+	Right string // the same text, corrected
+	Fix   string // optional: how the fix works and when it is unsafe
+}
+
+// Option is a setting a rule accepts under [rules."ID"] in .daqiq.toml.
+type Option struct {
+	Default string
+	Allowed []string // empty: any string
+	Help    string
+}
+
+// Rule is a named check.
+type Rule struct {
+	ID       string // family/name, e.g. "spelling/misspelling"; never renamed
+	Kind     string // substitution, existence, consistency, repetition, pattern or code
+	Category string // the family: spelling, orthography, consistency, repetition, ...
+	Level    Severity
+	Summary  string // one line
+	Doc      Doc
+	Link     string // optional URL
+	// Disabled rules are off unless the configuration turns them on.
+	Disabled bool
+	Options  map[string]Option
+	// Size is an optional count of data entries, shown by `daqiq rules`.
+	Size int
+	// Run reports the rule's findings on one document.
+	Run func(*Pass)
+	// Extend, when set, returns a copy of the rule with the entries of a
+	// word list added (the wordlists setting of .daqiq.toml).
+	Extend func(name string, data []byte) (*Rule, error)
+}
+
+// Pass is one rule run over one document.
+type Pass struct {
+	Rule   *Rule
+	Doc    *source.Document
+	Text   string         // Doc.Text
+	Tokens []arabic.Token // Text tokenized
+	// Options holds the rule's options, defaults filled in.
+	Options map[string]string
+	report  func(Diagnostic)
+}
+
+// NewPass prepares a pass; report receives the diagnostics.
+func NewPass(r *Rule, doc *source.Document, toks []arabic.Token, opts map[string]string, report func(Diagnostic)) *Pass {
+	return &Pass{Rule: r, Doc: doc, Text: doc.Text, Tokens: toks, Options: opts, report: report}
+}
+
+// Report records a diagnostic.
+func (p *Pass) Report(d Diagnostic) {
+	d.Rule = p.Rule.ID
+	p.report(d)
+}
+
+// Reportf records a diagnostic with no fix.
+func (p *Pass) Reportf(start, end int, format string, args ...any) {
+	p.Report(Diagnostic{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
+}
+
+// Replace returns a fix that replaces [start, end) with s.
+func Replace(start, end int, s string, a Applicability) SuggestedFix {
+	return SuggestedFix{Applicability: a, Edits: []TextEdit{{Start: start, End: end, New: s}}}
+}
+
+// Option returns the value of a rule option.
+func (p *Pass) Option(name string) string {
+	if v, ok := p.Options[name]; ok {
+		return v
+	}
+	if o, ok := p.Rule.Options[name]; ok {
+		return o.Default
+	}
+	return ""
+}

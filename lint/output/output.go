@@ -1,0 +1,144 @@
+// Package output is the last stage of the pipeline: it renders diagnostics
+// as text for people, as JSON for tools, and fixes as a unified diff. Byte
+// offsets become lines and columns here and nowhere else.
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/runner"
+	"github.com/daqiq/daqiq/lint/source"
+)
+
+// File is one checked file and its diagnostics (offsets into Doc.Src).
+type File struct {
+	Doc         *source.Document
+	Diagnostics []lint.Diagnostic
+}
+
+// JSONDiagnostic is the JSON form of a diagnostic. Lines and columns are
+// 1-based, columns count code points, ends are exclusive; offsets are bytes.
+type JSONDiagnostic struct {
+	Path        string   `json:"path"`
+	Rule        string   `json:"rule"`
+	Severity    string   `json:"severity"`
+	Message     string   `json:"message"`
+	Line        int      `json:"line"`
+	Column      int      `json:"column"`
+	EndLine     int      `json:"end_line"`
+	EndColumn   int      `json:"end_column"`
+	Offset      int      `json:"offset"`
+	EndOffset   int      `json:"end_offset"`
+	Text        string   `json:"text"`
+	Suggestions []string `json:"suggestions"`
+}
+
+// ToJSON converts a file's diagnostics.
+func ToJSON(f File) []JSONDiagnostic {
+	out := make([]JSONDiagnostic, 0, len(f.Diagnostics))
+	for _, d := range f.Diagnostics {
+		s, e := f.Doc.Pos(d.Start), f.Doc.Pos(d.End)
+		sug := runner.Suggestions(f.Doc.Src, d)
+		if sug == nil {
+			sug = []string{}
+		}
+		out = append(out, JSONDiagnostic{
+			Path: f.Doc.Path, Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message,
+			Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
+			Offset: d.Start, EndOffset: d.End, Text: string(f.Doc.Src[d.Start:d.End]), Suggestions: sug,
+		})
+	}
+	return out
+}
+
+// WriteJSON writes {"diagnostics":[...]} for all files.
+func WriteJSON(w io.Writer, files []File) error {
+	all := []JSONDiagnostic{}
+	for _, f := range files {
+		all = append(all, ToJSON(f)...)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Diagnostics []JSONDiagnostic `json:"diagnostics"`
+	}{all})
+}
+
+// TextOptions control the text format.
+type TextOptions struct {
+	Color bool
+}
+
+const (
+	red    = "\x1b[31m"
+	yellow = "\x1b[33m"
+	blue   = "\x1b[34m"
+	bold   = "\x1b[1m"
+	under  = "\x1b[4m"
+	reset  = "\x1b[0m"
+)
+
+// WriteText writes one block per diagnostic:
+//
+//	path:line:col: level rule: message
+//	  suggestion: replacement
+//	  | the source line with [the span] marked
+func WriteText(w io.Writer, f File, o TextOptions) {
+	for _, d := range f.Diagnostics {
+		s, e := f.Doc.Pos(d.Start), f.Doc.Pos(d.End)
+		level := d.Severity.String()
+		if o.Color {
+			c := map[lint.Severity]string{lint.Error: red, lint.Warning: yellow, lint.Info: blue}[d.Severity]
+			level = c + level + reset
+		}
+		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.Doc.Path, s.Line, s.Column, level, d.Rule, d.Message)
+		for i, sg := range runner.Suggestions(f.Doc.Src, d) {
+			label := "suggestion"
+			if d.Fixes[i].Applicability != lint.Safe {
+				label = "suggestion (" + d.Fixes[i].Applicability.String() + ")"
+			}
+			if sg == "" {
+				sg = "(delete)"
+			}
+			fmt.Fprintf(w, "  %s: %s\n", label, sg)
+		}
+		line := f.Doc.Line(s.Line)
+		lineStart := f.Doc.LineStart(s.Line)
+		if s.Line == 1 && strings.HasPrefix(string(f.Doc.Src), source.BOM) {
+			lineStart += len(source.BOM)
+		}
+		a := d.Start - lineStart
+		b := a + (d.End - d.Start)
+		if e.Line != s.Line || b > len(line) {
+			b = len(line)
+		}
+		if a < 0 || a > len(line) {
+			continue
+		}
+		pre, mid, post := clip(line[:a], true), line[a:b], clip(line[b:], false)
+		if o.Color {
+			fmt.Fprintf(w, "  | %s%s%s%s%s\n", pre, bold+under, mid, reset, post)
+		} else {
+			fmt.Fprintf(w, "  | %s[%s]%s\n", pre, mid, post)
+		}
+	}
+}
+
+// clip keeps at most 40 code points of context next to the span.
+func clip(s string, keepEnd bool) string {
+	const max = 40
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	if keepEnd {
+		return "…" + string(r[len(r)-max:])
+	}
+	return string(r[:max]) + "…"
+}

@@ -1,0 +1,121 @@
+package runner
+
+import (
+	"sort"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/source"
+)
+
+// Suggestions returns, for each fix of d, the text that replaces the
+// flagged text. An edit that covers the whole span (deleting a repeated
+// line with its line break) gives its new text as the replacement.
+func Suggestions(src []byte, d lint.Diagnostic) []string {
+	var out []string
+	for _, f := range d.Fixes {
+		s, ok := replacement(src, d, f)
+		if ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func replacement(src []byte, d lint.Diagnostic, f lint.SuggestedFix) (string, bool) {
+	edits := sorted(f.Edits)
+	for _, e := range edits {
+		if e.Start <= d.Start && e.End >= d.End {
+			return e.New, true
+		}
+	}
+	var b []byte
+	pos := d.Start
+	for _, e := range edits {
+		if e.Start < d.Start || e.End > d.End {
+			continue
+		}
+		b = append(b, src[pos:e.Start]...)
+		b = append(b, e.New...)
+		pos = e.End
+	}
+	b = append(b, src[pos:d.End]...)
+	return string(b), true
+}
+
+func sorted(es []lint.TextEdit) []lint.TextEdit {
+	out := append([]lint.TextEdit{}, es...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// Apply applies the first applicable fix of each diagnostic to src: safe
+// fixes, and unsafe ones too when unsafe is set. A fix whose edits overlap
+// an edit already taken is skipped (the next run picks it up). It returns
+// the new bytes and the number of fixes applied.
+func Apply(src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte, int) {
+	var edits []lint.TextEdit
+	applied := 0
+	taken := func(e lint.TextEdit) bool {
+		for _, t := range edits {
+			if e.Start < t.End && t.Start < e.End || e.Start == t.Start && e.End == t.End {
+				return true
+			}
+			// two insertions at one point, or an insertion at an edit's edge
+			if e.Start == e.End && (e.Start == t.Start || e.Start == t.End) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, d := range ds {
+		for _, f := range d.Fixes {
+			if f.Applicability == lint.DisplayOnly || f.Applicability == lint.Unsafe && !unsafe {
+				continue
+			}
+			clash := false
+			for _, e := range f.Edits {
+				clash = clash || taken(e)
+			}
+			if !clash {
+				edits = append(edits, f.Edits...)
+				applied++
+			}
+			break
+		}
+	}
+	if applied == 0 {
+		return src, 0
+	}
+	edits = sorted(edits)
+	out := make([]byte, 0, len(src))
+	pos := 0
+	for _, e := range edits {
+		out = append(out, src[pos:e.Start]...)
+		out = append(out, e.New...)
+		pos = e.End
+	}
+	out = append(out, src[pos:]...)
+	return out, applied
+}
+
+// FixAll applies fixes and lints again until nothing changes (at most 10
+// rounds), so that a second run finds nothing to fix. newDoc rebuilds the
+// document from fixed bytes. It returns the final bytes, the diagnostics
+// that remain and the number of fixes applied.
+func FixAll(doc *source.Document, rules []Active, unsafe bool, newDoc func([]byte) (*source.Document, error)) ([]byte, []lint.Diagnostic, int, error) {
+	total := 0
+	ds := Run(doc, rules)
+	for round := 0; round < 10; round++ {
+		out, n := Apply(doc.Src, ds, unsafe)
+		if n == 0 {
+			break
+		}
+		total += n
+		var err error
+		if doc, err = newDoc(out); err != nil {
+			return nil, nil, 0, err
+		}
+		ds = Run(doc, rules)
+	}
+	return doc.Src, ds, total, nil
+}

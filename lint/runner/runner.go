@@ -1,0 +1,118 @@
+// Package runner runs configured rules over a document and turns their
+// findings into diagnostics on the source bytes, sorted and without
+// duplicates; fix.go applies their fixes.
+package runner
+
+import (
+	"sort"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/lint/source"
+)
+
+// Active is a rule as configured for one file.
+type Active struct {
+	*lint.Rule
+	Level   lint.Severity
+	Options map[string]string
+	Ignore  map[string]bool // word keys the rule must not flag
+}
+
+// Run runs the rules over doc. The diagnostics' offsets (and their fixes')
+// are byte offsets into doc.Src, sorted by position.
+func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
+	toks := arabic.Tokenize(doc.Text)
+	var out []lint.Diagnostic
+	for _, r := range rules {
+		level := r.Level
+		ignore := r.Ignore
+		report := func(d lint.Diagnostic) {
+			if len(ignore) > 0 && ignored(doc.Text[d.Start:d.End], ignore) {
+				return
+			}
+			d.Severity = level
+			out = append(out, d)
+		}
+		r.Run(lint.NewPass(r.Rule, doc, toks, r.Options, report))
+	}
+	if doc.Mapped() {
+		for i := range out {
+			toSrc(doc, &out[i])
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End < out[j].End
+	})
+	return dedupe(out)
+}
+
+func toSrc(doc *source.Document, d *lint.Diagnostic) {
+	d.Start, d.End = doc.ToSrc(d.Start), doc.ToSrc(d.End)
+	for i := range d.Fixes {
+		edits := make([]lint.TextEdit, len(d.Fixes[i].Edits))
+		for j, e := range d.Fixes[i].Edits {
+			edits[j] = lint.TextEdit{Start: doc.ToSrc(e.Start), End: doc.ToSrc(e.End), New: e.New}
+		}
+		d.Fixes[i].Edits = edits
+	}
+}
+
+// ignored reports whether the flagged text, or what remains of it after a
+// proclitic, is one of the ignored words.
+func ignored(text string, ignore map[string]bool) bool {
+	k := arabic.Key(text)
+	if ignore[k] {
+		return true
+	}
+	for _, p := range arabic.Prefixes(arabic.ClassAll) {
+		if len(k) > len(p) && k[:len(p)] == p && ignore[k[len(p):]] {
+			return true
+		}
+	}
+	return false
+}
+
+// dedupe drops a diagnostic that repeats an earlier one: same span and the
+// same first suggestion (two rules that agree say it once).
+func dedupe(ds []lint.Diagnostic) []lint.Diagnostic {
+	out := ds[:0]
+	for _, d := range ds {
+		dup := false
+		for k := len(out) - 1; k >= 0 && out[k].Start == d.Start; k-- {
+			if out[k].End == d.End && firstSuggestion(out[k]) == firstSuggestion(d) {
+				dup = true
+				if d.Severity > out[k].Severity {
+					out[k].Severity = d.Severity
+				}
+				break
+			}
+		}
+		if !dup {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func firstSuggestion(d lint.Diagnostic) string {
+	if len(d.Fixes) == 0 || len(d.Fixes[0].Edits) == 0 {
+		return "\x00none"
+	}
+	e := d.Fixes[0].Edits[0]
+	return e.New
+}
+
+// AtLeast counts diagnostics at or above a level.
+func AtLeast(ds []lint.Diagnostic, level lint.Severity) int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity >= level {
+			n++
+		}
+	}
+	return n
+}

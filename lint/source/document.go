@@ -1,0 +1,167 @@
+// Package source is the first stage of the pipeline: it turns the bytes of a
+// file into a Document, the text that rules read, and maps every position in
+// that text back to a byte offset, line and column in the original file.
+//
+// The bytes are kept as they are: a byte-order mark, CRLF line ends and every
+// byte outside an applied fix survive unchanged. Markup formats (a later
+// stage) strip tags into the lintable text; the offset map then points each
+// text offset back at the source. For plain text the map is the identity.
+package source
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// BOM is the UTF-8 byte-order mark. It is kept in the source and skipped by
+// the tokenizer and by column counting.
+const BOM = "\uFEFF"
+
+// EncodingError reports invalid UTF-8 at a byte offset of a file.
+type EncodingError struct {
+	Path   string
+	Offset int
+}
+
+func (e *EncodingError) Error() string {
+	return fmt.Sprintf("%s: invalid UTF-8 at byte offset %d", e.Path, e.Offset)
+}
+
+// Document is a file's bytes and the text the rules lint.
+type Document struct {
+	Path string // as given on the command line, "-" or a stdin file name
+	Src  []byte // the file, byte for byte
+	Text string // the lintable text; equal to Src for plain text
+
+	// segs maps Text to Src: each segment says that Text[t:t+n] is
+	// Src[s:s+n]. Empty means the identity.
+	segs []Segment
+	// lines holds the Src offset at which each line starts.
+	lines []int
+}
+
+// Segment is one piece of the offset map: Text[Text:Text+Len] came from
+// Src[Src:Src+Len].
+type Segment struct{ Text, Src, Len int }
+
+// New checks that src is valid UTF-8 and returns a plain-text document.
+func New(path string, src []byte) (*Document, error) {
+	if off := invalidUTF8(src); off >= 0 {
+		return nil, &EncodingError{Path: path, Offset: off}
+	}
+	d := &Document{Path: path, Src: src, Text: string(src)}
+	d.indexLines()
+	return d, nil
+}
+
+// NewMapped returns a document whose lintable text was extracted from src,
+// with segs giving where each piece of text came from (sorted by Text).
+func NewMapped(path string, src []byte, text string, segs []Segment) (*Document, error) {
+	if off := invalidUTF8(src); off >= 0 {
+		return nil, &EncodingError{Path: path, Offset: off}
+	}
+	d := &Document{Path: path, Src: src, Text: text, segs: segs}
+	d.indexLines()
+	return d, nil
+}
+
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+func (d *Document) indexLines() {
+	d.lines = append(d.lines[:0], 0)
+	for i, c := range d.Src {
+		if c == '\n' {
+			d.lines = append(d.lines, i+1)
+		}
+	}
+}
+
+// ToSrc maps an offset in Text to an offset in Src.
+func (d *Document) ToSrc(t int) int {
+	if len(d.segs) == 0 {
+		return t
+	}
+	i := sort.Search(len(d.segs), func(i int) bool { return d.segs[i].Text+d.segs[i].Len >= t })
+	if i == len(d.segs) {
+		last := d.segs[len(d.segs)-1]
+		return last.Src + last.Len
+	}
+	s := d.segs[i]
+	if t < s.Text {
+		return s.Src
+	}
+	return s.Src + (t - s.Text)
+}
+
+// Mapped reports whether Text differs from Src (markup was stripped).
+func (d *Document) Mapped() bool { return len(d.segs) > 0 }
+
+// Position is a place in the source file.
+type Position struct {
+	Offset int // byte offset in Src, 0-based
+	Line   int // 1-based
+	Column int // 1-based, in Unicode code points
+	Col16  int // 1-based, in UTF-16 code units
+}
+
+// Pos converts a byte offset in Src to a position. A BOM at the start of the
+// file is not counted as a column.
+func (d *Document) Pos(off int) Position {
+	if off > len(d.Src) {
+		off = len(d.Src)
+	}
+	line := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off }) - 1
+	start := d.lines[line]
+	if line == 0 && len(d.Src) >= len(BOM) && string(d.Src[:len(BOM)]) == BOM && off >= len(BOM) {
+		start = len(BOM)
+	}
+	col, col16 := 1, 1
+	for i := start; i < off; {
+		r, n := utf8.DecodeRune(d.Src[i:])
+		i += n
+		col++
+		col16++
+		if r >= 0x10000 {
+			col16++
+		}
+	}
+	return Position{Offset: off, Line: line + 1, Column: col, Col16: col16}
+}
+
+// LineCount is the number of lines in the source.
+func (d *Document) LineCount() int { return len(d.lines) }
+
+// Line returns the source text of the 1-based line n without its line end.
+func (d *Document) Line(n int) string {
+	if n < 1 || n > len(d.lines) {
+		return ""
+	}
+	start := d.lines[n-1]
+	end := len(d.Src)
+	if n < len(d.lines) {
+		end = d.lines[n] - 1
+	}
+	if end > start && d.Src[end-1] == '\r' {
+		end--
+	}
+	if n == 1 && end-start >= len(BOM) && string(d.Src[start:start+len(BOM)]) == BOM {
+		start += len(BOM)
+	}
+	return string(d.Src[start:end])
+}
+
+// LineStart returns the Src offset of the 1-based line n.
+func (d *Document) LineStart(n int) int { return d.lines[n-1] }

@@ -1,0 +1,90 @@
+package kinds
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+)
+
+// Substitution describes a rule that flags listed words and phrases and
+// suggests their replacement. Words are found with the proclitics their
+// class allows; the fix keeps the proclitic as written.
+type Substitution struct {
+	Rule    lint.Rule   // metadata; Kind, Run and Extend are filled in
+	Entries []WordEntry // wrong → right
+	// Message is a template: {word} is the flagged text, {fix} the suggestion.
+	Message string
+	// Unsafe marks the fixes as needing --unsafe-fixes.
+	Unsafe bool
+}
+
+// DefaultSubstitutionMessage is used when a substitution has no message.
+const DefaultSubstitutionMessage = "{word} is misspelled: write {fix}"
+
+// NewSubstitution builds the rule.
+func NewSubstitution(s Substitution) (*lint.Rule, error) {
+	lex, err := buildLexicon(s.Rule.ID, s.Entries)
+	if err != nil {
+		return nil, err
+	}
+	r := s.Rule
+	r.Kind = "substitution"
+	r.Size = len(s.Entries)
+	msg := s.Message
+	if msg == "" {
+		msg = DefaultSubstitutionMessage
+	}
+	app := lint.Safe
+	if s.Unsafe {
+		app = lint.Unsafe
+	}
+	r.Run = func(p *lint.Pass) {
+		forMatches(p, lex, func(m arabic.Match, start, end, stem int) {
+			fix := p.Text[start:stem] + s.Entries[m.Value].Value
+			word := p.Text[start:end]
+			p.Report(lint.Diagnostic{
+				Start: start, End: end,
+				Message: expand(msg, word, fix),
+				Fixes:   []lint.SuggestedFix{lint.Replace(start, end, fix, app)},
+			})
+		})
+	}
+	r.Extend = func(name string, data []byte) (*lint.Rule, error) {
+		more, err := ParseWordList(name, data)
+		if err != nil {
+			return nil, err
+		}
+		s2 := s
+		s2.Entries = append(append([]WordEntry{}, s.Entries...), more...)
+		return NewSubstitution(s2)
+	}
+	return &r, nil
+}
+
+// forMatches calls f for each lexicon match in the pass's tokens with the
+// byte span of the match and the offset where the first word's stem starts
+// (after its proclitic).
+func forMatches(p *lint.Pass, lex *arabic.Lexicon, f func(m arabic.Match, start, end, stem int)) {
+	toks := p.Tokens
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != arabic.Word {
+			continue
+		}
+		m, ok := lex.MatchAt(toks, i)
+		if !ok {
+			continue
+		}
+		start, end := toks[m.First].Start, toks[m.Last].End
+		stem := start + arabic.SplitPrefix(p.Text[start:toks[m.First].End], m.Prefix)
+		f(m, start, end, stem)
+		i = m.Last
+	}
+}
+
+func expand(tmpl, word, fix string) string {
+	return strings.NewReplacer("{word}", quote(word), "{fix}", quote(fix)).Replace(tmpl)
+}
+
+func quote(s string) string { return fmt.Sprintf("“%s”", s) }

@@ -1,0 +1,259 @@
+// Package orthography holds house-style spelling rules: how a paper writes
+// letters that have more than one accepted form.
+package orthography
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+)
+
+//go:embed data/final_yeh.toml
+var finalYehData []byte
+
+// Styles of the final-yeh rule.
+const (
+	StyleStandard   = "standard"   // final ي is written ي: فى is flagged
+	StyleConsistent = "consistent" // only a mix of the two styles is flagged
+	StyleOff        = "off"
+)
+
+type yehData struct {
+	Yeh     map[string][]string `toml:"yeh"`
+	Maksura struct {
+		Words []string `toml:"words"`
+	} `toml:"maksura"`
+}
+
+// lexicons of the rule: words that truly end in ى, and words that end in ي
+// (stored with ي) with the proclitics each accepts.
+type lexicons struct {
+	maksura *arabic.Lexicon
+	yeh     *arabic.Lexicon
+}
+
+func loadLexicons(data []byte) (*lexicons, int, error) {
+	const name = "rules/orthography/data/final_yeh.toml"
+	var d yehData
+	md, err := toml.Decode(string(data), &d)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %v", name, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, 0, fmt.Errorf("%s: unknown key %s", name, und[0])
+	}
+	lx := &lexicons{maksura: arabic.NewLexicon(), yeh: arabic.NewLexicon()}
+	n := 0
+	for _, w := range d.Maksura.Words {
+		if !strings.HasSuffix(w, "ى") {
+			return nil, 0, fmt.Errorf("%s: maksura word %q does not end in ى", name, w)
+		}
+		if !lx.maksura.Add(w, arabic.ClassAll, 0) {
+			return nil, 0, fmt.Errorf("%s: maksura word %q listed twice", name, w)
+		}
+		n++
+	}
+	classes := make([]string, 0, len(d.Yeh))
+	for c := range d.Yeh {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	for _, c := range classes {
+		class, ok := arabic.ClassNames[c]
+		if !ok {
+			return nil, 0, fmt.Errorf("%s: [yeh] has unknown class %q", name, c)
+		}
+		for _, w := range d.Yeh[c] {
+			if !strings.HasSuffix(w, "ي") {
+				return nil, 0, fmt.Errorf("%s: yeh word %q does not end in ي", name, w)
+			}
+			if lx.maksura.Has(arabic.Key(strings.TrimSuffix(w, "ي") + "ى")) {
+				return nil, 0, fmt.Errorf("%s: %q is listed both as yeh and as maksura", name, w)
+			}
+			if !lx.yeh.Add(w, class, 0) {
+				return nil, 0, fmt.Errorf("%s: yeh word %q listed twice", name, w)
+			}
+			n++
+		}
+	}
+	return lx, n, nil
+}
+
+func init() {
+	lint.Register(func() (*lint.Rule, error) {
+		lx, n, err := loadLexicons(finalYehData)
+		if err != nil {
+			return nil, err
+		}
+		return &lint.Rule{
+			ID:       "orthography/final-yeh",
+			Kind:     "code",
+			Category: "orthography",
+			Level:    lint.Warning,
+			Summary:  "final ي written as ى (فى، التى، وهى، القومى) — house style: standard, consistent or off",
+			Doc: lint.Doc{
+				What:  "Flags a final yeh written as alef maksura. In the standard style, words known to end in ي (في، التي، الذي، هي، الماضي …) are always flagged; once a text shows the ى-for-ي habit, any other word ending in ى that is not a true alef-maksura word (على، إلى، مستشفى، الكبرى، أدى …) is flagged too. In the consistent style only a text that mixes the two habits is flagged, towards its majority.",
+				Why:   "Egyptian print writes the final ي without dots; most house styles and every search engine treat فى and في as different words. A text that mixes both looks unedited.",
+				Wrong: "وقال المتحدث فى المؤتمر إن القرار التى اتخذته الحكومة نهائى.",
+				Right: "وقال المتحدث في المؤتمر إن القرار التي اتخذته الحكومة نهائي.",
+				Fix:   "Safe for listed words and for a word the same text also writes with ي; unsafe for words inferred from the text's habit (a rare name or verb ending in ى may be missing from the list).",
+			},
+			Options: map[string]lint.Option{
+				"style": {Default: StyleStandard, Allowed: []string{StyleStandard, StyleConsistent, StyleOff},
+					Help: "standard: final ي is written ي; consistent: flag only a mix of ى and ي; off"},
+			},
+			Size: n,
+			Run:  func(p *lint.Pass) { run(p, lx) },
+		}, nil
+	})
+}
+
+// occurrence is a word whose final letter is in question.
+type occurrence struct {
+	tok     arabic.Token
+	maksura bool   // written with ى
+	folded  string // its key with the final letter as ي
+	known   bool   // in the yeh list (with an accepted proclitic)
+}
+
+func run(p *lint.Pass, lx *lexicons) {
+	style := p.Option("style")
+	if style == StyleOff {
+		return
+	}
+	var occ []occurrence
+	yehForms := map[string]int{} // folded key → times written with ي
+	knownMaksura, knownYeh := 0, 0
+	for _, t := range p.Tokens {
+		if t.Kind != arabic.Word || !t.Arabic {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(t.Key, "ى"):
+			if _, _, ok := lx.maksura.Lookup(t.Key); ok {
+				continue
+			}
+			folded := arabic.FoldYeh(t.Key)
+			_, _, known := lx.yeh.Lookup(folded)
+			if known {
+				knownMaksura++
+			}
+			occ = append(occ, occurrence{tok: t, maksura: true, folded: folded, known: known})
+		case strings.HasSuffix(t.Key, "ي"):
+			yehForms[t.Key]++
+			if _, _, ok := lx.yeh.Lookup(t.Key); ok {
+				knownYeh++
+				occ = append(occ, occurrence{tok: t, folded: t.Key, known: true})
+			}
+		}
+	}
+	if len(occ) == 0 {
+		return
+	}
+	// the text's habit: does it write listed ي-words with ى?
+	habit := knownMaksura > 0
+	if style == StyleConsistent {
+		if knownMaksura > knownYeh {
+			flagYeh(p, occ, knownMaksura, knownYeh)
+			return
+		}
+		habit = knownMaksura > 0 && knownYeh > 0
+	}
+	for _, o := range occ {
+		if !o.maksura {
+			continue
+		}
+		word := p.Text[o.tok.Start:o.tok.End]
+		fix := replaceFinal(word, "ي")
+		var msg string
+		app := lint.Safe
+		switch {
+		case yehForms[o.folded] > 0:
+			msg = fmt.Sprintf("%s is also written %s in this text: keep the standard spelling %s", q(word), q(arabic.Key(fix)), q(fix))
+		case o.known && style == StyleConsistent && habit:
+			msg = fmt.Sprintf("%s ends in ى but this text mostly writes final ي (%d to %d): write %s", q(word), knownYeh, knownMaksura, q(fix))
+		case o.known && style == StyleStandard:
+			msg = fmt.Sprintf("%s ends in ى: the standard spelling is %s", q(word), q(fix))
+		case style == StyleStandard && habit && inferable(o.tok.Key):
+			msg = fmt.Sprintf("%s probably ends in ي (this text writes final ي as ى, as in %s): write %s", q(word), q(firstKnown(p, occ)), q(fix))
+			app = lint.Unsafe
+		default:
+			continue
+		}
+		p.Report(lint.Diagnostic{Start: o.tok.Start, End: o.tok.End, Message: msg,
+			Fixes: []lint.SuggestedFix{lint.Replace(o.tok.Start, o.tok.End, fix, app)}})
+	}
+}
+
+// inferable reports whether a word ending in ى that no list knows may be
+// taken for a ي-word in a text with the ى-for-ي habit: a definite noun or
+// adjective (القومى، والإيرانى) or a participle in م (متحدثى), at least four
+// letters without its proclitics. Other words may be verbs, which end in ى
+// as often as not, so they are left alone.
+func inferable(key string) bool {
+	stem := key
+	for _, c := range []string{"و", "ف"} {
+		if strings.HasPrefix(stem, c) && arabic.RuneCount(stem) > 4 {
+			stem = stem[len(c):]
+			break
+		}
+	}
+	for _, c := range []string{"ب", "ك", "ل"} {
+		if strings.HasPrefix(stem, c+"ال") {
+			stem = stem[len(c):]
+			break
+		}
+	}
+	if strings.HasPrefix(stem, "لل") {
+		stem = "ال" + stem[len("لل"):]
+	}
+	switch {
+	case strings.HasPrefix(stem, "ال"):
+		return arabic.RuneCount(stem) >= 6 // ال + at least four letters
+	case strings.HasPrefix(stem, "م"):
+		return arabic.RuneCount(stem) >= 5
+	}
+	return false
+}
+
+func q(s string) string { return "“" + s + "”" }
+
+// flagYeh handles a consistent-style text whose majority writes ى: the
+// listed words written with ي are the odd ones out.
+func flagYeh(p *lint.Pass, occ []occurrence, nMaksura, nYeh int) {
+	for _, o := range occ {
+		if o.maksura || !o.known {
+			continue
+		}
+		word := p.Text[o.tok.Start:o.tok.End]
+		fix := replaceFinal(word, "ى")
+		p.Report(lint.Diagnostic{Start: o.tok.Start, End: o.tok.End,
+			Message: fmt.Sprintf("%s ends in ي but this text mostly writes final ى (%d to %d): write %s", q(word), nMaksura, nYeh, q(fix)),
+			Fixes:   []lint.SuggestedFix{lint.Replace(o.tok.Start, o.tok.End, fix, lint.Safe)}})
+	}
+}
+
+func firstKnown(p *lint.Pass, occ []occurrence) string {
+	for _, o := range occ {
+		if o.known && o.maksura {
+			return p.Text[o.tok.Start:o.tok.End]
+		}
+	}
+	return ""
+}
+
+// replaceFinal replaces the last letter of word (ى or ي), keeping harakat
+// written after it.
+func replaceFinal(word, letter string) string {
+	i := strings.LastIndexAny(word, "ىي")
+	if i < 0 {
+		return word
+	}
+	return word[:i] + letter + word[i+len("ى"):]
+}

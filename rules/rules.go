@@ -1,0 +1,306 @@
+// Package rules assembles the rule set for a file: the built-in rules
+// (registered by the family packages below), the custom rules of
+// .daqiq.toml, the word lists it adds, and its per-path settings.
+//
+// Families, one package each, one file per rule, data in <family>/data:
+//
+//	spelling      misspelling, hamzat-wasl, missing-hamza   (substitution lists)
+//	orthography   final-yeh                                 (code + word lists)
+//	consistency   variants                                  (variant sets)
+//	repetition    repeated-word, repeated-line
+//
+// The generic kinds that data drives live in rules/kinds.
+package rules
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/lint/config"
+	"github.com/daqiq/daqiq/lint/runner"
+	"github.com/daqiq/daqiq/rules/kinds"
+
+	_ "github.com/daqiq/daqiq/rules/consistency"
+	_ "github.com/daqiq/daqiq/rules/orthography"
+	_ "github.com/daqiq/daqiq/rules/repetition"
+	_ "github.com/daqiq/daqiq/rules/spelling"
+)
+
+// Set is the rules of one configuration, ready to be narrowed to a file.
+type Set struct {
+	cfg   *config.Config
+	rules []*lint.Rule          // built-in and custom, by id
+	byID  map[string]*lint.Rule // the same
+	// extended holds rules with extra word lists, by id and list names
+	extended map[string]*lint.Rule
+	cache    map[string][]runner.Active
+}
+
+// Load builds the rule set of a configuration (nil: the defaults) and
+// checks every rule id, level, option and word list it names.
+func Load(cfg *config.Config) (*Set, error) {
+	if cfg == nil {
+		cfg = &config.Config{Path: "(defaults)", Rules: map[string]config.RuleSettings{}}
+	}
+
+	builtin, err := lint.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	s := &Set{cfg: cfg, byID: map[string]*lint.Rule{}, extended: map[string]*lint.Rule{}, cache: map[string][]runner.Active{}}
+	for _, r := range builtin {
+		s.add(r)
+	}
+	for _, cr := range cfg.Custom {
+		if s.byID[cr.ID] != nil {
+			return nil, &config.Error{Path: cfg.Path, Line: cr.Line, Col: 1, Msg: fmt.Sprintf("rule %s already exists", cr.ID)}
+		}
+		r, err := custom(cfg, cr)
+		if err != nil {
+			return nil, &config.Error{Path: cfg.Path, Line: cr.Line, Col: 1, Msg: err.Error()}
+		}
+		s.add(r)
+	}
+	sort.Slice(s.rules, func(i, j int) bool { return s.rules[i].ID < s.rules[j].ID })
+	check := func(rs map[string]config.RuleSettings) error {
+		for id, st := range rs {
+			r := s.byID[id]
+			if r == nil {
+				return cfg.RuleErr(id, "", fmt.Sprintf("unknown rule %q (daqiq rules lists them)", id))
+			}
+			for k, v := range st.Options {
+				o, ok := r.Options[k]
+				if !ok {
+					return cfg.RuleErr(id, k, fmt.Sprintf("rule %s has no option %q%s", id, k, optionNames(r)))
+				}
+				if len(o.Allowed) > 0 && !contains(o.Allowed, v) {
+					return cfg.RuleErr(id, k, fmt.Sprintf("bad value %q for %s option %s: want %s", v, id, k, strings.Join(o.Allowed, ", ")))
+				}
+			}
+			if len(st.WordLists) > 0 {
+				if _, err := s.extend(r, st.WordLists); err != nil {
+					return cfg.RuleErr(id, "wordlists", err.Error())
+				}
+			}
+		}
+		return nil
+	}
+	if err := check(cfg.Rules); err != nil {
+		return nil, err
+	}
+	for _, o := range cfg.Overrides {
+		if err := check(o.Rules); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (s *Set) add(r *lint.Rule) {
+	s.rules = append(s.rules, r)
+	s.byID[r.ID] = r
+}
+
+// FailLevel is the configuration's fail-level, 0 when it sets none.
+func (s *Set) FailLevel() lint.Severity {
+	l, _ := lint.ParseSeverity(s.cfg.FailLevel)
+	return l
+}
+
+// Rules returns every rule of the set, enabled or not, by id.
+func (s *Set) Rules() []*lint.Rule { return s.rules }
+
+// Enabled reports whether a rule is on for a file.
+func (s *Set) Enabled(id, file string) bool {
+	for _, a := range s.For(file) {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Setting returns the settings the configuration gives a rule (no
+// overrides applied).
+func (s *Set) Setting(id string) config.RuleSettings { return s.cfg.Rules[id] }
+
+// For returns the active rules for one file, with their levels and options.
+func (s *Set) For(file string) []runner.Active {
+	settings := s.cfg.Resolve(file)
+	key := fmt.Sprint(settings)
+	if a, ok := s.cache[key]; ok {
+		return a
+	}
+	var out []runner.Active
+	for _, r := range s.rules {
+		st := settings[r.ID]
+		on := !r.Disabled
+		if st.Enabled != nil {
+			on = *st.Enabled
+		}
+		if !on {
+			continue
+		}
+		a := runner.Active{Rule: r, Level: r.Level, Options: st.Options}
+		if st.Level != "" {
+			a.Level, _ = lint.ParseSeverity(st.Level)
+		}
+		if len(st.WordLists) > 0 {
+			a.Rule, _ = s.extend(r, st.WordLists) // checked by Load
+		}
+		if len(st.Ignore) > 0 {
+			a.Ignore = map[string]bool{}
+			for _, w := range st.Ignore {
+				a.Ignore[arabic.Key(w)] = true
+			}
+		}
+		if a.Level == 0 {
+			a.Level = lint.Warning
+		}
+		out = append(out, a)
+	}
+	s.cache[key] = out
+	return out
+}
+
+func (s *Set) extend(r *lint.Rule, lists []string) (*lint.Rule, error) {
+	key := r.ID + "\x00" + strings.Join(lists, "\x00")
+	if e, ok := s.extended[key]; ok {
+		return e, nil
+	}
+	if r.Extend == nil {
+		return nil, fmt.Errorf("rule %s does not take word lists", r.ID)
+	}
+	out := r
+	for _, l := range lists {
+		path := l
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(s.cfg.Dir, l)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		if out, err = out.Extend(path, data); err != nil {
+			return nil, err
+		}
+	}
+	s.extended[key] = out
+	return out, nil
+}
+
+func optionNames(r *lint.Rule) string {
+	if len(r.Options) == 0 {
+		return " (it has none; every rule takes enabled, level, wordlists, ignore)"
+	}
+	var names []string
+	for k := range r.Options {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return " (it has: " + strings.Join(names, ", ") + ")"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// custom makes a rule from a [[rule]] table.
+func custom(cfg *config.Config, cr config.CustomRule) (*lint.Rule, error) {
+	level := lint.Warning
+	if cr.Level != "" {
+		level, _ = lint.ParseSeverity(cr.Level)
+	}
+	family, _, _ := strings.Cut(cr.ID, "/")
+	meta := lint.Rule{
+		ID: cr.ID, Category: family, Level: level, Summary: cr.Description, Link: cr.Link,
+		Doc: lint.Doc{What: cr.Description},
+	}
+	if meta.Summary == "" {
+		meta.Summary = cr.Message
+	}
+	if cr.Enabled != nil && !*cr.Enabled {
+		meta.Disabled = true
+	}
+	class := arabic.ClassAll
+	if cr.Class != "" {
+		var ok bool
+		if class, ok = arabic.ClassNames[cr.Class]; !ok {
+			return nil, fmt.Errorf("rule %s: unknown class %q (want all, noart, verb, conj or exact)", cr.ID, cr.Class)
+		}
+	}
+	var entries []kinds.WordEntry
+	for _, w := range cr.Words {
+		entries = append(entries, kinds.WordEntry{Key: w, Class: class})
+	}
+	keys := make([]string, 0, len(cr.Swap))
+	for k := range cr.Swap {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		entries = append(entries, kinds.WordEntry{Key: k, Value: cr.Swap[k], Class: class})
+	}
+	for _, l := range cr.WordLists {
+		path := l
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(cfg.Dir, l)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		more, err := kinds.ParseWordList(path, data)
+		if err != nil {
+			return nil, err
+		}
+		entries = append(entries, more...)
+	}
+	need := func(ok bool, what string) error {
+		if !ok {
+			return fmt.Errorf("rule %s (kind %s) needs %s", cr.ID, cr.Kind, what)
+		}
+		return nil
+	}
+	switch cr.Kind {
+	case "substitution":
+		if err := need(len(entries) > 0, "swap = {\"wrong\" = \"right\"} or wordlists"); err != nil {
+			return nil, err
+		}
+		return kinds.NewSubstitution(kinds.Substitution{Rule: meta, Entries: entries, Message: cr.Message, Unsafe: cr.Unsafe})
+	case "existence":
+		if err := need(len(entries) > 0, "words = [...] or wordlists"); err != nil {
+			return nil, err
+		}
+		return kinds.NewExistence(kinds.Existence{Rule: meta, Entries: entries, Message: cr.Message})
+	case "consistency":
+		if err := need(len(cr.Sets) > 0, "sets = [[\"variant\", \"variant\"], ...]"); err != nil {
+			return nil, err
+		}
+		return kinds.NewConsistency(kinds.Consistency{Rule: meta, Sets: kinds.SetsFromLists(cr.Sets, class)})
+	case "pattern":
+		if err := need(cr.Pattern != "", "pattern = \"RE2 expression\""); err != nil {
+			return nil, err
+		}
+		return kinds.NewPattern(kinds.Pattern{Rule: meta, Expr: cr.Pattern, Replacement: cr.Replacement, Message: cr.Message, Unsafe: cr.Unsafe})
+	case "repetition":
+		switch cr.Scope {
+		case "", "word":
+			return kinds.NewRepeatedWord(kinds.RepeatedWord{Rule: meta, Allow: cr.Words}), nil
+		case "line":
+			return kinds.NewRepeatedLine(kinds.RepeatedLine{Rule: meta}), nil
+		}
+		return nil, fmt.Errorf("rule %s: scope must be word or line, not %q", cr.ID, cr.Scope)
+	}
+	return nil, fmt.Errorf("rule %s: unknown kind %q", cr.ID, cr.Kind)
+}

@@ -1,0 +1,40 @@
+// Package spelling holds the misspelling rules: each is a substitution list
+// in data/, matched word by word with the proclitics each entry allows.
+package spelling
+
+import (
+	_ "embed"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/rules/kinds"
+)
+
+//go:embed data/misspelling.toml
+var misspellingData []byte
+
+func init() {
+	lint.Register(func() (*lint.Rule, error) {
+		return substitution(lint.Rule{
+			ID:       "spelling/misspelling",
+			Category: "spelling",
+			Level:    lint.Error,
+			Summary:  "common newsroom misspellings (مسؤل، هاذا، لاكن، مواليين، أدي)",
+			Doc: lint.Doc{
+				What:  "Flags words from a curated list of misspellings seen in news copy and suggests the correct spelling, keeping any attached و ف ب ك ل ال.",
+				Why:   "A misspelled word in a published article costs the paper credibility; these are the slips spell checkers tuned to other text let through.",
+				Wrong: "تحمل الوزير المسؤلية كاملة، لاكن المعارضة طالبت بالمزيد.",
+				Right: "تحمل الوزير المسؤولية كاملة، لكن المعارضة طالبت بالمزيد.",
+				Fix:   "Safe: each entry has only one reading. Add house entries with wordlists, silence one with ignore.",
+			},
+		}, "data/misspelling.toml", misspellingData)
+	})
+}
+
+// substitution makes a substitution rule from an embedded word list.
+func substitution(r lint.Rule, name string, data []byte) (*lint.Rule, error) {
+	entries, err := kinds.ParseWordList("rules/spelling/"+name, data)
+	if err != nil {
+		return nil, err
+	}
+	return kinds.NewSubstitution(kinds.Substitution{Rule: r, Entries: entries})
+}
