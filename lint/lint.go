@@ -142,14 +142,15 @@ type Pass struct {
 	Doc    *source.Document
 	Text   string         // Doc.Text
 	Tokens []arabic.Token // Text tokenized
+	Splits *arabic.Splits // the proclitic readings of each word, for lexicon lookups
 	// Options holds the rule's options, defaults filled in.
 	Options map[string]string
 	report  func(Diagnostic)
 }
 
 // NewPass prepares a pass; report receives the diagnostics.
-func NewPass(r *Rule, doc *source.Document, toks []arabic.Token, opts map[string]string, report func(Diagnostic)) *Pass {
-	return &Pass{Rule: r, Doc: doc, Text: doc.Text, Tokens: toks, Options: opts, report: report}
+func NewPass(r *Rule, doc *source.Document, toks []arabic.Token, sp *arabic.Splits, opts map[string]string, report func(Diagnostic)) *Pass {
+	return &Pass{Rule: r, Doc: doc, Text: doc.Text, Tokens: toks, Splits: sp, Options: opts, report: report}
 }
 
 // Report records a diagnostic.

@@ -10,6 +10,14 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"daqiq": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+		// badutf8 FILE writes Arabic text with an invalid byte at offset 9
+		"badutf8": func() {
+			data := append([]byte("قال هاذا"), 0xff)
+			data = append(data, []byte(" خبر\n")...)
+			if err := os.WriteFile(os.Args[1], data, 0o644); err != nil {
+				os.Exit(1)
+			}
+		},
 	})
 }
 

@@ -126,13 +126,13 @@ func TestLexiconProclitics(t *testing.T) {
 		}
 	}
 	toks := Tokenize("قال إنشاء الله غدا")
-	m, ok := l.MatchAt(toks, 2)
+	m, ok := l.MatchAt(toks, Analyze(toks), 2)
 	if !ok || m.Value != 5 || m.Last != 4 {
 		t.Errorf("phrase match = %+v %v", m, ok)
 	}
 	// a phrase does not span a paragraph break
 	toks = Tokenize("إنشاء\n\nالله")
-	if m, ok := l.MatchAt(toks, 0); ok {
+	if m, ok := l.MatchAt(toks, Analyze(toks), 0); ok {
 		t.Errorf("phrase matched across a blank line: %+v", m)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Class says which proclitics may attach to a lexicon entry. A prefix is
@@ -89,8 +90,17 @@ type Entry struct {
 type Lexicon struct {
 	words   map[string]Entry
 	phrases map[string][]Entry // by first word; longest first
-	// Fold, when set, is applied to keys on insertion and lookup.
-	Fold func(string) string
+	// filter has a bit set for the hash of every word and first word of a
+	// phrase: most candidate stems fail it without touching the maps.
+	filter [filterWords]uint64
+}
+
+const filterWords = 1 << 10 // 65,536 bits, 8 KB
+
+func (l *Lexicon) mark(h uint32) { l.filter[(h>>6)&(filterWords-1)] |= 1 << (h & 63) }
+
+func (l *Lexicon) mayHave(h uint32) bool {
+	return l.filter[(h>>6)&(filterWords-1)]&(1<<(h&63)) != 0
 }
 
 // NewLexicon returns an empty lexicon.
@@ -107,20 +117,14 @@ func (l *Lexicon) Len() int {
 	return n
 }
 
-func (l *Lexicon) fold(s string) string {
-	if l.Fold != nil {
-		return l.Fold(s)
-	}
-	return s
-}
-
 // Add inserts a word or a phrase (words separated by spaces). The key is
 // normalised with Key. It reports false when the key is already present.
 func (l *Lexicon) Add(key string, class Class, value int) bool {
 	words := strings.Fields(key)
 	for i, w := range words {
-		words[i] = l.fold(Key(w))
+		words[i] = Key(w)
 	}
+	l.mark(hashKey(words[0]))
 	if len(words) == 0 {
 		return false
 	}
@@ -144,14 +148,13 @@ func (l *Lexicon) Add(key string, class Class, value int) bool {
 
 // Has reports whether key (a single word, no prefix) is an entry.
 func (l *Lexicon) Has(key string) bool {
-	_, ok := l.words[l.fold(key)]
+	_, ok := l.words[key]
 	return ok
 }
 
 // Lookup finds key itself or key with a proclitic its entry accepts.
 // prefix is the proclitic split off (in key bytes, "" for none).
 func (l *Lexicon) Lookup(key string) (e Entry, prefix string, ok bool) {
-	key = l.fold(key)
 	if e, ok := l.words[key]; ok {
 		return e, "", true
 	}
@@ -165,6 +168,91 @@ func (l *Lexicon) Lookup(key string) (e Entry, prefix string, ok bool) {
 	return Entry{}, "", false
 }
 
+// Splits holds, for every word token of a document, the ways to read it as
+// proclitic + stem, each with the hash of the stem. It is computed once per
+// document and shared by every lexicon.
+type Splits struct {
+	start []int32 // token i has cands[start[i]:start[i+1]]
+	cands []Cand
+}
+
+// Cand is one reading of a word: the first Len bytes of its key are the
+// proclitic proclitics[Proclitic] (Len 0: the whole word), Hash is the hash
+// of the rest.
+type Cand struct {
+	Len       uint8
+	Proclitic uint8
+	Hash      uint32
+}
+
+// Of returns the candidate splits of token i, the whole word first, then
+// longer proclitics before shorter ones.
+func (s *Splits) Of(i int) []Cand { return s.cands[s.start[i]:s.start[i+1]] }
+
+// byFirst indexes the proclitics by their first letter.
+var byFirst = func() map[string][]uint8 {
+	m := map[string][]uint8{}
+	for i, p := range proclitics {
+		_, n := utf8.DecodeRuneInString(p.text)
+		m[p.text[:n]] = append(m[p.text[:n]], uint8(i))
+	}
+	return m
+}()
+
+// Analyze computes the candidate splits of every word token.
+func Analyze(toks []Token) *Splits {
+	s := &Splits{start: make([]int32, len(toks)+1), cands: make([]Cand, 0, len(toks))}
+	var states [64]uint32
+	for i, t := range toks {
+		s.start[i] = int32(len(s.cands))
+		if t.Kind != Word || len(t.Key) == 0 {
+			continue
+		}
+		k := t.Key
+		if !t.Arabic || len(k) < 3 || len(k) > 255 {
+			s.cands = append(s.cands, Cand{Hash: hashKey(k)})
+			continue
+		}
+		// a backward FNV-1a pass gives the hash of every suffix of the key
+		h := uint32(fnvOffset)
+		limit := min(len(k), len(states)) // proclitics are short
+		for j := len(k) - 1; j >= 0; j-- {
+			h ^= uint32(k[j])
+			h *= fnvPrime
+			if j < limit {
+				states[j] = h
+			}
+		}
+		s.cands = append(s.cands, Cand{Hash: h})
+		if ps, ok := byFirst[k[:2]]; ok {
+			for _, pi := range ps {
+				p := proclitics[pi].text
+				if len(k) > len(p) && k[:len(p)] == p {
+					s.cands = append(s.cands, Cand{Len: uint8(len(p)), Proclitic: pi, Hash: states[len(p)]})
+				}
+			}
+		}
+	}
+	s.start[len(toks)] = int32(len(s.cands))
+	return s
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// hashKey is FNV-1a over the key's bytes from the last to the first, so
+// that Analyze gets the hashes of all suffixes in one pass.
+func hashKey(k string) uint32 {
+	h := uint32(fnvOffset)
+	for j := len(k) - 1; j >= 0; j-- {
+		h ^= uint32(k[j])
+		h *= fnvPrime
+	}
+	return h
+}
+
 // Match is an entry found in a token stream.
 type Match struct {
 	Entry
@@ -174,39 +262,52 @@ type Match struct {
 
 // MatchAt looks for an entry starting at the word token toks[i]: the longest
 // phrase first, then the word alone. Words of a phrase may be separated by
-// whitespace with at most one line break.
-func (l *Lexicon) MatchAt(toks []Token, i int) (Match, bool) {
+// whitespace with at most one line break. sp holds the token's candidate
+// splits (see Analyze).
+func (l *Lexicon) MatchAt(toks []Token, sp *Splits, i int) (Match, bool) {
 	t := toks[i]
 	if t.Kind != Word {
 		return Match{}, false
 	}
+	cands := sp.Of(i)
 	if len(l.phrases) > 0 {
-		if m, ok := l.matchPhrase(toks, i, l.fold(t.Key), ""); ok {
-			return m, true
-		}
-		for _, p := range proclitics {
-			if len(t.Key) > len(p.text) && strings.HasPrefix(t.Key, p.text) {
-				if m, ok := l.matchPhrase(toks, i, l.fold(t.Key[len(p.text):]), p.text); ok {
-					return m, true
-				}
+		for _, c := range cands {
+			if !l.mayHave(c.Hash) {
+				continue
+			}
+			if m, ok := l.matchPhrase(toks, i, t.Key[c.Len:], t.Key[:c.Len]); ok {
+				return m, true
 			}
 		}
 	}
-	if e, prefix, ok := l.Lookup(t.Key); ok {
-		return Match{Entry: e, First: i, Last: i, Prefix: prefix}, true
+	for _, c := range cands {
+		if !l.mayHave(c.Hash) {
+			continue
+		}
+		e, ok := l.words[t.Key[c.Len:]]
+		if !ok {
+			continue
+		}
+		if c.Len == 0 || proclitics[c.Proclitic].classes&(1<<e.Class) != 0 {
+			return Match{Entry: e, First: i, Last: i, Prefix: t.Key[:c.Len]}, true
+		}
 	}
 	return Match{}, false
 }
 
 func (l *Lexicon) matchPhrase(toks []Token, i int, first, prefix string) (Match, bool) {
-	for _, e := range l.phrases[first] {
+	phrases, ok := l.phrases[first]
+	if !ok {
+		return Match{}, false
+	}
+	for _, e := range phrases {
 		if prefix != "" && !acceptsPrefix(prefix, e.Class) {
 			continue
 		}
 		j, ok := i, true
 		for _, w := range e.Rest {
 			if j+2 >= len(toks) || toks[j+1].Kind != Space || toks[j+1].Breaks > 1 ||
-				toks[j+2].Kind != Word || l.fold(toks[j+2].Key) != w {
+				toks[j+2].Kind != Word || toks[j+2].Key != w {
 				ok = false
 				break
 			}

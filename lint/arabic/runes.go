@@ -70,7 +70,15 @@ func DigitValue(r rune) int {
 }
 
 // IsSpace reports whether r is whitespace, including the no-break space.
-func IsSpace(r rune) bool { return unicode.IsSpace(r) }
+func IsSpace(r rune) bool {
+	switch {
+	case r == ' ', r >= '\t' && r <= '\r':
+		return true
+	case r < 0x85, r >= 0x600 && r < 0x1680:
+		return false
+	}
+	return unicode.IsSpace(r)
+}
 
 // IsWordRune reports whether r belongs to a word of any script: used for
 // word boundaries.

@@ -41,29 +41,23 @@ func Tokenize(text string) []Token {
 		i = len("\uFEFF")
 	}
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decode(text, i)
 		start := i
 		switch {
-		case IsSpace(r):
-			var breaks uint16
-			for i < len(text) {
-				r, n := utf8.DecodeRuneInString(text[i:])
-				if !IsSpace(r) {
-					break
-				}
-				if r == '\n' || r == 0x2028 || r == 0x2029 || r == 0x85 {
-					breaks++
-				}
-				i += n
-			}
-			toks = append(toks, Token{Kind: Space, Breaks: breaks, Start: start, End: i, Key: text[start:i]})
 		case IsLetter(r) || ((IsIgnorable(r) || r == Tatweel) && nextIsLetter(text, i+n)):
+			// an Arabic word; Key is only computed when the word has marks
+			clean := IsLetter(r)
 			i += n
 			for i < len(text) {
-				r, n := utf8.DecodeRuneInString(text[i:])
+				r, n := decode(text, i)
+				if IsLetter(r) {
+					i += n
+					continue
+				}
 				if !inWord(r) {
 					break
 				}
+				clean = false
 				i += n
 			}
 			// a trailing invisible mark belongs to what follows
@@ -74,14 +68,31 @@ func Tokenize(text string) []Token {
 				}
 				i -= n
 			}
-			toks = append(toks, Token{Kind: Word, Arabic: true, Start: start, End: i, Key: Key(text[start:i])})
+			key := text[start:i]
+			if !clean {
+				key = Key(key)
+			}
+			toks = append(toks, Token{Kind: Word, Arabic: true, Start: start, End: i, Key: key})
+		case IsSpace(r):
+			var breaks uint16
+			for i < len(text) {
+				r, n := decode(text, i)
+				if !IsSpace(r) {
+					break
+				}
+				if r == '\n' || r == 0x2028 || r == 0x2029 || r == 0x85 {
+					breaks++
+				}
+				i += n
+			}
+			toks = append(toks, Token{Kind: Space, Breaks: breaks, Start: start, End: i, Key: text[start:i]})
 		case DigitValue(r) >= 0:
 			i = scanNumber(text, i)
 			toks = append(toks, Token{Kind: Number, Start: start, End: i, Key: asciiDigits(text[start:i])})
 		case unicode.IsLetter(r):
 			i += n
 			for i < len(text) {
-				r, n := utf8.DecodeRuneInString(text[i:])
+				r, n := decode(text, i)
 				if IsLetter(r) || !(unicode.IsLetter(r) || unicode.IsMark(r) || r == '\'' && i+n < len(text) && isLatinNext(text[i+n:])) {
 					break
 				}
@@ -105,6 +116,19 @@ func Tokenize(text string) []Token {
 		}
 	}
 	return toks
+}
+
+// decode is utf8.DecodeRuneInString with fast paths for ASCII and the
+// two-byte sequences of Arabic script.
+func decode(s string, i int) (rune, int) {
+	c := s[i]
+	if c < 0x80 {
+		return rune(c), 1
+	}
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 func nextIsLetter(text string, i int) bool {

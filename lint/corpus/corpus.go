@@ -5,6 +5,7 @@
 package corpus
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -56,7 +57,7 @@ func Articles(text []byte, size int) [][]byte {
 	var out [][]byte
 	for len(text) > 0 {
 		end := min(size, len(text))
-		if i := strings.Index(string(text[end:]), "\n\n"); i >= 0 {
+		if i := bytes.Index(text[end:], []byte("\n\n")); i >= 0 {
 			end += i + 2
 		} else {
 			end = len(text)

@@ -23,6 +23,7 @@ type Active struct {
 // are byte offsets into doc.Src, sorted by position.
 func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
 	toks := arabic.Tokenize(doc.Text)
+	splits := arabic.Analyze(toks)
 	var out []lint.Diagnostic
 	for _, r := range rules {
 		level := r.Level
@@ -34,7 +35,7 @@ func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
 			d.Severity = level
 			out = append(out, d)
 		}
-		r.Run(lint.NewPass(r.Rule, doc, toks, r.Options, report))
+		r.Run(lint.NewPass(r.Rule, doc, toks, splits, r.Options, report))
 	}
 	if doc.Mapped() {
 		for i := range out {

@@ -33,7 +33,7 @@ func NewRepeatedWord(rw RepeatedWord) *lint.Rule {
 			if a.Kind != arabic.Word || sp.Kind != arabic.Space || b.Kind != arabic.Word || sp.Breaks > 1 {
 				continue
 			}
-			if a.Key != b.Key && !strings.EqualFold(a.Key, b.Key) {
+			if a.Key != b.Key && (a.Arabic || len(a.Key) != len(b.Key) || !strings.EqualFold(a.Key, b.Key)) {
 				continue
 			}
 			k := a.Key
@@ -76,9 +76,11 @@ type RepeatedLine struct {
 	Rule lint.Rule
 }
 
+// line is one line of text as the tokenizer saw it.
 type line struct {
-	start, end, next int // content [start,end), next line starts at next
-	key              string
+	first, last int // token indexes of its first and last non-space tokens; -1 if blank
+	hash        uint64
+	letters     bool
 }
 
 // NewRepeatedLine builds the rule.
@@ -86,30 +88,32 @@ func NewRepeatedLine(rl RepeatedLine) *lint.Rule {
 	r := rl.Rule
 	r.Kind = "repetition"
 	r.Run = func(p *lint.Pass) {
-		lines := splitLines(p.Text)
+		lines := splitLines(p.Tokens)
+		same := func(a, b line) bool { return a.hash == b.hash && sameTokens(p.Tokens, a, b) }
 		// consecutive lines
 		for i := 1; i < len(lines); i++ {
 			a, b := lines[i-1], lines[i]
-			if b.key == "" || a.key != b.key {
+			if b.first < 0 || a.first < 0 || !b.letters || !same(a, b) {
 				continue
 			}
+			start, end := p.Tokens[b.first].Start, p.Tokens[b.last].End
 			p.Report(lint.Diagnostic{
-				Start: b.start, End: b.end,
+				Start: start, End: end,
 				Message: "this line repeats the line above it",
 				Fixes: []lint.SuggestedFix{{Message: "delete the repeated line", Applicability: lint.Unsafe,
-					Edits: []lint.TextEdit{deleteLine(p.Text, b)}}},
+					Edits: []lint.TextEdit{deleteLine(p.Text, start, end)}}},
 			})
 		}
 		// consecutive paragraphs, separated by blank lines
 		type para struct{ first, last int }
 		var paras []para
 		for i := 0; i < len(lines); {
-			if lines[i].key == "" && strings.TrimSpace(p.Text[lines[i].start:lines[i].end]) == "" {
+			if lines[i].first < 0 {
 				i++
 				continue
 			}
 			j := i
-			for j+1 < len(lines) && strings.TrimSpace(p.Text[lines[j+1].start:lines[j+1].end]) != "" {
+			for j+1 < len(lines) && lines[j+1].first >= 0 {
 				j++
 			}
 			paras = append(paras, para{i, j})
@@ -120,86 +124,90 @@ func NewRepeatedLine(rl RepeatedLine) *lint.Rule {
 			if a.last-a.first != b.last-b.first {
 				continue
 			}
-			same, letters := true, false
-			for d := 0; d <= a.last-a.first; d++ {
-				la, lb := lines[a.first+d], lines[b.first+d]
-				same = same && la.key == lb.key
-				letters = letters || lb.key != ""
+			ok, letters := true, false
+			for d := 0; ok && d <= a.last-a.first; d++ {
+				ok = same(lines[a.first+d], lines[b.first+d])
+				letters = letters || lines[b.first+d].letters
 			}
-			if !same || !letters {
+			if !ok || !letters {
 				continue
 			}
-			first, last := lines[b.first], lines[b.last]
+			start, end := p.Tokens[lines[b.first].first].Start, p.Tokens[lines[b.last].last].End
 			p.Report(lint.Diagnostic{
-				Start: first.start, End: last.end,
+				Start: start, End: end,
 				Message: "this paragraph repeats the paragraph above it",
 				Fixes: []lint.SuggestedFix{{Message: "delete the repeated paragraph", Applicability: lint.Unsafe,
-					Edits: []lint.TextEdit{{Start: lines[a.last].end, End: last.end}}}},
+					Edits: []lint.TextEdit{{Start: p.Tokens[lines[a.last].last].End, End: end}}}},
 			})
 		}
 	}
 	return &r
 }
 
-// deleteLine removes a line with its line break (or, for the last line, the
-// break before it).
-func deleteLine(text string, l line) lint.TextEdit {
-	if l.next > l.end {
-		return lint.TextEdit{Start: l.start, End: l.next}
-	}
-	start := l.start
-	if start > 0 && text[start-1] == '\n' {
-		start--
-		if start > 0 && text[start-1] == '\r' {
-			start--
-		}
-	}
-	return lint.TextEdit{Start: start, End: l.end}
-}
-
-// splitLines returns each line with a comparison key: its words' keys
-// joined by single spaces, "" when it has no letter.
-func splitLines(text string) []line {
+// splitLines groups tokens into lines. A space token holding n line breaks
+// ends the current line and adds n-1 blank ones.
+func splitLines(toks []arabic.Token) []line {
 	var out []line
-	for start := 0; start <= len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		next := 0
-		if end < 0 {
-			end, next = len(text), len(text)
-		} else {
-			end += start
-			next = end + 1
-		}
-		cend := end
-		if cend > start && text[cend-1] == '\r' {
-			cend--
-		}
-		out = append(out, line{start: start, end: cend, next: next, key: lineKey(text[start:cend])})
-		if next >= len(text) {
-			break
-		}
-		start = next
-	}
-	return out
-}
-
-func lineKey(s string) string {
-	var b strings.Builder
-	letters := false
-	for _, t := range arabic.Tokenize(s) {
+	cur := line{first: -1, last: -1, hash: 14695981039346656037}
+	for i, t := range toks {
 		if t.Kind == arabic.Space {
+			for b := uint16(0); b < t.Breaks; b++ {
+				out = append(out, cur)
+				cur = line{first: -1, last: -1, hash: 14695981039346656037}
+			}
 			continue
 		}
+		if cur.first < 0 {
+			cur.first = i
+		}
+		cur.last = i
 		if t.Kind == arabic.Word {
-			letters = true
+			cur.letters = true
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		for j := 0; j < len(t.Key); j++ {
+			cur.hash ^= uint64(t.Key[j])
+			cur.hash *= 1099511628211
 		}
-		b.WriteString(t.Key)
+		cur.hash ^= 0xff // token boundary
+		cur.hash *= 1099511628211
 	}
-	if !letters {
-		return ""
+	return append(out, cur)
+}
+
+// sameTokens compares two lines token by token, ignoring whitespace.
+func sameTokens(toks []arabic.Token, a, b line) bool {
+	i, j := a.first, b.first
+	for {
+		for i <= a.last && toks[i].Kind == arabic.Space {
+			i++
+		}
+		for j <= b.last && toks[j].Kind == arabic.Space {
+			j++
+		}
+		if i > a.last || j > b.last {
+			return i > a.last && j > b.last
+		}
+		if toks[i].Key != toks[j].Key {
+			return false
+		}
+		i++
+		j++
 	}
-	return b.String()
+}
+
+// deleteLine removes the line holding [start, end) with its line break (or,
+// for the last line, the break before it).
+func deleteLine(text string, start, end int) lint.TextEdit {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	if nl := strings.IndexByte(text[end:], '\n'); nl >= 0 {
+		return lint.TextEdit{Start: ls, End: end + nl + 1}
+	}
+	le := len(text)
+	if ls > 0 {
+		ls--
+		if ls > 0 && text[ls-1] == '\r' {
+			ls--
+		}
+	}
+	return lint.TextEdit{Start: ls, End: le}
 }

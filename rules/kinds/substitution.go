@@ -72,7 +72,7 @@ func forMatches(p *lint.Pass, lex *arabic.Lexicon, f func(m arabic.Match, start,
 		if toks[i].Kind != arabic.Word {
 			continue
 		}
-		m, ok := lex.MatchAt(toks, i)
+		m, ok := lex.MatchAt(toks, p.Splits, i)
 		if !ok {
 			continue
 		}
