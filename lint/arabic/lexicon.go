@@ -165,7 +165,24 @@ func (l *Lexicon) Lookup(key string) (e Entry, prefix string, ok bool) {
 			}
 		}
 	}
+	if n := lamArticle(key); n > 0 {
+		if e, ok := l.words["ا"+key[n:]]; ok && e.Class <= ClassVerb {
+			return e, key[:n], true
+		}
+	}
 	return Entry{}, "", false
+}
+
+// lamArticle returns the length of the proclitic ل (with و or ف before it)
+// when key starts with ل + the article written لل (للوزير = ل + الوزير), so
+// that entries listed with their article are found; else 0.
+func lamArticle(key string) int {
+	for _, p := range [...]string{"ولل", "فلل", "لل"} {
+		if len(key) > len(p)+2 && strings.HasPrefix(key, p) {
+			return len(p) - len("ل")
+		}
+	}
+	return 0
 }
 
 // Splits holds, for every word token of a document, the ways to read it as
@@ -182,7 +199,10 @@ type Splits struct {
 type Cand struct {
 	Len       uint8
 	Proclitic uint8
-	Hash      uint32
+	// Article: the word is ل + the article written لل, and the stem to
+	// look up is "ا" + the key after Len bytes (للوزير → الوزير).
+	Article bool
+	Hash    uint32
 }
 
 // Of returns the candidate splits of token i, the whole word first, then
@@ -232,6 +252,15 @@ func Analyze(toks []Token) *Splits {
 				}
 			}
 		}
+		if n := lamArticle(k); n > 0 && n < len(states) {
+			// hash of "ا" + k[n:]: carry on backwards over the bytes of ا
+			h := states[n]
+			h ^= 0xA7
+			h *= fnvPrime
+			h ^= 0xD8
+			h *= fnvPrime
+			s.cands = append(s.cands, Cand{Len: uint8(n), Article: true, Hash: h})
+		}
 	}
 	s.start[len(toks)] = int32(len(s.cands))
 	return s
@@ -258,6 +287,18 @@ type Match struct {
 	Entry
 	First, Last int    // token indexes of the first and last word
 	Prefix      string // proclitic on the first word, in key form
+	// Article: the entry starts with the article, which the word writes
+	// contracted after ل (للوزير for ل + الوزير). Use Join for the fix.
+	Article bool
+}
+
+// Join writes a proclitic before a word, contracting ل + ال to لل when the
+// match said the word was written that way.
+func (m Match) Join(prefixText, word string) string {
+	if m.Article && strings.HasPrefix(word, "ال") {
+		return prefixText + word[len("ا"):]
+	}
+	return prefixText + word
 }
 
 // MatchAt looks for an entry starting at the word token toks[i]: the longest
@@ -282,6 +323,12 @@ func (l *Lexicon) MatchAt(toks []Token, sp *Splits, i int) (Match, bool) {
 	}
 	for _, c := range cands {
 		if !l.mayHave(c.Hash) {
+			continue
+		}
+		if c.Article {
+			if e, ok := l.words["ا"+t.Key[c.Len:]]; ok && e.Class <= ClassVerb {
+				return Match{Entry: e, First: i, Last: i, Prefix: t.Key[:c.Len], Article: true}, true
+			}
 			continue
 		}
 		e, ok := l.words[t.Key[c.Len:]]

@@ -86,12 +86,13 @@ func NewConsistency(c Consistency) (*lint.Rule, error) {
 		type hit struct {
 			ref              variantRef
 			start, end, stem int
+			m                arabic.Match
 		}
 		var hits []hit
 		counts := map[[2]int]int{}
 		forMatches(p, lex, func(m arabic.Match, start, end, stem int) {
 			ref := refs[m.Value]
-			hits = append(hits, hit{ref, start, end, stem})
+			hits = append(hits, hit{ref, start, end, stem, m})
 			counts[[2]int{ref.set, ref.variant}]++
 		})
 		if len(hits) < 2 {
@@ -112,7 +113,7 @@ func NewConsistency(c Consistency) (*lint.Rule, error) {
 			if used < 2 || h.ref.variant == best {
 				continue
 			}
-			fix := p.Text[h.start:h.stem] + set.Variants[best][h.ref.form]
+			fix := h.m.Join(p.Text[h.start:h.stem], set.Variants[best][h.ref.form])
 			p.Report(lint.Diagnostic{
 				Start: h.start, End: h.end,
 				Message: fmt.Sprintf("this text spells the word both %s (%d) and %s (%d): write %s",

@@ -42,7 +42,7 @@ func NewSubstitution(s Substitution) (*lint.Rule, error) {
 	}
 	r.Run = func(p *lint.Pass) {
 		forMatches(p, lex, func(m arabic.Match, start, end, stem int) {
-			fix := p.Text[start:stem] + s.Entries[m.Value].Value
+			fix := m.Join(p.Text[start:stem], s.Entries[m.Value].Value)
 			word := p.Text[start:end]
 			p.Report(lint.Diagnostic{
 				Start: start, End: end,
