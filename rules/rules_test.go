@@ -81,3 +81,30 @@ func count(t *testing.T, r *lint.Rule, text string) int {
 	}
 	return len(runner.Run(doc, []runner.Active{{Rule: r, Level: r.Level}}))
 }
+
+// TestCleanArticles holds the built-in rule set to silence on edited
+// Arabic: every article in testdata/articles/clean is correct copy.
+func TestCleanArticles(t *testing.T) {
+	set, err := rules.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "articles", "clean", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no clean articles: %v", err)
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := source.New(p, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range runner.Run(doc, set.For(p)) {
+			pos := doc.Pos(d.Start)
+			t.Errorf("%s:%d:%d: %s flagged %q: %s", p, pos.Line, pos.Column, d.Rule, data[d.Start:d.End], d.Message)
+		}
+	}
+}

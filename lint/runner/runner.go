@@ -25,7 +25,11 @@ func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
 	toks := arabic.Tokenize(doc.Text)
 	splits := arabic.Analyze(toks)
 	var out []lint.Diagnostic
+	lists := map[string]bool{} // rules that match word lists
 	for _, r := range rules {
+		if r.Kind == "substitution" {
+			lists[r.ID] = true
+		}
 		level := r.Level
 		ignore := r.Ignore
 		report := func(d lint.Diagnostic) {
@@ -48,7 +52,37 @@ func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
 		}
 		return out[i].End < out[j].End
 	})
-	return dedupe(out)
+	return dropShadowed(dedupe(out), lists)
+}
+
+// dropShadowed applies longest-match across word lists: a substitution
+// finding strictly inside another substitution finding's span is dropped
+// (انشاء الله → إن شاء الله wins over انشاء → إنشاء).
+func dropShadowed(ds []lint.Diagnostic, lists map[string]bool) []lint.Diagnostic {
+	if len(lists) < 2 {
+		return ds
+	}
+	out := ds[:0]
+	for i, d := range ds {
+		shadowed := false
+		if lists[d.Rule] {
+			for j := i - 1; j >= 0 && !shadowed; j-- {
+				o := ds[j]
+				if o.End <= d.Start && j < i-8 {
+					break
+				}
+				shadowed = lists[o.Rule] && o.Start <= d.Start && o.End >= d.End && o.End-o.Start > d.End-d.Start
+			}
+			for j := i + 1; j < len(ds) && ds[j].Start == d.Start && !shadowed; j++ {
+				o := ds[j]
+				shadowed = lists[o.Rule] && o.End > d.End
+			}
+		}
+		if !shadowed {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func toSrc(doc *source.Document, d *lint.Diagnostic) {
