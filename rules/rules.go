@@ -67,34 +67,41 @@ func Load(cfg *config.Config) (*Set, error) {
 		s.add(r)
 	}
 	sort.Slice(s.rules, func(i, j int) bool { return s.rules[i].ID < s.rules[j].ID })
-	check := func(rs map[string]config.RuleSettings) error {
-		for id, st := range rs {
+	check := func(rs map[string]config.RuleSettings, errAt func(id, key, msg string) error) error {
+		ids := make([]string, 0, len(rs))
+		for id := range rs {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			st := rs[id]
 			r := s.byID[id]
 			if r == nil {
-				return cfg.RuleErr(id, "", fmt.Sprintf("unknown rule %q (daqiq rules lists them)", id))
+				return errAt(id, "", fmt.Sprintf("unknown rule %q (daqiq rules lists them)", id))
 			}
 			for k, v := range st.Options {
 				o, ok := r.Options[k]
 				if !ok {
-					return cfg.RuleErr(id, k, fmt.Sprintf("rule %s has no option %q%s", id, k, optionNames(r)))
+					return errAt(id, k, fmt.Sprintf("rule %s has no option %q%s", id, k, optionNames(r)))
 				}
 				if len(o.Allowed) > 0 && !contains(o.Allowed, v) {
-					return cfg.RuleErr(id, k, fmt.Sprintf("bad value %q for %s option %s: want %s", v, id, k, strings.Join(o.Allowed, ", ")))
+					return errAt(id, k, fmt.Sprintf("bad value %q for %s option %s: want %s", v, id, k, strings.Join(o.Allowed, ", ")))
 				}
 			}
 			if len(st.WordLists) > 0 {
 				if _, err := s.extend(r, st.WordLists); err != nil {
-					return cfg.RuleErr(id, "wordlists", err.Error())
+					return errAt(id, "wordlists", err.Error())
 				}
 			}
 		}
 		return nil
 	}
-	if err := check(cfg.Rules); err != nil {
+	if err := check(cfg.Rules, cfg.RuleErr); err != nil {
 		return nil, err
 	}
-	for _, o := range cfg.Overrides {
-		if err := check(o.Rules); err != nil {
+	for i, o := range cfg.Overrides {
+		errAt := func(id, key, msg string) error { return cfg.OverrideErr(i, id, key, msg) }
+		if err := check(o.Rules, errAt); err != nil {
 			return nil, err
 		}
 	}

@@ -30,6 +30,7 @@ type Config struct {
 	Custom    []CustomRule
 	Overrides []Override
 	src       []byte
+	scope     int // while decoding an [[override]], the line of its header
 }
 
 // RuleSettings turns a rule on or off, sets its level, options, extra word
@@ -262,19 +263,9 @@ func (c *Config) customRule(i int, t map[string]any) (CustomRule, error) {
 			return CustomRule{}, fail(k, fmt.Sprintf("unknown key %q in [[rule]]", k))
 		}
 	}
-	var cr CustomRule
-	// re-encode through TOML for typed decoding of this one table
-	var buf strings.Builder
-	if err := toml.NewEncoder(&buf).Encode(t); err != nil {
-		return cr, fail("", err.Error())
-	}
-	if _, err := toml.Decode(buf.String(), &cr); err != nil {
-		var pe toml.ParseError
-		msg := err.Error()
-		if errors.As(err, &pe) {
-			msg = pe.Message
-		}
-		return cr, fail(pe.LastKey, "bad value in [[rule]]: "+msg)
+	cr, badKey, err := decodeCustom(t)
+	if err != nil {
+		return cr, fail(badKey, fmt.Sprintf("bad value for %s in [[rule]]: %v", badKey, err))
 	}
 	cr.Line = line
 	if cr.ID == "" {
@@ -298,6 +289,8 @@ func (c *Config) customRule(i int, t map[string]any) (CustomRule, error) {
 
 func (c *Config) override(i int, t map[string]any) (Override, error) {
 	line := c.nthTableLine("override", i)
+	c.scope = line // place errors inside this override's tables
+	defer func() { c.scope = 0 }()
 	var o Override
 	for k, v := range t {
 		switch k {
@@ -440,12 +433,129 @@ func matchSegs(g, p []string) bool {
 	return len(p) == 0
 }
 
-// RuleErr is an error about a rule id or option under [rules] or an
-// override, placed at the key in the file.
+// RuleErr is an error about a rule id or option under [rules], placed at
+// the key in the file.
 func (c *Config) RuleErr(id, key, msg string) error {
 	path := []string{"rules", id}
 	if key != "" {
 		path = append(path, key)
 	}
 	return c.errAt(path, msg)
+}
+
+// OverrideErr is RuleErr for the rules of the i-th [[override]].
+func (c *Config) OverrideErr(i int, id, key, msg string) error {
+	c.scope = c.nthTableLine("override", i)
+	defer func() { c.scope = 0 }()
+	path := []string{"override", "rules", id}
+	if key != "" {
+		path = append(path, key)
+	}
+	return c.errAt(path, msg)
+}
+
+// decodeCustom reads a [[rule]] table, checking the type of every value. On
+// error it returns the key at fault.
+func decodeCustom(t map[string]any) (CustomRule, string, error) {
+	var cr CustomRule
+	str := func(k string, dst *string) error {
+		v, ok := t[k]
+		if !ok {
+			return nil
+		}
+		s, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("want a string, found %v", v)
+		}
+		*dst = s
+		return nil
+	}
+	boolean := func(k string, dst *bool) error {
+		v, ok := t[k]
+		if !ok {
+			return nil
+		}
+		b, ok := v.(bool)
+		if !ok {
+			return fmt.Errorf("want true or false, found %v", v)
+		}
+		*dst = b
+		return nil
+	}
+	list := func(v any) ([]string, error) {
+		arr, ok := v.([]any)
+		if !ok {
+			return nil, fmt.Errorf("want a list of strings, found %v", v)
+		}
+		out := make([]string, 0, len(arr))
+		for _, x := range arr {
+			s, ok := x.(string)
+			if !ok {
+				return nil, fmt.Errorf("want a list of strings, found %v", x)
+			}
+			out = append(out, s)
+		}
+		return out, nil
+	}
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{
+		{"id", &cr.ID}, {"kind", &cr.Kind}, {"level", &cr.Level}, {"message", &cr.Message},
+		{"description", &cr.Description}, {"link", &cr.Link}, {"class", &cr.Class},
+		{"pattern", &cr.Pattern}, {"replacement", &cr.Replacement}, {"scope", &cr.Scope},
+	} {
+		if err := str(f.key, f.dst); err != nil {
+			return cr, f.key, err
+		}
+	}
+	if _, ok := t["enabled"]; ok {
+		var b bool
+		if err := boolean("enabled", &b); err != nil {
+			return cr, "enabled", err
+		}
+		cr.Enabled = &b
+	}
+	if err := boolean("unsafe", &cr.Unsafe); err != nil {
+		return cr, "unsafe", err
+	}
+	var err error
+	if v, ok := t["words"]; ok {
+		if cr.Words, err = list(v); err != nil {
+			return cr, "words", err
+		}
+	}
+	if v, ok := t["wordlists"]; ok {
+		if cr.WordLists, err = list(v); err != nil {
+			return cr, "wordlists", err
+		}
+	}
+	if v, ok := t["swap"]; ok {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return cr, "swap", fmt.Errorf("want a table of \"wrong\" = \"right\", found %v", v)
+		}
+		cr.Swap = map[string]string{}
+		for k, x := range m {
+			s, ok := x.(string)
+			if !ok {
+				return cr, "swap", fmt.Errorf("the replacement of %q must be a string, found %v", k, x)
+			}
+			cr.Swap[k] = s
+		}
+	}
+	if v, ok := t["sets"]; ok {
+		arr, ok := v.([]any)
+		if !ok {
+			return cr, "sets", fmt.Errorf("want a list of lists of variants, found %v", v)
+		}
+		for _, x := range arr {
+			l, err := list(x)
+			if err != nil {
+				return cr, "sets", err
+			}
+			cr.Sets = append(cr.Sets, l)
+		}
+	}
+	return cr, "", nil
 }

@@ -21,6 +21,14 @@ func (c *Config) locate(path []string) (int, int) {
 	for n, raw := range strings.Split(string(c.src), "\n") {
 		line := strings.TrimRight(raw, "\r")
 		trim := strings.TrimSpace(line)
+		if c.scope > 0 {
+			if n+1 < c.scope {
+				continue
+			}
+			if n+1 > c.scope && strings.HasPrefix(trim, "[[") {
+				break // the next array table: out of scope
+			}
+		}
 		indent := len(line) - len(strings.TrimLeft(line, " \t"))
 		if trim == "" || strings.HasPrefix(trim, "#") {
 			continue
@@ -60,7 +68,8 @@ func (c *Config) locate(path []string) (int, int) {
 func (c *Config) nthTableLine(name string, i int) int {
 	k := 0
 	for n, raw := range strings.Split(string(c.src), "\n") {
-		if strings.TrimSpace(raw) == "[["+name+"]]" {
+		header, _, _ := strings.Cut(raw, "#")
+		if strings.TrimSpace(header) == "[["+name+"]]" {
 			if k == i {
 				return n + 1
 			}
@@ -78,6 +87,9 @@ func (c *Config) findKeyAfter(key string, from int) (int, int) {
 		trim := strings.TrimSpace(line)
 		if n > from-1 && strings.HasPrefix(trim, "[[") {
 			break
+		}
+		if i := strings.Index(trim, "#"); i == 0 {
+			continue
 		}
 		if eq := strings.Index(trim, "="); eq > 0 {
 			ks := splitKey(strings.TrimSpace(trim[:eq]))

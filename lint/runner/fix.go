@@ -73,8 +73,10 @@ func Apply(src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte, int) {
 				continue
 			}
 			clash := false
-			for _, e := range f.Edits {
-				clash = clash || taken(e)
+			own := sorted(f.Edits)
+			for k, e := range own {
+				clash = clash || taken(e) || e.Start > e.End ||
+					k > 0 && (e.Start < own[k-1].End || e.Start == own[k-1].Start)
 			}
 			if !clash {
 				edits = append(edits, f.Edits...)

@@ -86,11 +86,13 @@ func dropShadowed(ds []lint.Diagnostic, lists map[string]bool) []lint.Diagnostic
 }
 
 func toSrc(doc *source.Document, d *lint.Diagnostic) {
-	d.Start, d.End = doc.ToSrc(d.Start), doc.ToSrc(d.End)
+	d.Start, d.End = doc.ToSrcStart(d.Start), doc.ToSrc(d.End)
 	for i := range d.Fixes {
 		edits := make([]lint.TextEdit, len(d.Fixes[i].Edits))
 		for j, e := range d.Fixes[i].Edits {
-			edits[j] = lint.TextEdit{Start: doc.ToSrc(e.Start), End: doc.ToSrc(e.End), New: e.New}
+			start := doc.ToSrcStart(e.Start)
+			end := max(doc.ToSrc(e.End), start)
+			edits[j] = lint.TextEdit{Start: start, End: end, New: e.New}
 		}
 		d.Fixes[i].Edits = edits
 	}

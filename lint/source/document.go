@@ -89,7 +89,9 @@ func (d *Document) indexLines() {
 	}
 }
 
-// ToSrc maps an offset in Text to an offset in Src.
+// ToSrc maps an offset in Text to an offset in Src. Where two segments
+// meet in Text, an offset on the seam maps to the end of the earlier one:
+// right for the end of a span. Use ToSrcStart for the start of a span.
 func (d *Document) ToSrc(t int) int {
 	if len(d.segs) == 0 {
 		return t
@@ -98,6 +100,24 @@ func (d *Document) ToSrc(t int) int {
 	if i == len(d.segs) {
 		last := d.segs[len(d.segs)-1]
 		return last.Src + last.Len
+	}
+	s := d.segs[i]
+	if t < s.Text {
+		return s.Src
+	}
+	return s.Src + (t - s.Text)
+}
+
+// ToSrcStart is ToSrc for the start of a span: an offset on the seam of two
+// segments maps to the start of the later one, so that a span never begins
+// with the markup between them.
+func (d *Document) ToSrcStart(t int) int {
+	if len(d.segs) == 0 {
+		return t
+	}
+	i := sort.Search(len(d.segs), func(i int) bool { return d.segs[i].Text+d.segs[i].Len > t })
+	if i == len(d.segs) {
+		return d.ToSrc(t)
 	}
 	s := d.segs[i]
 	if t < s.Text {
