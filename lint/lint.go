@@ -93,9 +93,13 @@ type SuggestedFix struct {
 type Diagnostic struct {
 	Start, End int
 	Rule       string // set by the runner
-	Severity   Severity
-	Message    string
-	Fixes      []SuggestedFix // best first; optional
+	// Severity is set by the runner from the configuration. A rule may set
+	// it to ask for a lower level for one finding (a two-day calendar
+	// offset is a warning where three days are an error): the runner keeps
+	// the lower of the two.
+	Severity Severity
+	Message  string
+	Fixes    []SuggestedFix // best first; optional
 }
 
 // Doc is a rule's documentation, shown by `daqiq explain`. Headings follow
@@ -146,11 +150,29 @@ type Pass struct {
 	// Options holds the rule's options, defaults filled in.
 	Options map[string]string
 	report  func(Diagnostic)
+	memo    map[string]any
 }
 
 // NewPass prepares a pass; report receives the diagnostics.
-func NewPass(r *Rule, doc *source.Document, toks []arabic.Token, sp *arabic.Splits, opts map[string]string, report func(Diagnostic)) *Pass {
-	return &Pass{Rule: r, Doc: doc, Text: doc.Text, Tokens: toks, Splits: sp, Options: opts, report: report}
+// memo, shared by every pass over the same document, holds what Memo
+// computed.
+func NewPass(r *Rule, doc *source.Document, toks []arabic.Token, sp *arabic.Splits, opts map[string]string, memo map[string]any, report func(Diagnostic)) *Pass {
+	return &Pass{Rule: r, Doc: doc, Text: doc.Text, Tokens: toks, Splits: sp, Options: opts, memo: memo, report: report}
+}
+
+// Memo returns what compute returns, computing it once per document for
+// all the rules that ask with the same key (several date rules share one
+// parse of the document's dates).
+func (p *Pass) Memo(key string, compute func() any) any {
+	if p.memo == nil {
+		return compute()
+	}
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	v := compute()
+	p.memo[key] = v
+	return v
 }
 
 // Report records a diagnostic.

@@ -8,6 +8,8 @@
 //	orthography   final-yeh                                 (code + word lists)
 //	consistency   variants                                  (variant sets)
 //	repetition    repeated-word, repeated-line
+//	dates         weekday-mismatch, hijri-mismatch, impossible-date,
+//	              relative-day, relative-period       (code + calendar data)
 //
 // The generic kinds that data drives live in rules/kinds.
 package rules
@@ -26,6 +28,7 @@ import (
 	"github.com/daqiq/daqiq/rules/kinds"
 
 	_ "github.com/daqiq/daqiq/rules/consistency"
+	_ "github.com/daqiq/daqiq/rules/dates"
 	_ "github.com/daqiq/daqiq/rules/orthography"
 	_ "github.com/daqiq/daqiq/rules/repetition"
 	_ "github.com/daqiq/daqiq/rules/spelling"

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -38,6 +39,7 @@ func checkCommand() *cli.Command {
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "findings only: no source lines, suggestions or summary"},
 			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
 			&cli.StringFlag{Name: "stdin-filename", Usage: "with -, the name to report and to find the configuration from"},
+			&cli.StringFlag{Name: "date", Usage: "the publication date (YYYY-MM-DD) the date rules check against; default: the first full date in the opening lines"},
 		},
 		Action: check,
 	}
@@ -66,6 +68,12 @@ func check(c *cli.Context) error {
 		var err error
 		if failFlag, err = lint.ParseSeverity(s); err != nil {
 			return usageErr("--fail-level: %v", err)
+		}
+	}
+	dateline := c.String("date")
+	if dateline != "" {
+		if _, err := time.Parse("2006-01-02", dateline); err != nil {
+			return usageErr("--date %q: want YYYY-MM-DD", dateline)
 		}
 	}
 	args := c.Args().Slice()
@@ -138,7 +146,7 @@ func check(c *cli.Context) error {
 			}
 			configs[cfgPath] = set
 		}
-		in.rules = set.For(from)
+		in.rules = withOption(set.For(from), "dateline", dateline)
 		in.fail = lint.Warning
 		if cfgFail := set.FailLevel(); cfgFail != 0 {
 			in.fail = cfgFail
@@ -233,6 +241,27 @@ func check(c *cli.Context) error {
 		}
 	}
 	return exitCode(exit)
+}
+
+// withOption sets an option on every rule that declares it.
+func withOption(rules []runner.Active, name, value string) []runner.Active {
+	if value == "" {
+		return rules
+	}
+	out := make([]runner.Active, len(rules))
+	for i, r := range rules {
+		if _, ok := r.Rule.Options[name]; ok {
+			opts := map[string]string{name: value}
+			for k, v := range r.Options {
+				if k != name {
+					opts[k] = v
+				}
+			}
+			r.Options = opts
+		}
+		out[i] = r
+	}
+	return out
 }
 
 func writeQuiet(w io.Writer, f output.File) {

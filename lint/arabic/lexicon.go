@@ -95,7 +95,7 @@ type Lexicon struct {
 	filter [filterWords]uint64
 }
 
-const filterWords = 1 << 10 // 65,536 bits, 8 KB
+const filterWords = 1 << 8 // 16,384 bits, 2 KB: a dozen lexicons stay in L1
 
 func (l *Lexicon) mark(h uint32) { l.filter[(h>>6)&(filterWords-1)] |= 1 << (h & 63) }
 
@@ -305,18 +305,32 @@ func (m Match) Join(prefixText, word string) string {
 // phrase first, then the word alone. Words of a phrase may be separated by
 // whitespace with at most one line break. sp holds the token's candidate
 // splits (see Analyze).
+// MayMatch reports whether some reading of word token i passes the
+// lexicon's filter: a cheap test before MatchAt.
+func (l *Lexicon) MayMatch(sp *Splits, i int) bool {
+	for _, c := range sp.cands[sp.start[i]:sp.start[i+1]] {
+		if l.filter[(c.Hash>>6)&(filterWords-1)]&(1<<(c.Hash&63)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (l *Lexicon) MatchAt(toks []Token, sp *Splits, i int) (Match, bool) {
-	t := toks[i]
-	if t.Kind != Word {
+	if toks[i].Kind != Word {
+		return Match{}, false
+	}
+	if !l.MayMatch(sp, i) {
 		return Match{}, false
 	}
 	cands := sp.Of(i)
+	key := toks[i].Key
 	if len(l.phrases) > 0 {
 		for _, c := range cands {
-			if !l.mayHave(c.Hash) {
+			if !l.mayHave(c.Hash) || c.Article {
 				continue
 			}
-			if m, ok := l.matchPhrase(toks, i, t.Key[c.Len:], t.Key[:c.Len]); ok {
+			if m, ok := l.matchPhrase(toks, i, key[c.Len:], key[:c.Len]); ok {
 				return m, true
 			}
 		}
@@ -326,17 +340,17 @@ func (l *Lexicon) MatchAt(toks []Token, sp *Splits, i int) (Match, bool) {
 			continue
 		}
 		if c.Article {
-			if e, ok := l.words["ا"+t.Key[c.Len:]]; ok && e.Class <= ClassVerb {
-				return Match{Entry: e, First: i, Last: i, Prefix: t.Key[:c.Len], Article: true}, true
+			if e, ok := l.words["ا"+key[c.Len:]]; ok && e.Class <= ClassVerb {
+				return Match{Entry: e, First: i, Last: i, Prefix: key[:c.Len], Article: true}, true
 			}
 			continue
 		}
-		e, ok := l.words[t.Key[c.Len:]]
+		e, ok := l.words[key[c.Len:]]
 		if !ok {
 			continue
 		}
 		if c.Len == 0 || proclitics[c.Proclitic].classes&(1<<e.Class) != 0 {
-			return Match{Entry: e, First: i, Last: i, Prefix: t.Key[:c.Len]}, true
+			return Match{Entry: e, First: i, Last: i, Prefix: key[:c.Len]}, true
 		}
 	}
 	return Match{}, false

@@ -24,6 +24,7 @@ type Active struct {
 func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
 	toks := arabic.Tokenize(doc.Text)
 	splits := arabic.Analyze(toks)
+	memo := map[string]any{}
 	var out []lint.Diagnostic
 	lists := map[string]bool{} // rules that match word lists
 	for _, r := range rules {
@@ -36,10 +37,12 @@ func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
 			if len(ignore) > 0 && ignored(doc.Text[d.Start:d.End], ignore) {
 				return
 			}
-			d.Severity = level
+			if d.Severity == 0 || d.Severity > level {
+				d.Severity = level
+			}
 			out = append(out, d)
 		}
-		r.Run(lint.NewPass(r.Rule, doc, toks, splits, r.Options, report))
+		r.Run(lint.NewPass(r.Rule, doc, toks, splits, r.Options, memo, report))
 	}
 	if doc.Mapped() {
 		for i := range out {

@@ -69,7 +69,7 @@ func NewSubstitution(s Substitution) (*lint.Rule, error) {
 func forMatches(p *lint.Pass, lex *arabic.Lexicon, f func(m arabic.Match, start, end, stem int)) {
 	toks := p.Tokens
 	for i := 0; i < len(toks); i++ {
-		if toks[i].Kind != arabic.Word {
+		if toks[i].Kind != arabic.Word || !lex.MayMatch(p.Splits, i) {
 			continue
 		}
 		m, ok := lex.MatchAt(toks, p.Splits, i)

@@ -1,0 +1,86 @@
+package dates
+
+import (
+	"fmt"
+
+	"github.com/daqiq/daqiq/lint"
+)
+
+func init() {
+	register(lint.Rule{
+		ID:      "dates/hijri-mismatch",
+		Level:   lint.Error,
+		Summary: "a Hijri date that does not match its Gregorian twin (Umm al-Qura), or cannot exist",
+		Doc: lint.Doc{
+			What:  "Compares a Gregorian date with the Hijri date printed beside it (الموافق …) under the Umm al-Qura calendar. One day apart is accepted (Egypt and the Maghreb may differ from Umm al-Qura by a day), two days is a warning, three or more an error. Also flags Hijri dates that cannot exist, such as the 30th of a 29-day month.",
+			Why:   "Datelines carry both calendars; a Hijri date left over from another day, or typed from memory, contradicts the Gregorian one.",
+			Wrong: "الجمعة 22 نوفمبر 2024 الموافق 25 جمادى الأولى 1446",
+			Right: "الجمعة 22 نوفمبر 2024 الموافق 20 جمادى الأولى 1446",
+			Fix:   "No automatic fix: the message gives the Umm al-Qura date.",
+		},
+	}, func(p *lint.Pass, v *vocab) {
+		pr := parse(p, v)
+		invalid := map[*mention]bool{}
+		for _, m := range pr.mentions {
+			if !m.hijri || m.day == 0 || m.year == 0 {
+				continue
+			}
+			if _, ok := hijriToGregorian(m.year, m.month, m.day); ok {
+				continue
+			}
+			invalid[m] = true
+			msg := ""
+			switch n := hijriMonthLength(m.year, m.month); {
+			case m.month > 12:
+				msg = fmt.Sprintf("%s cannot exist: there are 12 Hijri months", q(text(p, m.date)))
+			case n > 0:
+				msg = fmt.Sprintf("%s cannot exist: %s %d had %d days under Umm al-Qura", q(text(p, m.date)), v.hijriName[m.month], m.year, n)
+			case m.day > 30:
+				msg = fmt.Sprintf("%s cannot exist: a Hijri month has at most 30 days", q(text(p, m.date)))
+			default:
+				invalid[m] = false // outside the Umm al-Qura table: nothing to say
+				continue
+			}
+			p.Report(lint.Diagnostic{Start: m.date.start, End: m.date.end, Message: msg})
+		}
+		for i := 1; i < len(pr.mentions); i++ {
+			a, b := pr.mentions[i-1], pr.mentions[i]
+			if a.hijri == b.hijri || a.day == 0 || b.day == 0 || !between(p, v, a, b) {
+				continue
+			}
+			g, h := a, b
+			if a.hijri {
+				g, h = b, a
+			}
+			if invalid[h] {
+				continue
+			}
+			gt, ok := g.resolve(pr.dateline)
+			if !ok {
+				continue
+			}
+			ht, ok := h.resolve(gt)
+			if !ok {
+				continue
+			}
+			diff := days(gt, ht)
+			if abs(diff) <= 1 {
+				continue
+			}
+			sev := lint.Error
+			if abs(diff) == 2 {
+				sev = lint.Warning
+			}
+			hy, hm, hd, ok := gregorianToHijri(gt)
+			want := ""
+			if ok {
+				want = fmt.Sprintf("; %s was %s", gt.Format("2 January 2006"), v.hijriString(hy, hm, hd))
+			}
+			p.Report(lint.Diagnostic{
+				Start: h.date.start, End: h.date.end, Severity: sev,
+				Message: fmt.Sprintf("%s is %d days from %s under Umm al-Qura (it was %s)%s",
+					q(text(p, h.date)), abs(diff), q(text(p, g.date)), ht.Format("2 January 2006"), want),
+			})
+		}
+	})
+}

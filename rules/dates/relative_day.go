@@ -1,0 +1,72 @@
+package dates
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/daqiq/daqiq/lint"
+)
+
+func init() {
+	register(lint.Rule{
+		ID:      "dates/relative-day",
+		Level:   lint.Error,
+		Summary: "اليوم الأربعاء، أمس الثلاثاء، غدا الجمعة naming the wrong weekday for the dateline",
+		Doc: lint.Doc{
+			What:  "Resolves اليوم, أمس, أول أمس, غدا (and يوم أمس, أمس الأول) against the dateline — --date, else the first full date in the opening lines — and flags the weekday named with them when it is not that day. Also flags \"<weekday> الماضي/المقبل\" followed by a date that is not within the week before or after the dateline.",
+			Why:   "Wire copy rewritten days later keeps its \"today Wednesday\": under a Friday dateline the story contradicts itself.",
+			Wrong: "الجمعة 22 نوفمبر 2024\nأعلنت الحكومة، اليوم الأربعاء، خطة جديدة.",
+			Right: "الجمعة 22 نوفمبر 2024\nأعلنت الحكومة، اليوم الجمعة، خطة جديدة.",
+			Fix:   "Unsafe: the suggested weekday assumes the dateline is right.",
+		},
+		Options: map[string]lint.Option{
+			"tolerance": {Default: "0", Help: "days of slack (1 accepts a story filed the evening before its dateline)"},
+		},
+	}, func(p *lint.Pass, v *vocab) {
+		pr := parse(p, v)
+		if !pr.hasDateline {
+			return
+		}
+		tol, _ := strconv.Atoi(p.Option("tolerance"))
+		source := "the dateline"
+		if pr.datelineOf != nil {
+			source = "the dateline " + q(text(p, pr.datelineOf.span))
+		}
+		for _, a := range pr.anchors {
+			want := pr.dateline.AddDate(0, 0, a.offset)
+			ok := false
+			for d := -tol; d <= tol; d++ {
+				ok = ok || int(want.AddDate(0, 0, d).Weekday()) == a.weekday
+			}
+			if ok {
+				continue
+			}
+			p.Report(lint.Diagnostic{
+				Start: a.wd.start, End: a.wd.end,
+				Message: fmt.Sprintf("%s contradicts %s: %s is %s", q(text(p, a.wd)), source, q(text(p, a.words)), v.describe(want)),
+				Fixes:   []lint.SuggestedFix{lint.Replace(a.wd.start, a.wd.end, a.wdPrefix+v.weekdayName[want.Weekday()], lint.Unsafe)},
+			})
+		}
+		for _, m := range pr.mentions {
+			if m.weekRel == 0 || m.day == 0 {
+				continue
+			}
+			t, ok := m.resolve(pr.dateline)
+			if !ok {
+				continue
+			}
+			diff := days(pr.dateline, t) * m.weekRel
+			if diff >= 1-tol && diff <= 7+tol {
+				continue
+			}
+			dir := "before"
+			if m.weekRel > 0 {
+				dir = "after"
+			}
+			p.Report(lint.Diagnostic{
+				Start: m.start, End: m.end,
+				Message: fmt.Sprintf("%s is not in the week %s %s (%s)", q(text(p, m.span)), dir, source, v.describe(pr.dateline)),
+			})
+		}
+	})
+}

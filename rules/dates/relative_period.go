@@ -1,0 +1,62 @@
+package dates
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/daqiq/daqiq/lint"
+)
+
+func init() {
+	register(lint.Rule{
+		ID:      "dates/relative-period",
+		Level:   lint.Info,
+		Summary: "يوليو الماضي، يوليو الجاري resolved from the dateline against the article's explicit dates",
+		Doc: lint.Doc{
+			What:  "Resolves a month named with الماضي, المقبل or الجاري from the dateline (يوليو الماضي under a November 2024 dateline is July 2024) and flags it when the article dates the same month in another year, or when الجاري names a month that is not the dateline's.",
+			Why:   "A story updated from an old wire keeps \"last July\" while its explicit dates point to another year; the reader cannot tell which July is meant.",
+			Wrong: "الأحد 5 يناير 2025\nوقع الهجوم في يوليو الماضي، وكانت الشرطة قد حذرت منه في 3 يوليو 2022.",
+			Right: "الأحد 5 يناير 2025\nوقع الهجوم في يوليو الماضي، وكانت الشرطة قد حذرت منه في 3 يوليو 2024.",
+			Fix:   "None: a human decides which date is right.",
+		},
+	}, func(p *lint.Pass, v *vocab) {
+		pr := parse(p, v)
+		if !pr.hasDateline {
+			return
+		}
+		dy, dm := pr.dateline.Year(), int(pr.dateline.Month())
+		for _, m := range pr.mentions {
+			if m.relative == wNone || m.hijri || m.year > 0 {
+				continue
+			}
+			var y int
+			switch m.relative {
+			case wPast:
+				y = dy
+				if m.month >= dm {
+					y = dy - 1
+				}
+			case wFuture:
+				y = dy
+				if m.month <= dm {
+					y = dy + 1
+				}
+			case wCurrent:
+				if m.month != dm {
+					p.Report(lint.Diagnostic{Start: m.date.start, End: m.date.end,
+						Message: fmt.Sprintf("%s names %s as the current month, but the dateline is in %s %d", q(text(p, m.date)), time.Month(m.month), time.Month(dm), dy)})
+				}
+				continue
+			}
+			for _, o := range pr.mentions {
+				if o == m || o.hijri || o.month != m.month || o.year == 0 || o.year == y || o == pr.datelineOf {
+					continue
+				}
+				p.Report(lint.Diagnostic{Start: m.date.start, End: m.date.end,
+					Message: fmt.Sprintf("%s is %s %d counted from the dateline (%s), but the article also dates %s",
+						q(text(p, m.date)), time.Month(m.month), y, pr.dateline.Format("2 January 2006"), q(text(p, o.date)))})
+				break
+			}
+		}
+	})
+}

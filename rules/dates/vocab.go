@@ -1,0 +1,222 @@
+// Package dates holds the date fact checks: a weekday against its date, a
+// Gregorian date against its Hijri twin, dates that cannot exist, and
+// relative days and months against the dateline. The rules share one parse
+// of the document's dates (parse.go) and the vocabulary in data/dates.toml.
+package dates
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/daqiq/daqiq/lint/arabic"
+)
+
+//go:embed data/dates.toml
+var datesData []byte
+
+// Values stored in the names lexicon.
+const (
+	hijriBase = 100 // hijri month n is stored as hijriBase+n
+	ambiguous = 1000
+)
+
+type wordKind uint8
+
+const (
+	wNone wordKind = iota
+	wDay
+	wHijriEra
+	wGregorianEra
+	wEquivalence
+	wToday
+	wYesterday
+	wTomorrow
+	wPast
+	wFuture
+	wCurrent
+	wMonthWord
+	wYearWord
+)
+
+// vocab is the loaded vocabulary.
+type vocab struct {
+	months    *arabic.Lexicon      // Gregorian n, hijriBase+n, +ambiguous
+	weekdays  *arabic.Lexicon      // n (0 = Sunday), +ambiguous
+	words     *arabic.Lexicon      // relative and marker words (every written variant); value: wordKind
+	dayBefore [][2]map[string]bool // أول أمس, أمس الأول: the variants of each word
+	// trigger holds the first word of every name and word above: a word
+	// that is not in it cannot start a date or a relative day.
+	trigger *arabic.Lexicon
+	// canonical names for messages and fixes
+	weekdayName [7]string
+	monthName   [13]string
+	hijriName   [13]string
+}
+
+func fold(s string) string { return arabic.FoldYeh(arabic.FoldHamza(s)) }
+
+// word returns the kind of a relative or marker word, proclitics allowed.
+func (v *vocab) word(key string) wordKind {
+	if e, _, ok := v.words.Lookup(key); ok {
+		return wordKind(e.Value)
+	}
+	return wNone
+}
+
+// variants returns a name with every word in its written, hamza-folded,
+// yeh-folded and doubly folded forms, in all combinations.
+func variants(name string) []string {
+	out := []string{""}
+	for _, w := range strings.Fields(name) {
+		w = arabic.Key(w)
+		forms := unique(w, arabic.FoldHamza(w), arabic.FoldYeh(w), fold(w))
+		var next []string
+		for _, o := range out {
+			for _, f := range forms {
+				next = append(next, strings.TrimSpace(o+" "+f))
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+func unique(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		dup := false
+		for _, o := range out {
+			dup = dup || o == s
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func loadVocab(data []byte) (*vocab, error) {
+	const name = "rules/dates/data/dates.toml"
+	var raw struct {
+		Month   []entry             `toml:"month"`
+		Hijri   []entry             `toml:"hijri"`
+		Weekday []entry             `toml:"weekday"`
+		Words   map[string][]string `toml:"words"`
+	}
+	md, err := toml.Decode(string(data), &raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, fmt.Errorf("%s: unknown key %s", name, und[0])
+	}
+	v := &vocab{months: arabic.NewLexicon(), weekdays: arabic.NewLexicon(), words: arabic.NewLexicon(), trigger: arabic.NewLexicon()}
+	add := func(lex *arabic.Lexicon, e entry, base int) {
+		for _, n := range e.Names {
+			for _, f := range variants(n) {
+				lex.Add(f, arabic.ClassNoArt, base+e.N)
+			}
+		}
+		for _, n := range e.Ambiguous {
+			for _, f := range variants(n) {
+				lex.Add(f, arabic.ClassNoArt, base+e.N+ambiguous)
+			}
+		}
+	}
+	for _, e := range raw.Month {
+		if e.N < 1 || e.N > 12 || len(e.Names)+len(e.Ambiguous) == 0 {
+			return nil, fmt.Errorf("%s: bad month %d", name, e.N)
+		}
+		add(v.months, e, 0)
+		v.monthName[e.N] = first(e)
+	}
+	for _, e := range raw.Hijri {
+		if e.N < 1 || e.N > 12 {
+			return nil, fmt.Errorf("%s: bad hijri month %d", name, e.N)
+		}
+		add(v.months, e, hijriBase)
+		v.hijriName[e.N] = first(e)
+	}
+	for _, e := range raw.Weekday {
+		if e.N < 0 || e.N > 6 || len(e.Names) == 0 {
+			return nil, fmt.Errorf("%s: bad weekday %d", name, e.N)
+		}
+		add(v.weekdays, e, 0)
+		v.weekdayName[e.N] = e.Names[0]
+	}
+	kinds := map[string]wordKind{
+		"day": wDay, "hijri_era": wHijriEra, "gregorian_era": wGregorianEra, "equivalence": wEquivalence,
+		"today": wToday, "yesterday": wYesterday, "tomorrow": wTomorrow, "past": wPast, "future": wFuture,
+		"current": wCurrent, "month_word": wMonthWord, "year_word": wYearWord,
+	}
+	for k, list := range raw.Words {
+		if k == "day_before_yesterday" {
+			for _, w := range list {
+				f := strings.Fields(w)
+				if len(f) != 2 {
+					return nil, fmt.Errorf("%s: day_before_yesterday entry %q must be two words", name, w)
+				}
+				pair := [2]map[string]bool{{}, {}}
+				for i := range pair {
+					for _, form := range variants(f[i]) {
+						pair[i][form] = true
+					}
+				}
+				v.dayBefore = append(v.dayBefore, pair)
+			}
+			continue
+		}
+		kind, ok := kinds[k]
+		if !ok {
+			return nil, fmt.Errorf("%s: unknown word list %q", name, k)
+		}
+		for _, w := range list {
+			for _, form := range variants(w) {
+				v.words.Add(form, arabic.ClassNoArt, int(kind))
+			}
+		}
+	}
+	var firsts []string
+	for _, list := range [][]string{allNames(raw.Month), allNames(raw.Hijri), allNames(raw.Weekday)} {
+		firsts = append(firsts, list...)
+	}
+	for _, list := range raw.Words {
+		firsts = append(firsts, list...)
+	}
+	for _, n := range firsts {
+		for _, f := range variants(strings.Fields(n)[0]) {
+			v.trigger.Add(f, arabic.ClassNoArt, 0)
+		}
+	}
+	for i := 1; i <= 12; i++ {
+		if v.monthName[i] == "" || v.hijriName[i] == "" {
+			return nil, fmt.Errorf("%s: month %d missing", name, i)
+		}
+	}
+	return v, nil
+}
+
+// entry is a month or weekday in the data file.
+type entry struct {
+	N         int      `toml:"n"`
+	Names     []string `toml:"names"`
+	Ambiguous []string `toml:"ambiguous"`
+}
+
+func allNames(es []entry) []string {
+	var out []string
+	for _, e := range es {
+		out = append(append(out, e.Names...), e.Ambiguous...)
+	}
+	return out
+}
+
+func first(e entry) string {
+	if len(e.Names) > 0 {
+		return e.Names[0]
+	}
+	return e.Ambiguous[0]
+}
