@@ -10,16 +10,20 @@
 //	repetition    repeated-word, repeated-line
 //	dates         weekday-mismatch, hijri-mismatch, impossible-date,
 //	              relative-day, relative-period       (code + calendar data)
+//	entities      confusable-country, knowledge-claim (code + gazetteer)
 //
 // The generic kinds that data drives live in rules/kinds.
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
@@ -29,6 +33,7 @@ import (
 
 	_ "github.com/daqiq/daqiq/rules/consistency"
 	_ "github.com/daqiq/daqiq/rules/dates"
+	_ "github.com/daqiq/daqiq/rules/entities"
 	_ "github.com/daqiq/daqiq/rules/orthography"
 	_ "github.com/daqiq/daqiq/rules/repetition"
 	_ "github.com/daqiq/daqiq/rules/spelling"
@@ -68,6 +73,11 @@ func Load(cfg *config.Config) (*Set, error) {
 			return nil, &config.Error{Path: cfg.Path, Line: cr.Line, Col: 1, Msg: err.Error()}
 		}
 		s.add(r)
+	}
+	if len(cfg.Entities) > 0 {
+		if err := s.learnEntities(cfg); err != nil {
+			return nil, err
+		}
 	}
 	sort.Slice(s.rules, func(i, j int) bool { return s.rules[i].ID < s.rules[j].ID })
 	check := func(rs map[string]config.RuleSettings, errAt func(id, key, msg string) error) error {
@@ -109,6 +119,26 @@ func Load(cfg *config.Config) (*Set, error) {
 		}
 	}
 	return s, nil
+}
+
+// learnEntities gives the [[entity]] tables of the configuration to every
+// rule of the entities family.
+func (s *Set) learnEntities(cfg *config.Config) error {
+	var buf bytes.Buffer
+	if err := toml.NewEncoder(&buf).Encode(map[string]any{"entity": cfg.Entities}); err != nil {
+		return &config.Error{Path: cfg.Path, Line: cfg.EntityLine, Col: 1, Msg: err.Error()}
+	}
+	for i, r := range s.rules {
+		if r.Category != "entities" || r.Extend == nil {
+			continue
+		}
+		ext, err := r.Extend("[[entity]]", buf.Bytes())
+		if err != nil {
+			return &config.Error{Path: cfg.Path, Line: cfg.EntityLine, Col: 1, Msg: err.Error()}
+		}
+		s.rules[i], s.byID[r.ID] = ext, ext
+	}
+	return nil
 }
 
 func (s *Set) add(r *lint.Rule) {

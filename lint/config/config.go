@@ -29,8 +29,12 @@ type Config struct {
 	Rules     map[string]RuleSettings // by rule id
 	Custom    []CustomRule
 	Overrides []Override
-	src       []byte
-	scope     int // while decoding an [[override]], the line of its header
+	// Entities are the [[entity]] tables: people, capitals and places the
+	// entity rules learn (names, country, kind, role), kept as decoded.
+	Entities   []map[string]any
+	EntityLine int // line of the first [[entity]]
+	src        []byte
+	scope      int // while decoding an [[override]], the line of its header
 }
 
 // RuleSettings turns a rule on or off, sets its level, options, extra word
@@ -158,8 +162,14 @@ func Parse(path string, src []byte) (*Config, error) {
 				}
 				c.Overrides = append(c.Overrides, o)
 			}
+		case "entity":
+			arr, ok := v.([]map[string]any)
+			if !ok {
+				return nil, c.errAt([]string{k}, "entities are written as [[entity]] tables")
+			}
+			c.Entities, c.EntityLine = arr, c.nthTableLine("entity", 0)
 		default:
-			return nil, c.errAt([]string{k}, fmt.Sprintf("unknown key %q (known: fail-level, rules, rule, override)", k))
+			return nil, c.errAt([]string{k}, fmt.Sprintf("unknown key %q (known: fail-level, rules, rule, override, entity)", k))
 		}
 	}
 	return c, nil

@@ -1,0 +1,215 @@
+package entities
+
+import (
+	"fmt"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+)
+
+func init() {
+	lint.Register(func() (*lint.Rule, error) {
+		return newRule(lint.Rule{
+			ID:       "entities/knowledge-claim",
+			Kind:     "code",
+			Category: "entities",
+			Level:    lint.Error,
+			Summary:  "a capital or a leader given the wrong country (العاصمة الألمانية تيرانا، رئيس الوزراء الألماني إيدي راما)",
+			Doc: lint.Doc{
+				What: "Flags a statement that contradicts the gazetteer or the people data: العاصمة followed by a country's adjective " +
+					"and the capital of another country (العاصمة الألمانية تيرانا), a capital called the capital of another country " +
+					"(تيرانا، عاصمة ألمانيا), and a title with a country adjective followed by a public figure of another country " +
+					"(رئيس الوزراء الألماني إيدي راما).",
+				Why: "A wrong country beside a capital or a head of government is a factual error that readers notice at once; it " +
+					"usually comes from a slip of one letter or from copy reused from another story.",
+				Wrong: "وقال رئيس الوزراء الألماني إيدي راما إن الهجوم استهدف العاصمة الألمانية تيرانا.",
+				Right: "وقال رئيس الوزراء الألباني إيدي راما إن الهجوم استهدف العاصمة الألبانية تيرانا.",
+				Fix: "Unsafe: the fix writes the country the data gives, keeping the proclitic and the article; a human must " +
+					"check which of the two words is wrong.",
+			},
+		}, runClaims, nil)
+	})
+}
+
+func runClaims(p *lint.Pass, k *Knowledge) {
+	ms := k.mentions(p)
+	toks := p.Tokens
+	for j := range ms {
+		m := &ms[j]
+		e := &k.entries[m.entry]
+		// العاصمة الألمانية تيرانا
+		if e.cue&cueCapital != 0 && m.definite(p) && j+2 < len(ms) {
+			adj, city := &ms[j+1], &ms[j+2]
+			if follows(toks, m.last, adj.first, false) && follows(toks, adj.last, city.first, false) && adj.definite(p) {
+				k.capitalAdjective(p, adj, city)
+			}
+		}
+		// تيرانا، عاصمة ألمانيا
+		if j+2 < len(ms) && e.has(func(s sense) bool { return s.kind == KindCapital }) {
+			c, name := &ms[j+1], &ms[j+2]
+			if k.entries[c.entry].cue&cueCapital != 0 && c.prefix == "" && !c.definite(p) &&
+				follows(toks, m.last, c.first, true) && follows(toks, c.last, name.first, false) {
+				k.capitalName(p, m, name)
+			}
+		}
+		// رئيس الوزراء الألماني إيدي راما
+		if m.language || !m.definite(p) || !e.has(func(s sense) bool { return s.kind.adjective() }) {
+			continue
+		}
+		if title, verb := k.titled(p, ms, j); title && (!verb || commaAfter(toks, m.last)) {
+			n := j + 1
+			if n < len(ms) && follows(toks, m.last, ms[n].first, true) && k.entries[ms[n].entry].cue&cueHonorific != 0 &&
+				!k.entries[ms[n].entry].has(func(s sense) bool { return s.kind == KindPerson }) {
+				if n+1 < len(ms) && follows(toks, ms[n].last, ms[n+1].first, false) {
+					n++
+				} else {
+					continue
+				}
+			} else if n >= len(ms) || !follows(toks, m.last, ms[n].first, true) {
+				continue
+			}
+			k.personAdjective(p, m, &ms[n])
+		}
+	}
+}
+
+// commaAfter reports whether a comma follows token i (apposition:
+// استقبل الرئيس الألماني، إيدي راما، …).
+func commaAfter(toks []arabic.Token, i int) bool {
+	for i++; i < len(toks) && toks[i].Kind == arabic.Space && toks[i].Breaks == 0; i++ {
+	}
+	return i < len(toks) && toks[i].Kind == arabic.Punct && (toks[i].Key == "،" || toks[i].Key == ",")
+}
+
+// sensesOf returns the countries of an entry's senses of one kind, and the
+// first such sense.
+func (k *Knowledge) sensesOf(m *mention, pred func(sense) bool) (countries []int, first sense) {
+	for _, s := range k.entries[m.entry].senses {
+		if pred(s) {
+			if len(countries) == 0 {
+				first = s
+			}
+			if !containsInt(countries, s.country) {
+				countries = append(countries, s.country)
+			}
+		}
+	}
+	return countries, first
+}
+
+func overlaps(a, b []int) bool {
+	for _, x := range a {
+		if containsInt(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalAdjective checks العاصمة + feminine adjective + city.
+func (k *Knowledge) capitalAdjective(p *lint.Pass, adj, city *mention) {
+	as, _ := k.sensesOf(adj, func(s sense) bool { return s.kind == KindAdjF })
+	cs, cap := k.sensesOf(city, func(s sense) bool { return s.kind == KindCapital })
+	if len(as) == 0 || len(cs) == 0 || overlaps(as, cs) {
+		return
+	}
+	right := &k.Countries[cs[0]]
+	wrong := &k.Countries[as[0]]
+	written := p.Text[adj.start:adj.end]
+	cityText := right.Capitals[cap.form]
+	msg := fmt.Sprintf("%s does not fit %s, the capital of %s", q(written), cityText, right.Name())
+	if len(wrong.Capitals) > 0 {
+		msg += fmt.Sprintf(" (the capital of %s is %s)", wrong.Name(), wrong.Capitals[0])
+	}
+	d := lint.Diagnostic{Start: adj.start, End: adj.end}
+	if len(right.AdjF) > 0 {
+		fix := adj.replacement(p, adjForm(right.AdjF[0], KindAdjF, true))
+		msg += ": write " + q(fix)
+		d.Fixes = []lint.SuggestedFix{lint.Replace(adj.start, adj.end, fix, lint.Unsafe)}
+	}
+	d.Message = msg
+	p.Report(d)
+}
+
+// capitalName checks city، عاصمة + country name.
+func (k *Knowledge) capitalName(p *lint.Pass, city, name *mention) {
+	cs, cap := k.sensesOf(city, func(s sense) bool { return s.kind == KindCapital })
+	ns, _ := k.sensesOf(name, func(s sense) bool { return s.kind == KindName })
+	if len(cs) == 0 || len(ns) == 0 || overlaps(cs, ns) {
+		return
+	}
+	right := &k.Countries[cs[0]]
+	fix := name.replacement(p, right.Name())
+	p.Report(lint.Diagnostic{
+		Start: name.start, End: name.end,
+		Message: fmt.Sprintf("%s does not fit %s, which is the capital of %s, not of %s: write %s",
+			q(p.Text[name.start:name.end]), right.Capitals[cap.form], right.Name(), k.Countries[ns[0]].Name(), q(fix)),
+		Fixes: []lint.SuggestedFix{lint.Replace(name.start, name.end, fix, lint.Unsafe)},
+	})
+}
+
+// personAdjective checks a country adjective followed by a person.
+func (k *Knowledge) personAdjective(p *lint.Pass, adj, person *mention) {
+	ps, ps0 := k.sensesOf(person, func(s sense) bool { return s.kind == KindPerson })
+	as, a0 := k.sensesOf(adj, func(s sense) bool { return s.kind.adjective() })
+	if len(ps) == 0 || len(as) == 0 || overlaps(ps, as) {
+		return
+	}
+	who := &k.Persons[ps0.form]
+	right := &k.Countries[who.Country]
+	desc := right.Name()
+	if who.Role != "" {
+		desc = who.Role + "، " + desc
+	}
+	msg := fmt.Sprintf("%s does not fit %s (%s): the people data gives %s, not %s",
+		q(p.Text[adj.start:adj.end]), who.Names[0], desc, right.Name(), k.Countries[as[0]].Name())
+	d := lint.Diagnostic{Start: adj.start, End: adj.end}
+	list := right.AdjM
+	if a0.kind == KindAdjF {
+		list = right.AdjF
+	}
+	if len(list) > 0 {
+		fix := adj.replacement(p, adjForm(list[0], a0.kind, true))
+		msg += ": write " + q(fix)
+		d.Fixes = []lint.SuggestedFix{lint.Replace(adj.start, adj.end, fix, lint.Unsafe)}
+	}
+	d.Message = msg
+	p.Report(d)
+}
+
+// titled reports whether a title (رئيس، وزير، المستشار …) stands among
+// the three words before the mention, with no punctuation or line break
+// between; verb reports a transitive verb right before the title: in
+// استقبل الرئيس الألماني إيدي راما the name may be the object.
+func (k *Knowledge) titled(p *lint.Pass, ms []mention, j int) (title, verb bool) {
+	toks := p.Tokens
+	lo := ms[j].first
+	for i, words := ms[j].first-1, 0; i >= 0 && words < 3; i-- {
+		t := toks[i]
+		if t.Kind == arabic.Space {
+			if t.Breaks > 0 {
+				break
+			}
+			continue
+		}
+		if t.Kind != arabic.Word {
+			break
+		}
+		words++
+		lo = i
+	}
+	for b := j - 1; b >= 0 && ms[b].last >= lo; b-- {
+		if ms[b].first >= lo && k.entries[ms[b].entry].cue&cueTitle != 0 {
+			for v := b - 1; v >= 0 && follows(toks, ms[v].last, ms[v+1].first, false); v-- {
+				if k.entries[ms[v].entry].cue&cueVerb != 0 {
+					return true, true
+				}
+				if k.entries[ms[v].entry].cue&cueTitle == 0 {
+					break
+				}
+			}
+			return true, false
+		}
+	}
+	return false, false
+}
