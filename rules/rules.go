@@ -11,6 +11,9 @@
 //	dates         weekday-mismatch, hijri-mismatch, impossible-date,
 //	              relative-day, relative-period       (code + calendar data)
 //	entities      confusable-country, knowledge-claim (code + gazetteer)
+//	grammar       inna-anna, counted-noun
+//	punctuation   spacing, latin-marks, doubled-mark, unbalanced, quote-colon
+//	typography    run-together, whitespace, hidden-characters, tatweel, digits
 //
 // The generic kinds that data drives live in rules/kinds.
 package rules
@@ -34,9 +37,12 @@ import (
 	_ "github.com/daqiq/daqiq/rules/consistency"
 	_ "github.com/daqiq/daqiq/rules/dates"
 	_ "github.com/daqiq/daqiq/rules/entities"
+	_ "github.com/daqiq/daqiq/rules/grammar"
 	_ "github.com/daqiq/daqiq/rules/orthography"
+	_ "github.com/daqiq/daqiq/rules/punctuation"
 	_ "github.com/daqiq/daqiq/rules/repetition"
 	_ "github.com/daqiq/daqiq/rules/spelling"
+	_ "github.com/daqiq/daqiq/rules/typography"
 )
 
 // Set is the rules of one configuration, ready to be narrowed to a file.
