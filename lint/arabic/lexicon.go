@@ -209,12 +209,14 @@ type Cand struct {
 // longer proclitics before shorter ones.
 func (s *Splits) Of(i int) []Cand { return s.cands[s.start[i]:s.start[i+1]] }
 
-// byFirst indexes the proclitics by their first letter.
-var byFirst = func() map[string][]uint8 {
-	m := map[string][]uint8{}
+// byFirst indexes the proclitics by their first letter, itself indexed by
+// the letter's code point minus 0x600 (all proclitics start with Arabic
+// letters in U+0600–U+06FF).
+var byFirst = func() [256][]uint8 {
+	var m [256][]uint8
 	for i, p := range proclitics {
-		_, n := utf8.DecodeRuneInString(p.text)
-		m[p.text[:n]] = append(m[p.text[:n]], uint8(i))
+		r, _ := utf8.DecodeRuneInString(p.text)
+		m[r-0x600] = append(m[r-0x600], uint8(i))
 	}
 	return m
 }()
@@ -244,8 +246,8 @@ func Analyze(toks []Token) *Splits {
 			}
 		}
 		s.cands = append(s.cands, Cand{Hash: h})
-		if ps, ok := byFirst[k[:2]]; ok {
-			for _, pi := range ps {
+		if r := rune(k[0]&0x1F)<<6 | rune(k[1]&0x3F); k[0]&0xE0 == 0xC0 && r >= 0x600 && r < 0x700 {
+			for _, pi := range byFirst[r-0x600] {
 				p := proclitics[pi].text
 				if len(k) > len(p) && k[:len(p)] == p {
 					s.cands = append(s.cands, Cand{Len: uint8(len(p)), Proclitic: pi, Hash: states[len(p)]})

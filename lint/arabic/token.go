@@ -49,6 +49,20 @@ func Tokenize(text string) []Token {
 			clean := IsLetter(r)
 			i += n
 			for i < len(text) {
+				// fast path: a two-byte character of the Arabic block
+				if c := text[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+					switch block[int(c&0x03)<<6|int(text[i+1]&0x3F)] {
+					case clsLetter:
+						i += 2
+						continue
+					case clsMark:
+						clean = false
+						i += 2
+						continue
+					case clsOther:
+						goto end
+					}
+				}
 				r, n := decode(text, i)
 				if IsLetter(r) {
 					i += n
@@ -60,6 +74,7 @@ func Tokenize(text string) []Token {
 				clean = false
 				i += n
 			}
+		end:
 			// a trailing invisible mark belongs to what follows
 			for i > start {
 				r, n := utf8.DecodeLastRuneInString(text[start:i])
@@ -117,6 +132,29 @@ func Tokenize(text string) []Token {
 	}
 	return toks
 }
+
+// Classes of the characters of the Arabic block U+0600–U+06FF, for the
+// tokenizer's fast path.
+const (
+	clsOther  = iota + 1 // ends a word
+	clsLetter            // a letter
+	clsMark              // harakat, tatweel: inside a word, changes its key
+)
+
+var block = func() (b [256]uint8) {
+	for i := range b {
+		r := rune(0x600 + i)
+		switch {
+		case IsLetter(r):
+			b[i] = clsLetter
+		case IsHaraka(r) || r == Tatweel || IsIgnorable(r):
+			b[i] = clsMark
+		default:
+			b[i] = clsOther
+		}
+	}
+	return b
+}()
 
 // decode is utf8.DecodeRuneInString with fast paths for ASCII and the
 // two-byte sequences of Arabic script.

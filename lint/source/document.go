@@ -9,9 +9,11 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // BOM is the UTF-8 byte-order mark. It is kept in the source and skipped by
@@ -45,12 +47,15 @@ type Document struct {
 // Src[Src:Src+Len].
 type Segment struct{ Text, Src, Len int }
 
-// New checks that src is valid UTF-8 and returns a plain-text document.
+// New checks that src is valid UTF-8 and returns a plain-text document. The
+// caller must not modify src afterwards.
 func New(path string, src []byte) (*Document, error) {
 	if off := invalidUTF8(src); off >= 0 {
 		return nil, &EncodingError{Path: path, Offset: off}
 	}
-	d := &Document{Path: path, Src: src, Text: string(src)}
+	// Text shares src's bytes: a document never changes its source, and
+	// fixes make new slices, so the copy would be wasted on large archives.
+	d := &Document{Path: path, Src: src, Text: unsafe.String(unsafe.SliceData(src), len(src))}
 	d.indexLines()
 	return d, nil
 }
@@ -82,10 +87,13 @@ func invalidUTF8(b []byte) int {
 
 func (d *Document) indexLines() {
 	d.lines = append(d.lines[:0], 0)
-	for i, c := range d.Src {
-		if c == '\n' {
-			d.lines = append(d.lines, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(d.Src[i:], '\n')
+		if j < 0 {
+			return
 		}
+		i += j + 1
+		d.lines = append(d.lines, i)
 	}
 }
 

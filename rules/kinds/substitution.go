@@ -1,7 +1,6 @@
 package kinds
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
@@ -84,7 +83,7 @@ func forMatches(p *lint.Pass, lex *arabic.Lexicon, f func(m arabic.Match, start,
 }
 
 func expand(tmpl, word, fix string) string {
-	return strings.NewReplacer("{word}", quote(word), "{fix}", quote(fix)).Replace(tmpl)
+	return strings.ReplaceAll(strings.ReplaceAll(tmpl, "{word}", quote(word)), "{fix}", quote(fix))
 }
 
-func quote(s string) string { return fmt.Sprintf("“%s”", s) }
+func quote(s string) string { return "“" + s + "”" }

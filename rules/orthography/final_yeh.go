@@ -128,15 +128,15 @@ func run(p *lint.Pass, lx *lexicons) {
 		return
 	}
 	var occ []occurrence
-	yehForms := map[string]int{} // folded key → times written with ي
+	var yehWords []string // keys of the words written with a final ي
 	knownMaksura, knownYeh := 0, 0
-	for _, t := range p.Tokens {
+	for i, t := range p.Tokens {
 		if t.Kind != arabic.Word || !t.Arabic {
 			continue
 		}
 		switch {
 		case strings.HasSuffix(t.Key, "ى"):
-			if _, _, ok := lx.maksura.Lookup(t.Key); ok {
+			if _, ok := lx.maksura.MatchAt(p.Tokens, p.Splits, i); ok {
 				continue
 			}
 			folded := arabic.FoldYeh(t.Key)
@@ -146,8 +146,8 @@ func run(p *lint.Pass, lx *lexicons) {
 			}
 			occ = append(occ, occurrence{tok: t, maksura: true, folded: folded, known: known})
 		case strings.HasSuffix(t.Key, "ي"):
-			yehForms[t.Key]++
-			if _, _, ok := lx.yeh.Lookup(t.Key); ok {
+			yehWords = append(yehWords, t.Key)
+			if _, ok := lx.yeh.MatchAt(p.Tokens, p.Splits, i); ok {
 				knownYeh++
 				occ = append(occ, occurrence{tok: t, folded: t.Key, known: true})
 			}
@@ -155,6 +155,10 @@ func run(p *lint.Pass, lx *lexicons) {
 	}
 	if len(occ) == 0 {
 		return
+	}
+	yehForms := map[string]int{} // key → times written with ي, needed only now
+	for _, k := range yehWords {
+		yehForms[k]++
 	}
 	// the text's habit: does it write listed ي-words with ى?
 	habit := knownMaksura > 0
