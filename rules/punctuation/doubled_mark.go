@@ -1,0 +1,139 @@
+package punctuation
+
+import (
+	"strconv"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+)
+
+// Values of the two-dots option of doubled-mark.
+const (
+	DotsEnd = "end" // flag .. that ends a sentence (default)
+	DotsAll = "all" // also flag .. between two phrases
+	DotsOff = "off" // never flag ..
+)
+
+func init() {
+	lint.Register(func() (*lint.Rule, error) {
+		return &lint.Rule{
+			ID:       "punctuation/doubled-mark",
+			Kind:     "code",
+			Category: "punctuation",
+			Level:    lint.Warning,
+			Summary:  "a mark typed twice: ،، ؛؛ ؟؟ :: and two dots ending a sentence",
+			Doc: lint.Doc{
+				What: "Flags a run of the same mark typed twice or more: ،، ؛؛ ؟؟ :: and the Latin ,, ;; ??, and exactly two dots ending a sentence. " +
+					"An ellipsis (three dots or more, or …), a mixed ؟! or ؟؟! and a doubled !! (emphasis in quotations) are left alone, as are marks in URLs and Latin text. " +
+					"Two dots inside a line (بالصور.. الرئيس يفتتح) are the pause many papers use in headlines: they are flagged only with two-dots = \"all\".",
+				Why:   "A doubled mark is a typing slip that survives proofreading because the eye reads it as one.",
+				Wrong: "أعلنت الشركة أرباحها،، وارتفع سهمها في البورصة..",
+				Right: "أعلنت الشركة أرباحها، وارتفع سهمها في البورصة.",
+				Fix:   "Safe: the run is replaced by a single mark. With two-dots = \"all\", the fix for two dots inside a line is unsafe: the writer may have meant an ellipsis.",
+			},
+			Options: map[string]lint.Option{
+				"two-dots": {Default: DotsEnd, Allowed: []string{DotsEnd, DotsAll, DotsOff},
+					Help: "end: flag .. only where it ends a sentence; all: also inside a line (headline pauses); off: never"},
+			},
+			Run: runDoubledMark,
+		}, nil
+	})
+}
+
+func runDoubledMark(p *lint.Pass) {
+	toks := p.Tokens
+	dots := p.Option("two-dots")
+	var runs runScan
+	marks := scanOf(p).marks
+	next := 0 // the token after the last run
+	for _, mk := range marks {
+		m, i := mk.r, int(mk.i)
+		switch m {
+		case '،', '؛', '؟', ',', ';', '?', ':', '.':
+		default:
+			continue
+		}
+		if i < next {
+			continue // inside the run just seen
+		}
+		t := &toks[i]
+		j := i + 1
+		for j < len(toks) && toks[j].Kind == arabic.Punct && toks[j].Key == t.Key {
+			j++
+		}
+		n := j - i
+		next = j
+		if n < 2 || !doubledInArabic(toks, i, j, m) || runs.foreign(toks, i) {
+			continue
+		}
+		app := lint.Safe
+		if m == '.' {
+			if n != 2 || dots == DotsOff {
+				continue
+			}
+			if !endsSentence(toks, j) {
+				if dots != DotsAll {
+					continue
+				}
+				app = lint.Unsafe
+			}
+		}
+		start, end := t.Start, toks[j-1].End
+		p.Report(lint.Diagnostic{
+			Start: start, End: end,
+			Message: q(t.Key) + " typed " + times(n) + ": write one",
+			Fixes:   []lint.SuggestedFix{lint.Replace(start, end, t.Key, app)},
+		})
+	}
+}
+
+// doubledInArabic reports whether the run of m in tokens [i, j) follows an
+// Arabic word, a number or a closing quote, and is not part of a mixed
+// ؟! run or an ellipsis.
+func doubledInArabic(toks []arabic.Token, i, j int, m rune) bool {
+	prev := i - 1
+	if isInlineSpace(toks, prev) {
+		prev--
+	}
+	switch {
+	case isArabicWord(toks, prev), prev >= 0 && toks[prev].Kind == arabic.Number:
+	case isCloser(at(toks, prev)), at(toks, prev) == '"':
+	default:
+		return false
+	}
+	before, after := at(toks, i-1), at(toks, j)
+	switch m {
+	case '؟', '?':
+		// ؟؟! and !؟؟ are emphasis, like !!
+		for _, r := range [...]rune{before, after} {
+			if r == '!' || r == '؟' || r == '?' {
+				return false
+			}
+		}
+	case '.':
+		if before == '…' || after == '…' {
+			return false
+		}
+	}
+	return true
+}
+
+// endsSentence reports whether what follows token j-1 ends the sentence:
+// the end of the text or of the line, perhaps after closing quotes and
+// trailing spaces.
+func endsSentence(toks []arabic.Token, j int) bool {
+	for j < len(toks) && isCloser(markOf(toks[j])) || j < len(toks) && toks[j].Key == `"` {
+		j++
+	}
+	if isInlineSpace(toks, j) {
+		j++
+	}
+	return j >= len(toks) || toks[j].Kind == arabic.Space && toks[j].Breaks > 0
+}
+
+func times(n int) string {
+	if n == 2 {
+		return "twice"
+	}
+	return strconv.Itoa(n) + " times"
+}

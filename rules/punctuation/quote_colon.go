@@ -1,0 +1,308 @@
+package punctuation
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+)
+
+//go:embed data/quote_colon.toml
+var quoteColonData []byte
+
+// Styles of the quote-colon rule.
+const (
+	ColonConsistent = "consistent" // flag only a text that does both, towards its majority
+	ColonRequired   = "colon"      // قال: «…»
+	ColonNone       = "none"       // قال «…»
+	ColonOff        = "off"
+)
+
+// what a word is to the rule (bits)
+const (
+	wSpeech   uint8 = 1 << iota // قال، أضاف …
+	wReport                     // أكد، ذكر …
+	wParticle                   // إن، أن …
+	wPrep                       // عن، على …
+	wName                       // حزب، صحيفة …
+)
+
+// maxBetween is how many words may stand between the verb and the colon
+// or quotation mark: the subject and a short phrase (وقال رئيس الوزراء
+// الألباني إيدي راما في كلمته).
+const maxBetween = 7
+
+type colonWords map[string]uint8
+
+func loadColonWords(data []byte) (colonWords, int, error) {
+	const name = "rules/punctuation/data/quote_colon.toml"
+	var raw struct {
+		Speech       []string `toml:"speech"`
+		Report       []string `toml:"report"`
+		Particles    []string `toml:"particles"`
+		Prepositions []string `toml:"prepositions"`
+		Names        []string `toml:"names"`
+	}
+	md, err := toml.Decode(string(data), &raw)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %v", name, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, 0, fmt.Errorf("%s: unknown key %s", name, und[0])
+	}
+	w := colonWords{}
+	n := 0
+	for _, l := range []struct {
+		words []string
+		bit   uint8
+	}{{raw.Speech, wSpeech}, {raw.Report, wReport}, {raw.Particles, wParticle}, {raw.Prepositions, wPrep}, {raw.Names, wName}} {
+		for _, s := range l.words {
+			k := arabic.Key(s)
+			if k == "" || strings.ContainsAny(k, " \t") {
+				return nil, 0, fmt.Errorf("%s: bad entry %q", name, s)
+			}
+			if w[k]&l.bit != 0 {
+				return nil, 0, fmt.Errorf("%s: %q listed twice", name, s)
+			}
+			w[k] |= l.bit
+			w[arabic.FoldHamza(k)] |= l.bit
+			n++
+		}
+	}
+	return w, n, nil
+}
+
+// of returns what a word key is, with و or ف before it, and for names
+// also with ب ل ك.
+func (w colonWords) of(k string) uint8 {
+	f := w[k]
+	if len(k) > len("و")+2 {
+		switch k[:len("و")] {
+		case "و", "ف":
+			f |= w[k[len("و"):]]
+		case "ب", "ل", "ك":
+			f |= w[k[len("و"):]] & wName
+		}
+	}
+	return f
+}
+
+func init() {
+	lint.Register(func() (*lint.Rule, error) {
+		words, n, err := loadColonWords(quoteColonData)
+		if err != nil {
+			return nil, err
+		}
+		return &lint.Rule{
+			ID:       "punctuation/quote-colon",
+			Kind:     "code",
+			Category: "punctuation",
+			Level:    lint.Info,
+			Summary:  "the colon between a reporting verb and its quotation (قال: «…») — house style: consistent, colon, none or off",
+			Doc: lint.Doc{
+				What: "Looks at quotations opened by « “ or \" within a few words of a reporting verb (قال، أضاف، تابع، قائلا … and with a colon also أكد، ذكر، أوضح …, with و or ف before them). " +
+					"In the consistent style (the default) a text that introduces some quotations with a colon and some without is flagged towards its majority (a tie goes to the colon). " +
+					"The colon style asks for قال الوزير: «…», the none style for قال الوزير «…». " +
+					"A quotation without a colon is only counted when it is a full statement: it follows a verb of speech and its subject with a space, holds three words or more and ends its sentence; " +
+					"after إن or أن, after a preposition, after a noun that takes a name (حزب «…», صحيفة «…») or after verbs like أكد whose object is often quoted, it is left alone.",
+				Why:   "Arabic punctuation puts a colon between the verb of saying and the words said, and house styles settle whether to keep it before quotation marks. Either way, one text should not do both.",
+				Wrong: "وقال الوزير: «سنواصل العمل حتى آخر يوم». وأضاف المتحدث باسمه: «الخطة جاهزة منذ أشهر». وتابع الوزير «لن نتراجع عن هذا القرار».",
+				Right: "وقال الوزير: «سنواصل العمل حتى آخر يوم». وأضاف المتحدث باسمه: «الخطة جاهزة منذ أشهر». وتابع الوزير: «لن نتراجع عن هذا القرار».",
+				Fix:   "Deleting a colon is safe. Inserting one is unsafe: the rule cannot be sure the quotation is the speaker's whole statement rather than a phrase of the sentence.",
+			},
+			Options: map[string]lint.Option{
+				"style": {Default: ColonConsistent, Allowed: []string{ColonConsistent, ColonRequired, ColonNone, ColonOff},
+					Help: "consistent: flag only a text that does both, towards its majority; colon: قال: «…»; none: قال «…»; off"},
+			},
+			Size: n,
+			Run:  func(p *lint.Pass) { runQuoteColon(p, words) },
+		}, nil
+	})
+}
+
+// quotation is a quotation introduced by a reporting verb.
+type quotation struct {
+	open  int // token index of the opening mark
+	colon int // token index of the colon, or -1
+	space int // token index of the whitespace before the opening mark (no colon)
+	word  int // the word before the colon or the mark
+}
+
+func runQuoteColon(p *lint.Pass, words colonWords) {
+	style := p.Option("style")
+	if style == ColonOff {
+		return
+	}
+	toks := p.Tokens
+	pairs, _ := scanOf(p).pairing(toks)
+	var with, without []quotation
+	// quotations after a colon first: in the consistent style a text
+	// with none needs no further look
+	for pass := 0; pass < 2; pass++ {
+		if pass == 1 && style == ColonConsistent && len(with) == 0 || pass == 1 && style == ColonNone {
+			break
+		}
+		for _, pr := range pairs {
+			o := int(pr.open)
+			switch toks[o].Key {
+			case "«", "“", "”", `"`:
+			default:
+				continue
+			}
+			if afterColon(toks, o) != (pass == 0) || pass == 1 && !fullStatement(toks, o, int(pr.close), words) {
+				continue
+			}
+			if qt, ok := introduced(toks, o, words); ok {
+				if pass == 0 {
+					with = append(with, qt)
+				} else {
+					without = append(without, qt)
+				}
+			}
+		}
+	}
+	if style == ColonConsistent {
+		switch {
+		case len(with) == 0 || len(without) == 0:
+			return
+		case len(with) >= len(without):
+			style = ColonRequired
+		default:
+			style = ColonNone
+		}
+	}
+	counts := ""
+	if p.Option("style") == ColonConsistent {
+		counts = fmt.Sprintf(" (%d with a colon, %d without)", len(with), len(without))
+	}
+	switch style {
+	case ColonRequired:
+		for _, qt := range without {
+			sp := toks[qt.space]
+			p.Report(lint.Diagnostic{
+				Start: sp.Start, End: sp.End,
+				Message: "a colon introduces the quotation after the reporting verb" + counts + ": write " + q(p.Text[toks[qt.word].Start:toks[qt.word].End]+": "+toks[qt.open].Key),
+				Fixes:   []lint.SuggestedFix{{Message: "insert a colon", Applicability: lint.Unsafe, Edits: []lint.TextEdit{{Start: sp.Start, End: sp.Start, New: ":"}}}},
+			})
+		}
+	case ColonNone:
+		for _, qt := range with {
+			c := toks[qt.colon]
+			edit := lint.TextEdit{Start: c.Start, End: c.End}
+			spaceBefore, spaceAfter := isInlineSpace(toks, qt.colon-1), isInlineSpace(toks, qt.colon+1)
+			switch {
+			case spaceBefore && spaceAfter:
+				edit.End = toks[qt.colon+1].End
+			case !spaceBefore && !spaceAfter:
+				edit.New = " "
+			}
+			p.Report(lint.Diagnostic{
+				Start: c.Start, End: c.End,
+				Message: "this house style puts no colon between the reporting verb and the quotation" + counts,
+				Fixes:   []lint.SuggestedFix{{Message: "delete the colon", Applicability: lint.Safe, Edits: []lint.TextEdit{edit}}},
+			})
+		}
+	}
+}
+
+// afterColon reports whether a colon comes right before the opening mark
+// at token o, perhaps with whitespace between.
+func afterColon(toks []arabic.Token, o int) bool {
+	if isInlineSpace(toks, o-1) {
+		o--
+	}
+	return at(toks, o-1) == ':'
+}
+
+// introduced finds the reporting verb before the opening mark at token o:
+// [verb] [words] [:] [space] mark, with at most maxBetween words between
+// and no line break.
+func introduced(toks []arabic.Token, o int, words colonWords) (quotation, bool) {
+	qt := quotation{open: o, colon: -1, space: -1}
+	k := o - 1
+	if isInlineSpace(toks, k) {
+		qt.space = k
+		k--
+	}
+	if at(toks, k) == ':' {
+		qt.colon, qt.space = k, -1
+		k--
+		if isInlineSpace(toks, k) {
+			k--
+		}
+	} else if qt.space < 0 {
+		return qt, false // glued to the word before: لـ«…»
+	}
+	qt.word = k
+	if !isArabicWord(toks, k) {
+		return qt, false
+	}
+	n := 0
+	for ; k >= 0; k-- {
+		t := toks[k]
+		switch {
+		case t.Kind == arabic.Space:
+			if t.Breaks > 0 {
+				return qt, false
+			}
+			continue
+		case t.Kind == arabic.Word && t.Arabic:
+			f := words.of(t.Key)
+			if f&(wSpeech|wReport) != 0 {
+				if qt.colon >= 0 {
+					return qt, true
+				}
+				// no colon: only a verb of speech, and not when the
+				// quotation is the object of a preposition or a name
+				return qt, f&wSpeech != 0 && (k == qt.word || words.of(toks[qt.word].Key)&(wPrep|wName) == 0)
+			}
+			if f&wParticle != 0 && qt.colon < 0 {
+				return qt, false // قال إن «…»: part of the sentence
+			}
+		case t.Kind == arabic.Number:
+		case t.Key == "،":
+			continue
+		default:
+			return qt, false
+		}
+		if n++; n > maxBetween {
+			return qt, false
+		}
+	}
+	return qt, false
+}
+
+// fullStatement reports whether the quotation between tokens o and c is a
+// statement of its own: three words or more, and its closing mark ends the
+// sentence (a final mark, the end of the line, or a comma not followed by
+// إن or أن).
+func fullStatement(toks []arabic.Token, o, c int, words colonWords) bool {
+	n := 0
+	for k := o + 1; k < c && n < 3; k++ {
+		if toks[k].Kind == arabic.Word {
+			n++
+		}
+	}
+	if n < 3 {
+		return false
+	}
+	k := c + 1
+	if k >= len(toks) {
+		return true
+	}
+	switch markOf(toks[k]) {
+	case '.', '؟', '!', '؛':
+		return true
+	case '،':
+		k++
+		if isInlineSpace(toks, k) {
+			k++
+		}
+		return k >= len(toks) || toks[k].Kind != arabic.Word || words.of(toks[k].Key)&wParticle == 0
+	}
+	return toks[k].Kind == arabic.Space && (toks[k].Breaks > 0 || k+1 >= len(toks))
+}
