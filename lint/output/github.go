@@ -1,0 +1,120 @@
+package output
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/daqiq/daqiq/lint"
+)
+
+// GitHubOptions control the GitHub Actions format.
+type GitHubOptions struct {
+	// Root, when set, is the directory file paths are made relative to
+	// (the checkout, $GITHUB_WORKSPACE): annotations need repository paths.
+	Root string
+}
+
+// WriteGitHub writes one GitHub Actions workflow command per diagnostic,
+//
+//	::error file=PATH,line=L,col=C,endLine=L,endColumn=C,title=RULE::MESSAGE
+//
+// (::warning for warnings, ::notice for info), then a summary line. GitHub
+// turns the commands into annotations but shows at most 10 errors and 10
+// warnings per step, so the summary gives the full count.
+//
+// Columns count UTF-16 code units and endColumn is exclusive. A span that
+// ends with a line break ends on the line before it; a span over several
+// lines has no columns, which GitHub accepts only on a single line.
+func WriteGitHub(w io.Writer, files []File, o GitHubOptions) error {
+	var b bytes.Buffer
+	count := map[lint.Severity]int{}
+	total, withProblems := 0, 0
+	for _, f := range files {
+		if len(f.Diagnostics) > 0 {
+			withProblems++
+		}
+		file := RelPath(f.Doc.Path, o.Root)
+		for _, d := range f.Diagnostics {
+			total++
+			count[d.Severity]++
+			cmd := "warning"
+			switch d.Severity {
+			case lint.Error:
+				cmd = "error"
+			case lint.Info:
+				cmd = "notice"
+			}
+			s, e := f.Doc.Pos(d.Start), f.Doc.Pos(trimLineBreak(f.Doc.Src, d.Start, d.End))
+			props := fmt.Sprintf("file=%s,line=%d,", ghProperty(file), s.Line)
+			if s.Line == e.Line {
+				props += fmt.Sprintf("col=%d,endLine=%d,endColumn=%d", s.Col16, e.Line, e.Col16)
+			} else {
+				props += fmt.Sprintf("endLine=%d", e.Line)
+			}
+			msg := d.Message
+			if msg == "" {
+				msg = d.Rule
+			}
+			fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", cmd, props, ghProperty(d.Rule), ghData(msg))
+		}
+	}
+	b.WriteString(githubSummary(total, withProblems, len(files), count))
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// githubSummary is the last line: "daqiq: 12 problems (3 errors,
+// 9 warnings) in 2 files", with a note when GitHub cannot annotate them all.
+func githubSummary(total, withProblems, checked int, count map[lint.Severity]int) string {
+	if total == 0 {
+		return fmt.Sprintf("daqiq: no problems (%d %s checked)\n", checked, countNoun(checked, "file", "files"))
+	}
+	var parts []string
+	for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
+		if n := count[s]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, countNoun(n, s.String(), s.String()+"s")))
+		}
+	}
+	line := fmt.Sprintf("daqiq: %d %s (%s) in %d %s", total, countNoun(total, "problem", "problems"),
+		strings.Join(parts, ", "), withProblems, countNoun(withProblems, "file", "files"))
+	if count[lint.Error] > 10 || count[lint.Warning] > 10 || count[lint.Info] > 10 {
+		line += "; GitHub annotates at most 10 of each level per step, the log lists them all"
+	}
+	return line + "\n"
+}
+
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// trimLineBreak moves end back over a final "\n" or "\r\n" of the span
+// [start, end), unless that would leave the span empty.
+func trimLineBreak(src []byte, start, end int) int {
+	e := end
+	if e > start && src[e-1] == '\n' {
+		e--
+		if e > start && src[e-1] == '\r' {
+			e--
+		}
+	}
+	if e <= start {
+		return end
+	}
+	return e
+}
+
+var (
+	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// ghData escapes the message of a workflow command.
+func ghData(s string) string { return ghDataEscaper.Replace(s) }
+
+// ghProperty escapes a property value of a workflow command.
+func ghProperty(s string) string { return ghPropertyEscaper.Replace(s) }

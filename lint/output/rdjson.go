@@ -1,0 +1,127 @@
+package output
+
+import (
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"sort"
+
+	"github.com/daqiq/daqiq/lint"
+)
+
+// The Reviewdog Diagnostic Format (reviewdog's proto/rdf/reviewdog.proto).
+// Lines and columns are 1-based, columns count UTF-8 bytes from the start
+// of the line (a byte-order mark included), ends are exclusive.
+type (
+	rdResult struct {
+		Source      rdSource       `json:"source"`
+		Diagnostics []rdDiagnostic `json:"diagnostics"`
+	}
+	rdDiagnostic struct {
+		Message     string         `json:"message"`
+		Location    rdLocation     `json:"location"`
+		Severity    string         `json:"severity"`
+		Source      *rdSource      `json:"source,omitempty"`
+		Code        rdCode         `json:"code"`
+		Suggestions []rdSuggestion `json:"suggestions,omitempty"`
+	}
+	rdSource struct {
+		Name string `json:"name"`
+	}
+	rdCode struct {
+		Value string `json:"value"`
+	}
+	rdLocation struct {
+		Path  string  `json:"path"`
+		Range rdRange `json:"range"`
+	}
+	rdRange struct {
+		Start rdPosition `json:"start"`
+		End   rdPosition `json:"end"`
+	}
+	rdPosition struct {
+		Line   int `json:"line"`
+		Column int `json:"column"`
+	}
+	rdSuggestion struct {
+		Range rdRange `json:"range"`
+		Text  string  `json:"text"`
+	}
+)
+
+var rdSourceDaqiq = rdSource{Name: "daqiq"}
+
+// WriteRDJSON writes one rdjson document (a DiagnosticResult) for
+// reviewdog -f=rdjson.
+func WriteRDJSON(w io.Writer, files []File) error {
+	res := rdResult{Source: rdSourceDaqiq, Diagnostics: []rdDiagnostic{}}
+	for _, f := range files {
+		res.Diagnostics = append(res.Diagnostics, toRD(f, nil)...)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
+}
+
+// WriteRDJSONL writes rdjsonl for reviewdog -f=rdjsonl: one Diagnostic per
+// line, each naming its source.
+func WriteRDJSONL(w io.Writer, files []File) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, f := range files {
+		for _, d := range toRD(f, &rdSourceDaqiq) {
+			if err := enc.Encode(d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// toRD converts a file's diagnostics. The suggestions are the edits of the
+// first (best) fix: reviewdog applies a diagnostic's suggestions together,
+// so alternatives cannot be offered side by side.
+func toRD(f File, src *rdSource) []rdDiagnostic {
+	out := make([]rdDiagnostic, 0, len(f.Diagnostics))
+	p := filepath.ToSlash(f.Doc.Path)
+	for _, d := range f.Diagnostics {
+		rd := rdDiagnostic{
+			Message:  d.Message,
+			Location: rdLocation{Path: p, Range: byteRange(f, d.Start, d.End)},
+			Severity: rdSeverity(d.Severity),
+			Source:   src,
+			Code:     rdCode{Value: d.Rule},
+		}
+		if len(d.Fixes) > 0 {
+			edits := append([]lint.TextEdit{}, d.Fixes[0].Edits...)
+			sort.SliceStable(edits, func(a, b int) bool { return edits[a].Start < edits[b].Start })
+			for _, e := range edits {
+				rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: byteRange(f, e.Start, e.End), Text: e.New})
+			}
+		}
+		out = append(out, rd)
+	}
+	return out
+}
+
+// byteRange is the range of the source bytes [start, end) with UTF-8 byte
+// columns.
+func byteRange(f File, start, end int) rdRange {
+	return rdRange{Start: bytePos(f, start), End: bytePos(f, end)}
+}
+
+func bytePos(f File, off int) rdPosition {
+	line := f.Doc.Pos(off).Line
+	return rdPosition{Line: line, Column: off - f.Doc.LineStart(line) + 1}
+}
+
+func rdSeverity(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "ERROR"
+	case lint.Info:
+		return "INFO"
+	}
+	return "WARNING"
+}
