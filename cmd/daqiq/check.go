@@ -31,7 +31,7 @@ func checkCommand() *cli.Command {
 		Usage:     "lint files and directories (- reads standard input)",
 		ArgsUsage: "[paths | -]",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: " + strings.Join(formats, ", ")},
 			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of the safe fixes instead of the findings; exit 1 if it is not empty"},
 			&cli.BoolFlag{Name: "fix", Usage: "apply the safe fixes in place, then report what remains"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix or --diff, apply unsafe fixes too"},
@@ -57,8 +57,12 @@ type input struct {
 
 func check(c *cli.Context) error {
 	format := c.String("format")
-	if format != "text" && format != "json" {
-		return usageErr("unknown --format %q (want text or json)", format)
+	known := false
+	for _, f := range formats {
+		known = known || f == format
+	}
+	if !known {
+		return usageErr("unknown --format %q (want %s)", format, strings.Join(formats, ", "))
 	}
 	if c.Bool("fix") && c.Bool("diff") {
 		return usageErr("--fix and --diff cannot be used together")
@@ -198,8 +202,8 @@ func check(c *cli.Context) error {
 	if c.Bool("diff") {
 		return exitCode(exit)
 	}
-	if format == "json" {
-		if err := output.WriteJSON(w, files); err != nil {
+	if format != "text" {
+		if err := writeFormat(w, format, files, inputs); err != nil {
 			return &exitError{2, err.Error()}
 		}
 		return exitCode(exit)
@@ -262,6 +266,47 @@ func withOption(rules []runner.Active, name, value string) []runner.Active {
 		out[i] = r
 	}
 	return out
+}
+
+// formats are the values of --format.
+var formats = []string{"text", "json", "jsonl", "sarif", "github", "rdjson", "rdjsonl", "checkstyle"}
+
+// writeFormat writes the machine formats. Paths in SARIF and GitHub
+// annotations are made relative to $GITHUB_WORKSPACE, else to the current
+// directory.
+func writeFormat(w io.Writer, format string, files []output.File, inputs []*input) error {
+	root := os.Getenv("GITHUB_WORKSPACE")
+	if root == "" {
+		root, _ = os.Getwd()
+	}
+	switch format {
+	case "json":
+		return output.WriteJSON(w, files)
+	case "jsonl":
+		return output.WriteJSONL(w, files)
+	case "sarif":
+		seen := map[string]bool{}
+		var rules []*lint.Rule
+		for _, in := range inputs {
+			for _, a := range in.rules {
+				if !seen[a.ID] {
+					seen[a.ID] = true
+					rules = append(rules, a.Rule)
+				}
+			}
+		}
+		sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+		return output.WriteSARIF(w, files, rules, output.SARIFOptions{Version: version(), Root: root})
+	case "github":
+		return output.WriteGitHub(w, files, output.GitHubOptions{Root: root})
+	case "rdjson":
+		return output.WriteRDJSON(w, files)
+	case "rdjsonl":
+		return output.WriteRDJSONL(w, files)
+	case "checkstyle":
+		return output.WriteCheckstyle(w, files)
+	}
+	return fmt.Errorf("unknown format %q", format)
 }
 
 func writeQuiet(w io.Writer, f output.File) {
