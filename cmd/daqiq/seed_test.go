@@ -63,7 +63,7 @@ func TestSeedArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	ds := runner.Run(doc, set.For("albania-iran.txt"))
-	required := map[string]bool{"spelling": true, "orthography": true, "consistency": true, "dates": true, "entities": true}
+	required := map[string]bool{"spelling": true, "orthography": true, "consistency": true, "dates": true, "entities": true, "grammar": true, "punctuation": true, "typography": true}
 	found, need := 0, 0
 	for _, r := range rows {
 		hit := ""

@@ -1,0 +1,92 @@
+package typography
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+)
+
+func init() {
+	lint.Register(func() (*lint.Rule, error) {
+		return &lint.Rule{
+			ID:       "typography/tatweel",
+			Kind:     "code",
+			Category: "typography",
+			Level:    lint.Info,
+			Summary:  "tatweel (ـ) stretching a word in body text (الـحـكـومـة)",
+			Doc: lint.Doc{
+				What: "Flags the tatweel (kashida, U+0640) that stretches a word: at its start or between its letters. " +
+					"Left alone: a tatweel ending a word, after the article or a proclitic before a number or a Latin word (الـ30، بالـ5، الـBBC، بـ«…»), in the era marker هـ or as a dash glued to a dateline (الرياضـ); a tatweel carrying a haraka (Quranic spelling); and a tatweel standing alone as a dash (القاهرة ـ).",
+				Why:   "Tatweel is a justification device of print layout; typed into body text it splits searches (الـحكومة does not match الحكومة) and stretches differently on every screen.",
+				Wrong: "أعلنت الـحـكـومـة خطة جديدة لعام 1446هـ.",
+				Right: "أعلنت الحكومة خطة جديدة لعام 1446هـ.",
+				Fix:   "Safe: deletes the tatweel, keeping the harakat.",
+			},
+			Run: tatweel,
+		}, nil
+	})
+}
+
+const tatweelUTF8 = "\u0640"
+
+func tatweel(p *lint.Pass) {
+	for _, i := range scanOf(p).marked {
+		t := p.Tokens[i]
+		if strings.Contains(p.Text[t.Start:t.End], tatweelUTF8) {
+			stretchedWord(p, t.Start, t.End)
+		}
+	}
+}
+
+// stretchedWord reports the word [ws, we) with every tatweel in it that
+// is not allowed.
+func stretchedWord(p *lint.Pass, ws, we int) {
+	text := p.Text
+	word := text[ws:we]
+	var edits []lint.TextEdit
+	for i := 0; i < len(word); {
+		r, n := utf8.DecodeRuneInString(word[i:])
+		if r != arabic.Tatweel {
+			i += n
+			continue
+		}
+		end := i
+		for strings.HasPrefix(word[end:], tatweelUTF8) {
+			end += len(tatweelUTF8)
+		}
+		after, _ := utf8.DecodeRuneInString(word[end:])
+		last := !hasLetter(word[end:]) // nothing but marks after it
+		switch {
+		case last:
+			// at the end of a word it follows the article or a proclitic
+			// before a number or a Latin word (الـ30، بالـBBC), ends the
+			// era marker (هـ), or is a dash glued to the word before it
+			// (القاهرةـ وكالات): not a stretch to delete
+		case arabic.IsHaraka(after):
+			// a seat for a haraka or a dagger alef (Quranic spelling)
+		default:
+			edits = append(edits, lint.TextEdit{Start: ws + i, End: ws + end})
+		}
+		i = end
+	}
+	if len(edits) == 0 {
+		return
+	}
+	fixed := applyEdits(text, ws, we, edits)
+	p.Report(lint.Diagnostic{Start: ws, End: we,
+		Message: fmt.Sprintf("%s is stretched with tatweel: write %s", q(word), q(fixed)),
+		Fixes:   []lint.SuggestedFix{{Message: "delete the tatweel", Applicability: lint.Safe, Edits: edits}}})
+}
+
+// hasLetter reports whether s holds an Arabic letter.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if arabic.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

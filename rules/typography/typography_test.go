@@ -1,0 +1,121 @@
+package typography_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/runner"
+	"github.com/daqiq/daqiq/lint/source"
+	_ "github.com/daqiq/daqiq/rules/typography"
+)
+
+// typography returns the active typography rules, digit-consistency
+// included.
+func typography(t *testing.T) []runner.Active {
+	t.Helper()
+	builtin, err := lint.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []runner.Active
+	for _, r := range builtin {
+		if strings.HasPrefix(r.ID, "typography/") {
+			out = append(out, runner.Active{Rule: r, Level: r.Level})
+		}
+	}
+	if len(out) != 6 {
+		t.Fatalf("%d typography rules, want 6", len(out))
+	}
+	return out
+}
+
+func check(t *testing.T, path, text string) []lint.Diagnostic {
+	t.Helper()
+	doc, err := source.New(path, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return runner.Run(doc, typography(t))
+}
+
+// TestFixAll applies every safe fix to a text with one slip of each kind:
+// the result is the clean text, and a second run finds nothing.
+func TestFixAll(t *testing.T) {
+	messy := "\uFEFFأعلنت الـحـكـومـة  خطة جديدة لدعم نحو150 أسرة، \r\n" +
+		"   \r\n" +
+		"وقال الوزير علىالرغم من الصعو\u200fبات إن \u202bالتنفيذ\u202c يبدأ في عام 20٢5 مع 30 بلدية و٤٠ قرية.\r\n"
+	clean := "\uFEFFأعلنت الحكومة خطة جديدة لدعم نحو 150 أسرة،\r\n" +
+		"\r\n" +
+		"وقال الوزير على الرغم من الصعوبات إن التنفيذ يبدأ في عام 20٢5 مع 30 بلدية و40 قرية.\r\n"
+	doc, err := source.New("a.txt", []byte(messy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	newDoc := func(b []byte) (*source.Document, error) { return source.New("a.txt", b) }
+	out, left, _, err := runner.FixAll(doc, typography(t), false, newDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != clean {
+		t.Errorf("fixed text:\n%q\nwant\n%q", out, clean)
+	}
+	// what is left: the mixed number, whose fix is unsafe
+	if len(left) != 1 || left[0].Rule != "typography/mixed-digits" {
+		t.Errorf("left after the safe fixes: %v", left)
+	}
+	out, left, _, err = runner.FixAll(doc, typography(t), true, newDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Replace(clean, "20٢5", "2025", 1); string(out) != want || len(left) != 0 {
+		t.Errorf("with unsafe fixes:\n%q\nwant\n%q\nleft %v", out, want, left)
+	}
+}
+
+// TestMarkdownLineBreak: two spaces ending a line are a hard line break
+// in Markdown, trailing whitespace anywhere else.
+func TestMarkdownLineBreak(t *testing.T) {
+	text := "السطر الأول  \nالسطر الثاني\n"
+	if ds := check(t, "a.md", text); len(ds) != 0 {
+		t.Errorf("Markdown: %v", ds)
+	}
+	if ds := check(t, "a.txt", text); len(ds) != 1 || ds[0].Severity != lint.Info {
+		t.Errorf("plain text: %v", ds)
+	}
+	if ds := check(t, "a.md", "السطر الأول \nالسطر الثاني\n"); len(ds) != 1 {
+		t.Errorf("Markdown, one space: %v", ds)
+	}
+}
+
+// TestLevels: whitespace findings at the end of a line are info, runs of
+// spaces warnings; bidi controls errors, marks inside words warnings.
+func TestLevels(t *testing.T) {
+	ds := check(t, "a.txt", "قال  الوزير \u202bإن\u202c الحكو\u200dمة مستعدة. \n")
+	got := map[string]lint.Severity{}
+	for _, d := range ds {
+		got[d.Message[:12]] = d.Severity
+	}
+	want := []lint.Severity{lint.Warning, lint.Error, lint.Error, lint.Warning, lint.Info}
+	if len(ds) != len(want) {
+		t.Fatalf("%d findings, want %d: %v", len(ds), len(want), ds)
+	}
+	for i, d := range ds {
+		if d.Severity != want[i] {
+			t.Errorf("%s %q: %v, want %v", d.Rule, d.Message, d.Severity, want[i])
+		}
+	}
+}
+
+// TestSilentOnCleanCopy: ordinary copy with a dateline dash, numbers in
+// one set, names written as one word, single no-break spaces.
+func TestSilentOnCleanCopy(t *testing.T) {
+	text := "القاهرة ـ وكالات: التقى وزير الخارجية عبدالله بن زايد في أبوظبي يوم 20 جمادى\u00a0الأولى 1446هـ نظيره\u00a0الألماني.\n" +
+		"وأوضح أن الاجتماع تناول الطاقة المتجددة ورأسمال الصندوق، وأن قرارات القمة ستنشر الأسبوع المقبل على موقع الوزارة.\n" +
+		"    وقد شارك في الاجتماع 12 وزيرا و30 خبيرا من الدول الأعضاء.\n"
+	if ds := check(t, "a.txt", text); len(ds) != 0 {
+		for _, d := range ds {
+			t.Errorf("%s: %q: %s", d.Rule, text[d.Start:d.End], d.Message)
+		}
+	}
+}
