@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -39,6 +39,8 @@ func checkCommand() *cli.Command {
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "findings only: no source lines, suggestions or summary"},
 			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
 			&cli.StringFlag{Name: "stdin-filename", Usage: "with -, the name to report and to find the configuration from"},
+			&cli.BoolFlag{Name: "report-unused", Usage: "report daqiq-disable comments that silence nothing"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel (default: the number of CPUs); output order stays the same"},
 			&cli.StringFlag{Name: "date", Usage: "the publication date (YYYY-MM-DD) the date rules check against; default: the first full date in the opening lines"},
 		},
 		Action: check,
@@ -50,7 +52,6 @@ type input struct {
 	real  string // on disk; "" for stdin
 	mode  fs.FileMode
 	data  []byte
-	doc   *source.Document
 	rules []runner.Active
 	fail  lint.Severity
 }
@@ -124,11 +125,10 @@ func check(c *cli.Context) error {
 	}
 	configs := map[string]*rules.Set{}
 	for _, in := range inputs {
-		doc, err := source.New(in.path, in.data)
-		if err != nil {
+		// every input is read and checked before anything is written
+		if _, err := source.New(in.path, in.data); err != nil {
 			return &exitError{2, err.Error()}
 		}
-		in.doc = doc
 		from := in.real
 		if from == "" {
 			from = in.path
@@ -140,6 +140,7 @@ func check(c *cli.Context) error {
 		set, ok := configs[cfgPath]
 		if !ok {
 			var cfg *config.Config
+			var err error
 			if cfgPath != "" {
 				if cfg, err = config.Load(cfgPath); err != nil {
 					return &exitError{2, err.Error()}
@@ -160,42 +161,43 @@ func check(c *cli.Context) error {
 		}
 	}
 
-	unsafe := c.Bool("unsafe-fixes")
+	opts := checkOpts{
+		mode:   modeReport,
+		unsafe: c.Bool("unsafe-fixes"),
+		date:   dateline,
+		unused: c.Bool("report-unused"),
+	}
+	if c.Bool("diff") {
+		opts.mode = modeDiff
+	} else if c.Bool("fix") {
+		opts.mode = modeFix
+	}
+	jobs := c.Int("jobs")
+	if jobs < 1 {
+		jobs = runtime.NumCPU()
+	}
+	results := processAll(inputs, opts, jobs, c.App.ErrWriter)
 	w := c.App.Writer
 	var files []output.File
 	exit := 0
 	fixed, fixedFiles := 0, 0
-	for _, in := range inputs {
-		newDoc := func(b []byte) (*source.Document, error) { return source.New(in.path, b) }
-		switch {
-		case c.Bool("diff"):
-			out, _, n, err := runner.FixAll(in.doc, in.rules, unsafe, newDoc)
-			if err != nil {
-				return &exitError{2, err.Error()}
-			}
-			if n > 0 && !bytes.Equal(out, in.data) {
-				output.UnifiedDiff(w, filepath.ToSlash(in.path), in.data, out)
+	for i, r := range results {
+		if r.err != nil {
+			return &exitError{2, r.err.Error()}
+		}
+		if opts.mode == modeDiff {
+			if len(r.diff) > 0 {
+				w.Write(r.diff)
 				exit = 1
 			}
 			continue
-		case c.Bool("fix"):
-			out, ds, n, err := runner.FixAll(in.doc, in.rules, unsafe, newDoc)
-			if err != nil {
-				return &exitError{2, err.Error()}
-			}
-			if n > 0 && !bytes.Equal(out, in.data) {
-				if err := writeAtomic(in.real, out, in.mode); err != nil {
-					return &exitError{2, err.Error()}
-				}
-				fixed += n
-				fixedFiles++
-				in.doc, _ = newDoc(out)
-			}
-			files = append(files, output.File{Doc: in.doc, Diagnostics: ds})
-		default:
-			files = append(files, output.File{Doc: in.doc, Diagnostics: runner.Run(in.doc, in.rules)})
 		}
-		if runner.AtLeast(files[len(files)-1].Diagnostics, in.fail) > 0 {
+		if r.fixed > 0 {
+			fixed += r.fixed
+			fixedFiles++
+		}
+		files = append(files, r.file)
+		if runner.AtLeast(r.file.Diagnostics, inputs[i].fail) > 0 {
 			exit = 1
 		}
 	}
@@ -208,14 +210,14 @@ func check(c *cli.Context) error {
 		}
 		return exitCode(exit)
 	}
-	opts := output.TextOptions{Color: useColor(w)}
+	textOpts := output.TextOptions{Color: useColor(w)}
 	total, bySev, fixable := 0, map[lint.Severity]int{}, 0
 	for _, f := range files {
 		if c.Bool("quiet") {
 			f = output.File{Doc: f.Doc, Diagnostics: f.Diagnostics}
 			writeQuiet(w, f)
 		} else {
-			output.WriteText(w, f, opts)
+			output.WriteText(w, f, textOpts)
 		}
 		for _, d := range f.Diagnostics {
 			total++

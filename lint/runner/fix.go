@@ -100,24 +100,52 @@ func Apply(src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte, int) {
 	return out, applied
 }
 
-// FixAll applies fixes and lints again until nothing changes (at most 10
-// rounds), so that a second run finds nothing to fix. newDoc rebuilds the
-// document from fixed bytes. It returns the final bytes, the diagnostics
-// that remain and the number of fixes applied.
+// Parsed is a document and the filter its format applies to diagnostics
+// (markup drops suppressed findings and fixes that would touch markup);
+// Filter may be nil.
+type Parsed struct {
+	Doc    *source.Document
+	Filter func([]lint.Diagnostic) []lint.Diagnostic
+}
+
+// Check lints a parsed document and applies its filter.
+func Check(p Parsed, rules []Active) []lint.Diagnostic {
+	ds := Run(p.Doc, rules)
+	if p.Filter != nil {
+		ds = p.Filter(ds)
+	}
+	return ds
+}
+
+// FixAll is FixParsed for documents without a filter (plain text): newDoc
+// rebuilds the document from fixed bytes. It returns the final bytes, the
+// diagnostics that remain and the number of fixes applied.
 func FixAll(doc *source.Document, rules []Active, unsafe bool, newDoc func([]byte) (*source.Document, error)) ([]byte, []lint.Diagnostic, int, error) {
+	out, _, ds, n, err := FixParsed(Parsed{Doc: doc}, rules, unsafe, func(b []byte) (Parsed, error) {
+		d, err := newDoc(b)
+		return Parsed{Doc: d}, err
+	})
+	return out, ds, n, err
+}
+
+// FixParsed applies fixes and lints again until nothing changes (at most
+// 10 rounds), so that a second run finds nothing to fix. parse rebuilds the
+// document from fixed bytes. It returns the final bytes, the last parse,
+// its diagnostics and the number of fixes applied.
+func FixParsed(p Parsed, rules []Active, unsafe bool, parse func([]byte) (Parsed, error)) ([]byte, Parsed, []lint.Diagnostic, int, error) {
 	total := 0
-	ds := Run(doc, rules)
+	ds := Check(p, rules)
 	for round := 0; round < 10; round++ {
-		out, n := Apply(doc.Src, ds, unsafe)
+		out, n := Apply(p.Doc.Src, ds, unsafe)
 		if n == 0 {
 			break
 		}
 		total += n
 		var err error
-		if doc, err = newDoc(out); err != nil {
-			return nil, nil, 0, err
+		if p, err = parse(out); err != nil {
+			return nil, Parsed{}, nil, 0, err
 		}
-		ds = Run(doc, rules)
+		ds = Check(p, rules)
 	}
-	return doc.Src, ds, total, nil
+	return p.Doc.Src, p, ds, total, nil
 }
