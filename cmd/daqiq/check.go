@@ -100,7 +100,14 @@ func check(c *cli.Context) error {
 			inputs = append(inputs, &input{path: name, data: data})
 			continue
 		}
-		paths, err := expand(a)
+		var cfg *config.Config
+		if cp := config.Find(c.String("config"), a); cp != "" {
+			var err error
+			if cfg, err = config.Load(cp); err != nil {
+				return &exitError{2, err.Error()}
+			}
+		}
+		paths, err := expand(a, cfg)
 		if err != nil {
 			return &exitError{2, err.Error()}
 		}
@@ -334,8 +341,9 @@ func plural(n int, one, many string) string {
 
 // expand turns a path argument into files: a file is itself, a directory
 // is walked for files with the default extensions, skipping hidden
-// directories and files.
-func expand(arg string) ([]string, error) {
+// directories and files and what the configuration excludes. Symlinks are
+// not followed, so a link loop cannot trap the walk.
+func expand(arg string, cfg *config.Config) ([]string, error) {
 	fi, err := os.Stat(arg)
 	if err != nil {
 		return nil, err
@@ -349,7 +357,7 @@ func expand(arg string) ([]string, error) {
 			return err
 		}
 		name := d.Name()
-		if p != arg && strings.HasPrefix(name, ".") {
+		if p != arg && (strings.HasPrefix(name, ".") || cfg != nil && cfg.Excluded(p, d.IsDir())) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

@@ -33,6 +33,9 @@ type Config struct {
 	// entity rules learn (names, country, kind, role), kept as decoded.
 	Entities   []map[string]any
 	EntityLine int // line of the first [[entity]]
+	// Exclude are globs (relative to Dir, ** for any folders, a trailing /
+	// for directories) of paths a directory walk skips, like .gitignore.
+	Exclude []string
 	src        []byte
 	scope      int // while decoding an [[override]], the line of its header
 }
@@ -162,6 +165,12 @@ func Parse(path string, src []byte) (*Config, error) {
 				}
 				c.Overrides = append(c.Overrides, o)
 			}
+		case "exclude":
+			list, err := c.strings([]string{k}, v)
+			if err != nil {
+				return nil, err
+			}
+			c.Exclude = list
 		case "entity":
 			arr, ok := v.([]map[string]any)
 			if !ok {
@@ -169,7 +178,7 @@ func Parse(path string, src []byte) (*Config, error) {
 			}
 			c.Entities, c.EntityLine = arr, c.nthTableLine("entity", 0)
 		default:
-			return nil, c.errAt([]string{k}, fmt.Sprintf("unknown key %q (known: fail-level, rules, rule, override, entity)", k))
+			return nil, c.errAt([]string{k}, fmt.Sprintf("unknown key %q (known: fail-level, exclude, rules, rule, override, entity)", k))
 		}
 	}
 	return c, nil
@@ -414,6 +423,37 @@ func merge(a, b RuleSettings) RuleSettings {
 	a.WordLists = append(append([]string{}, a.WordLists...), b.WordLists...)
 	a.Ignore = append(append([]string{}, a.Ignore...), b.Ignore...)
 	return a
+}
+
+// Excluded reports whether a path met in a directory walk is excluded.
+// A glob without a slash matches a file or folder name at any depth, as
+// in .gitignore; one with a slash matches the path relative to Dir.
+func (c *Config) Excluded(path string, dir bool) bool {
+	if len(c.Exclude) == 0 {
+		return false
+	}
+	rel := path
+	if abs, err := filepath.Abs(path); err == nil {
+		if r, err := filepath.Rel(c.Dir, abs); err == nil {
+			rel = r
+		}
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range c.Exclude {
+		if strings.HasSuffix(g, "/") {
+			if !dir {
+				continue
+			}
+			g = strings.TrimSuffix(g, "/")
+		}
+		if !strings.Contains(g, "/") {
+			g = "**/" + g
+		}
+		if MatchGlob(strings.TrimPrefix(g, "/"), rel) {
+			return true
+		}
+	}
+	return false
 }
 
 // MatchGlob matches a slash-separated path against a glob in which * and ?
