@@ -36,8 +36,8 @@ type Config struct {
 	// Exclude are globs (relative to Dir, ** for any folders, a trailing /
 	// for directories) of paths a directory walk skips, like .gitignore.
 	Exclude []string
-	src        []byte
-	scope      int // while decoding an [[override]], the line of its header
+	src     []byte
+	scope   int // while decoding an [[override]], the line of its header
 }
 
 // RuleSettings turns a rule on or off, sets its level, options, extra word
