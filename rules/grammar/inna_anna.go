@@ -146,27 +146,14 @@ func findVerb(p *lint.Pass, d *particleData, i int) (int, int) {
 	return 0, -1
 }
 
-// prevWord returns the index of the word right before i on the same line,
-// or -1 when a mark or another token stands between.
-func prevWord(toks []arabic.Token, i int) int {
-	for j := i - 1; j >= 0; j-- {
-		switch toks[j].Kind {
-		case arabic.Word:
-			return j
-		case arabic.Space:
-			if toks[j].Breaks > 0 {
-				return -1
-			}
-		default:
-			return -1
-		}
-	}
-	return -1
-}
+// prevWord and nextWord return the index of the word right before or
+// after i on the same line, or -1 when a mark or another token stands
+// between.
+func prevWord(toks []arabic.Token, i int) int { return adjacentWord(toks, i, -1) }
+func nextWord(toks []arabic.Token, i int) int { return adjacentWord(toks, i, +1) }
 
-// nextWord returns the index of the next word token on the same line.
-func nextWord(toks []arabic.Token, i int) int {
-	for j := i + 1; j < len(toks); j++ {
+func adjacentWord(toks []arabic.Token, i, step int) int {
+	for j := i + step; j >= 0 && j < len(toks); j += step {
 		switch toks[j].Kind {
 		case arabic.Word:
 			return j
