@@ -4,6 +4,7 @@
 //	daqiq rules               list the rules
 //	daqiq explain RULE        show a rule's documentation
 //	daqiq init                write a starter .daqiq.toml
+//	daqiq hook install        write a git pre-commit hook
 //	daqiq version
 //
 // Exit codes: 0 nothing at or above the fail level, 1 findings (or a
@@ -52,6 +53,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			rulesCommand(),
 			explainCommand(),
 			initCommand(),
+			hookCommand(),
 			{
 				Name:  "version",
 				Usage: "print the version",
