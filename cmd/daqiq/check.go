@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/baseline"
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/output"
 	"github.com/daqiq/daqiq/lint/runner"
@@ -40,6 +41,9 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
 			&cli.StringFlag{Name: "stdin-filename", Usage: "with -, the name to report and to find the configuration from"},
 			&cli.BoolFlag{Name: "report-unused", Usage: "report daqiq-disable comments that silence nothing"},
+			&cli.BoolFlag{Name: "staged", Usage: "check the staged content of the staged files (git show :path), for pre-commit hooks"},
+			&cli.StringFlag{Name: "baseline", Usage: "report only findings not in this baseline file (daqiq baseline writes it)"},
+			&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines added or changed since this git revision (with --staged: the staged lines against HEAD)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel (default: the number of CPUs); output order stays the same"},
 			&cli.StringFlag{Name: "date", Usage: "the publication date (YYYY-MM-DD) the date rules check against; default: the first full date in the opening lines"},
 		},
@@ -54,6 +58,8 @@ type input struct {
 	data  []byte
 	rules []runner.Active
 	fail  lint.Severity
+	// staged: the content is the git index's, path names the file
+	staged bool
 }
 
 func check(c *cli.Context) error {
@@ -81,92 +87,22 @@ func check(c *cli.Context) error {
 			return usageErr("--date %q: want YYYY-MM-DD", dateline)
 		}
 	}
-	args := c.Args().Slice()
-	if len(args) == 0 {
-		args = []string{"."}
+	if c.Bool("staged") && (c.Bool("fix") || c.NArg() > 0) {
+		return usageErr("--staged checks the staged files: it takes no paths and cannot --fix (use --diff)")
 	}
-	// Read and check every input before anything is written.
-	var inputs []*input
-	for _, a := range args {
-		if a == "-" {
-			data, err := io.ReadAll(c.App.Reader)
-			if err != nil {
-				return &exitError{2, fmt.Sprintf("reading standard input: %v", err)}
-			}
-			name := c.String("stdin-filename")
-			if name == "" {
-				name = "-"
-			}
-			inputs = append(inputs, &input{path: name, data: data})
-			continue
-		}
-		var cfg *config.Config
-		if cp := config.Find(c.String("config"), a); cp != "" {
-			var err error
-			if cfg, err = config.Load(cp); err != nil {
-				return &exitError{2, err.Error()}
-			}
-		}
-		paths, err := expand(a, cfg)
-		if err != nil {
+	inputs, err := gather(c, dateline, failFlag)
+	if err != nil {
+		return err
+	}
+	var bl *baseline.Baseline
+	var blRoot string
+	if f := c.String("baseline"); f != "" {
+		if bl, err = baseline.Load(f); err != nil {
 			return &exitError{2, err.Error()}
 		}
-		for _, p := range paths {
-			fi, err := os.Stat(p)
-			if err != nil {
-				return &exitError{2, err.Error()}
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return &exitError{2, err.Error()}
-			}
-			inputs = append(inputs, &input{path: p, real: p, mode: fi.Mode(), data: data})
-		}
+		blRoot = filepath.Dir(f)
 	}
-	if c.Bool("fix") {
-		for _, in := range inputs {
-			if in.real == "" {
-				return usageErr("--fix cannot write to standard input: use --diff")
-			}
-		}
-	}
-	configs := map[string]*rules.Set{}
-	for _, in := range inputs {
-		// every input is read and checked before anything is written
-		if _, err := source.New(in.path, in.data); err != nil {
-			return &exitError{2, err.Error()}
-		}
-		from := in.real
-		if from == "" {
-			from = in.path
-			if from == "-" {
-				from = "."
-			}
-		}
-		cfgPath := config.Find(c.String("config"), from)
-		set, ok := configs[cfgPath]
-		if !ok {
-			var cfg *config.Config
-			var err error
-			if cfgPath != "" {
-				if cfg, err = config.Load(cfgPath); err != nil {
-					return &exitError{2, err.Error()}
-				}
-			}
-			if set, err = rules.Load(cfg); err != nil {
-				return &exitError{2, err.Error()}
-			}
-			configs[cfgPath] = set
-		}
-		in.rules = withOption(set.For(from), "dateline", dateline)
-		in.fail = lint.Warning
-		if cfgFail := set.FailLevel(); cfgFail != 0 {
-			in.fail = cfgFail
-		}
-		if failFlag != 0 {
-			in.fail = failFlag
-		}
-	}
+	rev := c.String("new-from-rev")
 
 	opts := checkOpts{
 		mode:   modeReport,
@@ -202,6 +138,14 @@ func check(c *cli.Context) error {
 		if r.fixed > 0 {
 			fixed += r.fixed
 			fixedFiles++
+		}
+		if bl != nil {
+			r.file = bl.Filter(r.file, blRoot)
+		}
+		if rev != "" {
+			if r.file, err = onlyChanged(r.file, inputs[i], rev); err != nil {
+				return &exitError{2, err.Error()}
+			}
 		}
 		files = append(files, r.file)
 		if runner.AtLeast(r.file.Diagnostics, inputs[i].fail) > 0 {
@@ -275,6 +219,129 @@ func withOption(rules []runner.Active, name, value string) []runner.Active {
 		out[i] = r
 	}
 	return out
+}
+
+// gather reads the inputs named on the command line (or the staged files
+// with --staged), checks that each is valid UTF-8 and finds its rules and
+// fail level. Nothing is written before every input has been read.
+func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, error) {
+	var inputs []*input
+	if c.Bool("staged") {
+		staged, err := gitStagedFiles()
+		if err != nil {
+			return nil, &exitError{2, err.Error()}
+		}
+		for _, p := range staged {
+			if !hasDefaultExt(p) {
+				continue
+			}
+			data, err := gitStaged(p)
+			if err != nil {
+				return nil, &exitError{2, err.Error()}
+			}
+			// reported under its own name; the working tree is not touched
+			inputs = append(inputs, &input{path: p, data: data, staged: true})
+		}
+	}
+	args := c.Args().Slice()
+	if len(args) == 0 && !c.Bool("staged") {
+		args = []string{"."}
+	}
+	for _, a := range args {
+		if a == "-" {
+			data, err := io.ReadAll(c.App.Reader)
+			if err != nil {
+				return nil, &exitError{2, fmt.Sprintf("reading standard input: %v", err)}
+			}
+			name := c.String("stdin-filename")
+			if name == "" {
+				name = "-"
+			}
+			inputs = append(inputs, &input{path: name, data: data})
+			continue
+		}
+		var cfg *config.Config
+		if cp := config.Find(c.String("config"), a); cp != "" {
+			var err error
+			if cfg, err = config.Load(cp); err != nil {
+				return nil, &exitError{2, err.Error()}
+			}
+		}
+		paths, err := expand(a, cfg)
+		if err != nil {
+			return nil, &exitError{2, err.Error()}
+		}
+		for _, p := range paths {
+			fi, err := os.Stat(p)
+			if err != nil {
+				return nil, &exitError{2, err.Error()}
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return nil, &exitError{2, err.Error()}
+			}
+			inputs = append(inputs, &input{path: p, real: p, mode: fi.Mode(), data: data})
+		}
+	}
+	if c.Bool("fix") {
+		for _, in := range inputs {
+			if in.real == "" {
+				return nil, usageErr("--fix cannot write to standard input: use --diff")
+			}
+		}
+	}
+	configs := map[string]*rules.Set{}
+	for _, in := range inputs {
+		// every input is read and checked before anything is written
+		if _, err := source.New(in.path, in.data); err != nil {
+			return nil, &exitError{2, err.Error()}
+		}
+		from := in.real
+		if in.staged {
+			from = in.path
+		}
+		if from == "" {
+			from = in.path
+			if from == "-" {
+				from = "."
+			}
+		}
+		cfgPath := config.Find(c.String("config"), from)
+		set, ok := configs[cfgPath]
+		if !ok {
+			var cfg *config.Config
+			var err error
+			if cfgPath != "" {
+				if cfg, err = config.Load(cfgPath); err != nil {
+					return nil, &exitError{2, err.Error()}
+				}
+			}
+			if set, err = rules.Load(cfg); err != nil {
+				return nil, &exitError{2, err.Error()}
+			}
+			configs[cfgPath] = set
+		}
+		in.rules = withOption(set.For(from), "dateline", dateline)
+		in.fail = lint.Warning
+		if cfgFail := set.FailLevel(); cfgFail != 0 {
+			in.fail = cfgFail
+		}
+		if failFlag != 0 {
+			in.fail = failFlag
+		}
+	}
+
+	return inputs, nil
+}
+
+func hasDefaultExt(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	for _, e := range defaultExts {
+		if ext == e {
+			return true
+		}
+	}
+	return false
 }
 
 // formats are the values of --format.

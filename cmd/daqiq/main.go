@@ -5,6 +5,7 @@
 //	daqiq explain RULE        show a rule's documentation
 //	daqiq init                write a starter .daqiq.toml
 //	daqiq hook install        write a git pre-commit hook
+//	daqiq baseline [paths]    record today's findings; check --baseline reports new ones
 //	daqiq version
 //
 // Exit codes: 0 nothing at or above the fail level, 1 findings (or a
@@ -54,6 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			explainCommand(),
 			initCommand(),
 			hookCommand(),
+			baselineCommand(),
 			{
 				Name:  "version",
 				Usage: "print the version",

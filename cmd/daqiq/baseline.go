@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/daqiq/daqiq/lint/baseline"
+	"github.com/daqiq/daqiq/lint/config"
+	"github.com/daqiq/daqiq/lint/output"
+)
+
+// baselineCommand writes the findings of today so that `check --baseline`
+// reports only the ones that come later.
+func baselineCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "baseline",
+		Usage:     "record the current findings in a baseline file; check --baseline FILE then reports only new ones",
+		ArgsUsage: "[paths]",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".daqiq-baseline.json", Usage: "the baseline file to write"},
+			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
+			&cli.StringFlag{Name: "date", Usage: "the publication date (YYYY-MM-DD) for the date rules"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel (default: the number of CPUs)"},
+		},
+		Action: func(c *cli.Context) error {
+			inputs, err := gather(c, c.String("date"), 0)
+			if err != nil {
+				return err
+			}
+			jobs := c.Int("jobs")
+			if jobs < 1 {
+				jobs = runtime.NumCPU()
+			}
+			var files []output.File
+			for _, r := range processAll(inputs, checkOpts{mode: modeReport, date: c.String("date")}, jobs, c.App.ErrWriter) {
+				if r.err != nil {
+					return &exitError{2, r.err.Error()}
+				}
+				files = append(files, r.file)
+			}
+			out := c.String("output")
+			b := baseline.Build(files, filepath.Dir(out))
+			if err := b.WriteFile(out); err != nil {
+				return &exitError{2, err.Error()}
+			}
+			fmt.Fprintf(c.App.Writer, "wrote %d findings to %s\n", b.Len(), out)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/output"
+)
+
+// onlyChanged keeps the findings that start on a line added or changed
+// since rev (the staged content against HEAD for --staged).
+func onlyChanged(f output.File, in *input, rev string) (output.File, error) {
+	var lines map[int]bool
+	var err error
+	if in.staged {
+		lines, err = gitStagedChangedLines(in.path)
+	} else {
+		lines, err = gitChangedLines(rev, in.path)
+	}
+	if err != nil {
+		return f, err
+	}
+	var kept []lint.Diagnostic
+	for _, d := range f.Diagnostics {
+		if lines[f.Doc.Pos(d.Start).Line] {
+			kept = append(kept, d)
+		}
+	}
+	f.Diagnostics = kept
+	return f, nil
+}
