@@ -56,6 +56,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			initCommand(),
 			hookCommand(),
 			baselineCommand(),
+			serveCommand(),
 			{
 				Name:  "version",
 				Usage: "print the version",

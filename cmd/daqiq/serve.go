@@ -1,0 +1,546 @@
+package main
+
+// daqiq serve: the checker over HTTP, for the web page in web/ and for
+// LanguageTool clients (serve_lt.go).
+//
+//	GET  /                 the web page (the embedded web/ directory)
+//	GET  /healthz          "ok"
+//	GET  /api/v1/rules     every rule, its level, whether it is on, its documentation
+//	POST /api/v1/check     {"text","format","dateline","unsafe"} → {"diagnostics":[...]}
+//	POST /api/v1/fix       the same → {"text","diff","fixes","diagnostics"}
+//	POST /v2/check         LanguageTool's check (form fields text or data, language, ...)
+//	GET  /v2/languages     [{"name":"Arabic","code":"ar","longCode":"ar"}]
+//
+// Diagnostics are those of `daqiq check --format json`, with "safe" added
+// (the first fix may be applied without a human looking). The text is
+// linted as a file named article.txt, article.md or article.html, so that
+// the configuration's overrides apply as they would to such a file; no path
+// in a request is ever read or written.
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/markup"
+	"github.com/daqiq/daqiq/lint/output"
+	"github.com/daqiq/daqiq/lint/runner"
+	"github.com/daqiq/daqiq/rules"
+)
+
+//go:embed web
+var webFiles embed.FS
+
+// defaultMaxBody is the largest request body the API reads.
+const defaultMaxBody = 1 << 20
+
+func serveCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "serve",
+		Usage: "serve the checker over HTTP: a web page, a JSON API and a LanguageTool-compatible /v2/check",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "address to listen on"},
+			configFlag,
+			&cli.StringSliceFlag{Name: "cors-origin", Usage: "an origin allowed to call the API from a browser (repeatable; * for any); none by default"},
+			&cli.IntFlag{Name: "max-concurrent", Usage: "checks run at once; more requests wait (default: twice the number of CPUs)"},
+		},
+		Action: serve,
+	}
+}
+
+func serve(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usageErr("serve takes no arguments")
+	}
+	origins := c.StringSlice("cors-origin")
+	for _, o := range origins {
+		if err := checkOrigin(o); err != nil {
+			return usageErr("--cors-origin %q: %v", o, err)
+		}
+	}
+	if c.Int("max-concurrent") < 0 {
+		return usageErr("--max-concurrent must be positive")
+	}
+	set, err := loadSet(c)
+	if err != nil {
+		return err
+	}
+	h := newServer(serveOptions{
+		set:           set,
+		maxConcurrent: c.Int("max-concurrent"),
+		corsOrigins:   origins,
+		version:       version(),
+	})
+	ln, err := net.Listen("tcp", c.String("addr"))
+	if err != nil {
+		return &exitError{2, err.Error()}
+	}
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	fmt.Fprintf(c.App.Writer, "daqiq serve: listening on %s\n", listenURL(ln.Addr()))
+	if err := runServer(ctx, ln, h); err != nil {
+		return &exitError{2, err.Error()}
+	}
+	return nil
+}
+
+// runServer serves on ln until ctx is done, then shuts down gracefully:
+// requests in flight get up to 10 seconds to finish.
+func runServer(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		srv.Close()
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// listenURL is the URL to print for a listening address: an unspecified
+// host (":8080", "0.0.0.0") is reached as localhost.
+func listenURL(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return "http://" + a.String() + "/"
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
+}
+
+// checkOrigin accepts "*" or scheme://host[:port].
+func checkOrigin(o string) error {
+	if o == "*" {
+		return nil
+	}
+	u, err := url.Parse(o)
+	if err != nil {
+		return err
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.Path != "" || u.RawQuery != "" || u.User != nil {
+		return errors.New("want * or scheme://host[:port], as a browser sends it in Origin")
+	}
+	return nil
+}
+
+// serveOptions configure newServer. The zero value works: default rules,
+// 1 MiB bodies, twice as many concurrent checks as CPUs, no CORS.
+type serveOptions struct {
+	set           *rules.Set // nil: the built-in defaults
+	maxBody       int64      // 0: 1 MiB
+	maxConcurrent int        // 0: 2 × runtime.NumCPU()
+	corsOrigins   []string   // origins allowed to call the API from a browser; "*" any
+	version       string     // "": version()
+}
+
+// server holds what every request shares. Nothing in it changes after
+// newServer: rules.Set caches by file, so the rules of each format are
+// resolved once here and never asked for again.
+type server struct {
+	o      serveOptions
+	sem    chan struct{}
+	active map[string][]runner.Active // by format: txt, md, html
+	byID   map[string]runner.Active   // every rule as configured for article.txt, on or off
+	ruleIx []*lint.Rule               // every rule, by id
+	rules  []byte                     // the /api/v1/rules response
+	static http.Handler
+	h      http.Handler // everything, behind the CORS layer
+}
+
+// formatPaths are the names a text is linted under, by the "format" field.
+var formatPaths = map[string]string{"txt": "article.txt", "md": "article.md", "html": "article.html"}
+
+// newServer returns the handler of daqiq serve.
+func newServer(o serveOptions) http.Handler { return buildServer(o).h }
+
+func buildServer(o serveOptions) *server {
+	if o.set == nil {
+		set, err := rules.Load(nil)
+		if err != nil {
+			panic(err) // the built-in rules do not load: a broken build
+		}
+		o.set = set
+	}
+	if o.maxBody <= 0 {
+		o.maxBody = defaultMaxBody
+	}
+	if o.maxConcurrent <= 0 {
+		o.maxConcurrent = 2 * runtime.NumCPU()
+	}
+	if o.version == "" {
+		o.version = version()
+	}
+	s := &server{
+		o:      o,
+		sem:    make(chan struct{}, o.maxConcurrent),
+		active: map[string][]runner.Active{},
+		byID:   map[string]runner.Active{},
+		ruleIx: o.set.Rules(),
+	}
+	for f, p := range formatPaths {
+		s.active[f] = o.set.For(p)
+	}
+	on := map[string]bool{}
+	for _, a := range s.active["txt"] {
+		on[a.ID] = true
+		s.byID[a.ID] = a
+	}
+	type ruleDoc struct {
+		What  string `json:"what"`
+		Why   string `json:"why"`
+		Wrong string `json:"wrong"`
+		Right string `json:"right"`
+		Fix   string `json:"fix"`
+	}
+	type ruleInfo struct {
+		ID       string  `json:"id"`
+		Kind     string  `json:"kind"`
+		Category string  `json:"category"`
+		Level    string  `json:"level"`
+		Enabled  bool    `json:"enabled"`
+		Summary  string  `json:"summary"`
+		Doc      ruleDoc `json:"doc"`
+	}
+	infos := []ruleInfo{}
+	for _, r := range s.ruleIx {
+		a, ok := s.byID[r.ID]
+		if !ok {
+			// off in the configuration: LanguageTool's enabledRules may turn it on
+			st := o.set.Setting(r.ID)
+			a = runner.Active{Rule: r, Level: r.Level, Options: st.Options}
+			if st.Level != "" {
+				a.Level, _ = lint.ParseSeverity(st.Level)
+			}
+			if a.Level == 0 {
+				a.Level = lint.Warning
+			}
+			s.byID[r.ID] = a
+		}
+		infos = append(infos, ruleInfo{
+			ID: r.ID, Kind: r.Kind, Category: r.Category, Level: a.Level.String(), Enabled: on[r.ID],
+			Summary: r.Summary,
+			Doc:     ruleDoc{What: r.Doc.What, Why: r.Doc.Why, Wrong: r.Doc.Wrong, Right: r.Doc.Right, Fix: r.Doc.Fix},
+		})
+	}
+	s.rules = mustJSON(struct {
+		Rules []ruleInfo `json:"rules"`
+	}{infos})
+	web, err := fs.Sub(webFiles, "web")
+	if err != nil {
+		panic(err)
+	}
+	s.static = http.FileServerFS(web)
+
+	mux := http.NewServeMux()
+	// Methods are checked by allow, not by the patterns: "GET /" would
+	// otherwise take a GET of /api/v1/check and answer 404, not 405.
+	mux.Handle("/", allow(s.static, http.MethodGet, http.MethodHead))
+	mux.Handle("/healthz", allow(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok")
+	}), http.MethodGet, http.MethodHead))
+	mux.Handle("/api/v1/rules", allow(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Write(s.rules)
+	}), http.MethodGet, http.MethodHead))
+	mux.Handle("/api/v1/check", allow(http.HandlerFunc(s.handleCheck), http.MethodPost))
+	mux.Handle("/api/v1/fix", allow(http.HandlerFunc(s.handleFix), http.MethodPost))
+	mux.Handle("/v2/check", allow(http.HandlerFunc(s.handleLTCheck), http.MethodPost))
+	mux.Handle("/v2/languages", allow(http.HandlerFunc(s.handleLTLanguages), http.MethodGet, http.MethodHead))
+	s.h = s.cors(mux)
+	return s
+}
+
+// allow answers 405 with an Allow header to any other method.
+func allow(h http.Handler, methods ...string) http.Handler {
+	list := strings.Join(methods, ", ")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, m := range methods {
+			if r.Method == m {
+				h.ServeHTTP(w, r)
+				return
+			}
+		}
+		w.Header().Set("Allow", list)
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+	})
+}
+
+// cors adds the CORS headers for the configured origins, and answers their
+// preflight requests. With no origin configured it adds nothing.
+func (s *server) cors(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		if len(s.o.corsOrigins) == 0 {
+			next.ServeHTTP(w, r)
+			return
+		}
+		h.Add("Vary", "Origin")
+		origin := r.Header.Get("Origin")
+		allowed := ""
+		for _, o := range s.o.corsOrigins {
+			if o == "*" {
+				allowed = "*"
+				break
+			}
+			if origin != "" && strings.EqualFold(strings.TrimSuffix(o, "/"), origin) {
+				allowed = origin
+				break
+			}
+		}
+		if allowed == "" || origin == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		h.Set("Access-Control-Allow-Origin", allowed)
+		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+			h.Add("Vary", "Access-Control-Request-Method")
+			h.Add("Vary", "Access-Control-Request-Headers")
+			h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+			h.Set("Access-Control-Allow-Headers", "Content-Type")
+			h.Set("Access-Control-Max-Age", "600")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// readBody reads at most maxBody bytes of the request body. An error has
+// been answered already: 413 for a body over the limit, 400 otherwise.
+func (s *server) readBody(w http.ResponseWriter, r *http.Request, fail func(int, string)) ([]byte, bool) {
+	if r.ContentLength > s.o.maxBody {
+		fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.o.maxBody))
+		return nil, false
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.o.maxBody)
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		if tooLarge(err) {
+			fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.o.maxBody))
+		} else {
+			fail(http.StatusBadRequest, "reading the request body: "+err.Error())
+		}
+		return nil, false
+	}
+	return data, true
+}
+
+func tooLarge(err error) bool {
+	var mb *http.MaxBytesError
+	return errors.As(err, &mb)
+}
+
+// acquire takes a check slot, waiting while every slot is taken; false if
+// the request was cancelled first (the client went away).
+func (s *server) acquire(ctx context.Context) bool {
+	select {
+	case s.sem <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (s *server) release() { <-s.sem }
+
+// checkRequest is the body of /api/v1/check and /api/v1/fix.
+type checkRequest struct {
+	Text     string `json:"text"`
+	Format   string `json:"format"`   // txt (default), md, html
+	Dateline string `json:"dateline"` // YYYY-MM-DD: the date rules' dateline, as check --date
+	Unsafe   bool   `json:"unsafe"`   // fix: apply unsafe fixes too
+}
+
+// apiDiagnostic is a diagnostic of `daqiq check --format json` and whether
+// its first fix is safe.
+type apiDiagnostic struct {
+	output.JSONDiagnostic
+	Safe bool `json:"safe"`
+}
+
+func apiError(w http.ResponseWriter) func(int, string) {
+	return func(code int, msg string) {
+		writeJSON(w, code, map[string]string{"error": msg})
+	}
+}
+
+// decodeCheck reads and checks the request body.
+func (s *server) decodeCheck(w http.ResponseWriter, r *http.Request) (checkRequest, bool) {
+	fail := apiError(w)
+	var req checkRequest
+	data, ok := s.readBody(w, r, fail)
+	if !ok {
+		return req, false
+	}
+	if err := json.Unmarshal(data, &req); err != nil {
+		fail(http.StatusBadRequest, "the body must be a JSON object {\"text\": ..., \"format\": \"txt\"|\"md\"|\"html\", \"dateline\": \"YYYY-MM-DD\", \"unsafe\": false}: "+err.Error())
+		return req, false
+	}
+	if req.Format == "" {
+		req.Format = "txt"
+	}
+	if _, ok := formatPaths[req.Format]; !ok {
+		fail(http.StatusBadRequest, fmt.Sprintf("unknown format %q: want txt, md or html", req.Format))
+		return req, false
+	}
+	if req.Dateline != "" {
+		if _, err := time.Parse("2006-01-02", req.Dateline); err != nil {
+			fail(http.StatusBadRequest, fmt.Sprintf("dateline %q: want YYYY-MM-DD", req.Dateline))
+			return req, false
+		}
+	}
+	return req, true
+}
+
+// parsed is a text read as its format, with the rules to run on it.
+type parsed struct {
+	p     runner.Parsed
+	rules []runner.Active
+	parse func([]byte) (runner.Parsed, error)
+}
+
+// prepare parses the text as process does for a file: the request's
+// dateline, else the front matter date, sets the date rules' dateline.
+func (s *server) prepare(req checkRequest) (parsed, error) {
+	path := formatPaths[req.Format]
+	parse := func(b []byte) (runner.Parsed, *markup.Extras, error) {
+		doc, x, err := markup.Parse(path, b, markup.Options{})
+		if err != nil {
+			return runner.Parsed{}, nil, err
+		}
+		return runner.Parsed{Doc: doc, Filter: x.Filter}, x, nil
+	}
+	p, x, err := parse([]byte(req.Text))
+	if err != nil {
+		return parsed{}, err
+	}
+	rs := s.active[req.Format]
+	if req.Dateline != "" {
+		rs = withOption(rs, "dateline", req.Dateline)
+	} else if x.Date != "" {
+		rs = withOption(rs, "dateline", x.Date)
+	}
+	return parsed{p: p, rules: rs, parse: func(b []byte) (runner.Parsed, error) {
+		q, _, err := parse(b)
+		return q, err
+	}}, nil
+}
+
+func toAPI(f output.File) []apiDiagnostic {
+	js := output.ToJSON(f)
+	out := make([]apiDiagnostic, len(js))
+	for i, j := range js {
+		d := f.Diagnostics[i]
+		out[i] = apiDiagnostic{JSONDiagnostic: j, Safe: len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe}
+	}
+	return out
+}
+
+func (s *server) handleCheck(w http.ResponseWriter, r *http.Request) {
+	req, ok := s.decodeCheck(w, r)
+	if !ok {
+		return
+	}
+	if !s.acquire(r.Context()) {
+		apiError(w)(http.StatusServiceUnavailable, "cancelled while waiting for a free check slot")
+		return
+	}
+	defer s.release()
+	pp, err := s.prepare(req)
+	if err != nil {
+		apiError(w)(http.StatusBadRequest, err.Error())
+		return
+	}
+	ds := runner.Check(pp.p, pp.rules)
+	writeJSON(w, http.StatusOK, struct {
+		Diagnostics []apiDiagnostic `json:"diagnostics"`
+	}{toAPI(output.File{Doc: pp.p.Doc, Diagnostics: ds})})
+}
+
+func (s *server) handleFix(w http.ResponseWriter, r *http.Request) {
+	req, ok := s.decodeCheck(w, r)
+	if !ok {
+		return
+	}
+	if !s.acquire(r.Context()) {
+		apiError(w)(http.StatusServiceUnavailable, "cancelled while waiting for a free check slot")
+		return
+	}
+	defer s.release()
+	pp, err := s.prepare(req)
+	if err != nil {
+		apiError(w)(http.StatusBadRequest, err.Error())
+		return
+	}
+	src := pp.p.Doc.Src
+	out, final, remaining, n, err := runner.FixParsed(pp.p, pp.rules, req.Unsafe, pp.parse)
+	if err != nil {
+		apiError(w)(http.StatusInternalServerError, err.Error())
+		return
+	}
+	var diff bytes.Buffer
+	if n > 0 && !bytes.Equal(out, src) {
+		output.UnifiedDiff(&diff, formatPaths[req.Format], src, out)
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Text        string          `json:"text"`
+		Diff        string          `json:"diff"`
+		Fixes       int             `json:"fixes"`
+		Diagnostics []apiDiagnostic `json:"diagnostics"`
+	}{string(out), diff.String(), n, toAPI(output.File{Doc: final.Doc, Diagnostics: remaining})})
+}
+
+// writeJSON writes v as JSON, Arabic and <>& as they are.
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	w.Write(mustJSON(v))
+}
+
+func mustJSON(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // only our own types are encoded
+	}
+	return buf.Bytes()
+}

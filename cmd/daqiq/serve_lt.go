@@ -1,0 +1,551 @@
+package main
+
+// The LanguageTool HTTP API, as far as its clients (ltex-ls, editor
+// plugins, browser add-ons) use it: POST /v2/check and GET /v2/languages.
+//
+// The text comes as the form field text, or data: JSON annotations
+// {"annotation":[{"text":"..."},{"markup":"<b>","interpretAs":""}]}. Text
+// parts and the interpretAs of markup parts are concatenated and linted as
+// plain text; offsets are mapped back to the whole annotation string (every
+// text and markup part as sent), a span that starts or ends in a markup
+// part taking in all of it, as LanguageTool does. Offsets and lengths
+// count UTF-16 code units.
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/runner"
+	"github.com/daqiq/daqiq/lint/source"
+)
+
+type ltSoftware struct {
+	Name       string `json:"name"`
+	Version    string `json:"version"`
+	BuildDate  string `json:"buildDate"`
+	APIVersion int    `json:"apiVersion"`
+}
+
+type ltDetected struct {
+	Name       string  `json:"name"`
+	Code       string  `json:"code"`
+	Confidence float64 `json:"confidence"`
+}
+
+type ltLanguage struct {
+	Name             string     `json:"name"`
+	Code             string     `json:"code"`
+	DetectedLanguage ltDetected `json:"detectedLanguage"`
+}
+
+type ltReplacement struct {
+	Value string `json:"value"`
+}
+
+type ltContext struct {
+	Text   string `json:"text"`
+	Offset int    `json:"offset"`
+	Length int    `json:"length"`
+}
+
+type ltCategory struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+type ltRule struct {
+	ID          string     `json:"id"`
+	Description string     `json:"description"`
+	IssueType   string     `json:"issueType"`
+	Category    ltCategory `json:"category"`
+}
+
+type ltType struct {
+	TypeName string `json:"typeName"`
+}
+
+type ltMatch struct {
+	Message      string          `json:"message"`
+	ShortMessage string          `json:"shortMessage"`
+	Replacements []ltReplacement `json:"replacements"`
+	Offset       int             `json:"offset"`
+	Length       int             `json:"length"`
+	Context      ltContext       `json:"context"`
+	Sentence     string          `json:"sentence"`
+	Type         ltType          `json:"type"`
+	Rule         ltRule          `json:"rule"`
+}
+
+type ltResponse struct {
+	Software ltSoftware `json:"software"`
+	Warnings struct {
+		IncompleteResults bool `json:"incompleteResults"`
+	} `json:"warnings"`
+	Language ltLanguage `json:"language"`
+	Matches  []ltMatch  `json:"matches"`
+}
+
+// ltError answers as LanguageTool does: 400 (or the given code) and a
+// plain-text "Error: ..." body.
+func ltError(w http.ResponseWriter) func(int, string) {
+	return func(code int, msg string) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(code)
+		fmt.Fprintf(w, "Error: %s\n", msg)
+	}
+}
+
+func (s *server) handleLTLanguages(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, []map[string]string{{"name": "Arabic", "code": "ar", "longCode": "ar"}})
+}
+
+// ltPart is a piece of the annotation: text is linted as it is, markup
+// is linted as its interpretAs.
+type ltPart struct {
+	plainStart, plainEnd int // in the linted text
+	wholeStart, wholeEnd int // in the whole annotation string
+	verbatim             bool
+}
+
+// ltText is what a request asks to check: whole is what offsets count in,
+// plain what is linted.
+type ltText struct {
+	whole, plain string
+	parts        []ltPart // nil: plain is whole
+}
+
+func parseAnnotation(data string) (ltText, error) {
+	var a struct {
+		Annotation []struct {
+			Text        *string `json:"text"`
+			Markup      *string `json:"markup"`
+			InterpretAs *string `json:"interpretAs"`
+		} `json:"annotation"`
+	}
+	if err := json.Unmarshal([]byte(data), &a); err != nil {
+		return ltText{}, fmt.Errorf("could not parse JSON from 'data' parameter: %v", err)
+	}
+	if a.Annotation == nil {
+		return ltText{}, fmt.Errorf("'data' parameter must be a JSON object {\"annotation\": [...]}")
+	}
+	var whole, plain strings.Builder
+	var parts []ltPart
+	for i, p := range a.Annotation {
+		switch {
+		case p.Text != nil && p.Markup == nil:
+			parts = append(parts, ltPart{plain.Len(), plain.Len() + len(*p.Text), whole.Len(), whole.Len() + len(*p.Text), true})
+			whole.WriteString(*p.Text)
+			plain.WriteString(*p.Text)
+		case p.Markup != nil && p.Text == nil:
+			as := ""
+			if p.InterpretAs != nil {
+				as = *p.InterpretAs
+			}
+			parts = append(parts, ltPart{plain.Len(), plain.Len() + len(as), whole.Len(), whole.Len() + len(*p.Markup), false})
+			whole.WriteString(*p.Markup)
+			plain.WriteString(as)
+		default:
+			return ltText{}, fmt.Errorf("annotation %d must have either 'text' or 'markup' (with an optional 'interpretAs')", i)
+		}
+	}
+	return ltText{whole: whole.String(), plain: plain.String(), parts: parts}, nil
+}
+
+// toWhole maps a byte offset of the linted text to the whole string. A
+// start inside a markup part's interpretAs maps to the markup's start, an
+// end to its end; on a seam a start belongs to the later part, an end to
+// the earlier one.
+func (t ltText) toWhole(off int, end bool) int {
+	if t.parts == nil {
+		return off
+	}
+	var i int
+	if end {
+		i = sort.Search(len(t.parts), func(i int) bool { return t.parts[i].plainEnd >= off })
+		// markup that stands for nothing in the linted text ends no span
+		for i < len(t.parts) && t.parts[i].plainStart == t.parts[i].plainEnd {
+			i++
+		}
+	} else {
+		i = sort.Search(len(t.parts), func(i int) bool { return t.parts[i].plainEnd > off })
+	}
+	if i == len(t.parts) {
+		return len(t.whole)
+	}
+	p := t.parts[i]
+	switch {
+	case p.verbatim:
+		return p.wholeStart + max(off-p.plainStart, 0)
+	case end:
+		return p.wholeEnd
+	}
+	return p.wholeStart
+}
+
+// utf16Index converts byte offsets of a string to UTF-16 offsets, with a
+// checkpoint every 512 bytes so that each lookup scans little.
+type utf16Index struct {
+	s     string
+	bytes []int // checkpoint byte offsets (rune starts)
+	units []int // UTF-16 offsets there
+}
+
+func newUTF16Index(s string) *utf16Index {
+	x := &utf16Index{s: s, bytes: []int{0}, units: []int{0}}
+	u, next := 0, 512
+	for i, r := range s {
+		if i >= next {
+			x.bytes = append(x.bytes, i)
+			x.units = append(x.units, u)
+			next = i + 512
+		}
+		u += u16len(r)
+	}
+	return x
+}
+
+func (x *utf16Index) at(off int) int {
+	k := sort.SearchInts(x.bytes, off+1) - 1
+	u := x.units[k]
+	for _, r := range x.s[x.bytes[k]:off] {
+		u += u16len(r)
+	}
+	return u
+}
+
+func u16len(r rune) int {
+	if r >= 0x10000 {
+		return 2
+	}
+	return 1
+}
+
+func u16count(s string) int {
+	n := 0
+	for _, r := range s {
+		n += u16len(r)
+	}
+	return n
+}
+
+// ltIssueTypes map a rule family to LanguageTool's issue types (the ITS 2.0
+// localization quality issue types).
+var ltIssueTypes = map[string]string{
+	"spelling":    "misspelling",
+	"orthography": "misspelling",
+	"grammar":     "grammar",
+	"punctuation": "typographical",
+	"typography":  "typographical",
+	"consistency": "inconsistency",
+	"repetition":  "duplication",
+	"dates":       "inconsistency",
+	"entities":    "inconsistent-entities",
+}
+
+var ltCategoryNames = map[string]string{
+	"spelling":    "Spelling",
+	"orthography": "Orthography",
+	"grammar":     "Grammar",
+	"punctuation": "Punctuation",
+	"typography":  "Typography",
+	"consistency": "Consistency",
+	"repetition":  "Repetition",
+	"dates":       "Dates",
+	"entities":    "Names and places",
+}
+
+func ltCategoryOf(family string) ltCategory {
+	name := ltCategoryNames[family]
+	if name == "" && family != "" {
+		name = strings.ToUpper(family[:1]) + family[1:]
+	}
+	return ltCategory{ID: strings.ToUpper(family), Name: name}
+}
+
+// ltLanguageOK accepts ar, ar-XX and auto.
+func ltLanguageOK(lang string) bool {
+	l := strings.ToLower(lang)
+	return l == "ar" || l == "auto" || strings.HasPrefix(l, "ar-") && len(l) > 3
+}
+
+// arabicShare is the share of letters in s that are Arabic: the confidence
+// reported for the detected language.
+func arabicShare(s string) float64 {
+	letters, arabic := 0, 0
+	for i, r := range s {
+		if i > 20000 {
+			break
+		}
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(unicode.Arabic, r) {
+				arabic++
+			}
+		}
+	}
+	if letters == 0 {
+		return 0
+	}
+	return float64(arabic) / float64(letters)
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, f := range strings.Split(v, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ltRules returns the rules a request runs: the configured ones, with
+// enabledRules and enabledCategories added and disabledRules and
+// disabledCategories taken away, or with enabledOnly=true only the enabled
+// ones.
+func (s *server) ltRules(form func(string) string) ([]runner.Active, error) {
+	enabledOnly := strings.EqualFold(form("enabledOnly"), "true")
+	enRules, disRules := splitList(form("enabledRules")), splitList(form("disabledRules"))
+	enCats, disCats := splitList(form("enabledCategories")), splitList(form("disabledCategories"))
+	if enabledOnly && len(enRules) == 0 && len(enCats) == 0 {
+		return nil, fmt.Errorf("enabledOnly=true needs enabledRules or enabledCategories")
+	}
+	has := func(list []string, v string) bool {
+		for _, x := range list {
+			if strings.EqualFold(x, v) {
+				return true
+			}
+		}
+		return false
+	}
+	if !enabledOnly && len(enRules)+len(disRules)+len(enCats)+len(disCats) == 0 {
+		return s.active["txt"], nil
+	}
+	on := map[string]bool{}
+	if !enabledOnly {
+		for _, a := range s.active["txt"] {
+			on[a.ID] = true
+		}
+	}
+	var out []runner.Active
+	for _, r := range s.ruleIx {
+		use := on[r.ID] || has(enRules, r.ID) || has(enCats, r.Category)
+		if has(disRules, r.ID) || has(disCats, r.Category) {
+			use = false
+		}
+		if use {
+			out = append(out, s.byID[r.ID])
+		}
+	}
+	return out, nil
+}
+
+func (s *server) handleLTCheck(w http.ResponseWriter, r *http.Request) {
+	fail := ltError(w)
+	if r.ContentLength > s.o.maxBody {
+		fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.o.maxBody))
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.o.maxBody)
+	if err := r.ParseForm(); err != nil {
+		if tooLarge(err) {
+			fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.o.maxBody))
+		} else {
+			fail(http.StatusBadRequest, err.Error())
+		}
+		return
+	}
+	form := r.Form.Get
+	lang := form("language")
+	if lang == "" {
+		fail(http.StatusBadRequest, "Missing 'language' parameter, specify language or use language=auto")
+		return
+	}
+	if !ltLanguageOK(lang) {
+		fail(http.StatusBadRequest, fmt.Sprintf("'%s' is not a language code known to LanguageTool. Supported language codes are: ar. (daqiq checks Arabic only.)", lang))
+		return
+	}
+	if l := form("level"); l != "" && l != "default" && l != "picky" {
+		fail(http.StatusBadRequest, fmt.Sprintf("'level' must be 'default' or 'picky', not '%s'", l))
+		return
+	}
+	_, hasText := r.Form["text"]
+	_, hasData := r.Form["data"]
+	var t ltText
+	switch {
+	case hasText && hasData:
+		fail(http.StatusBadRequest, "Set only 'text' or 'data', not both")
+		return
+	case hasText:
+		t = ltText{whole: form("text"), plain: form("text")}
+	case hasData:
+		var err error
+		if t, err = parseAnnotation(form("data")); err != nil {
+			fail(http.StatusBadRequest, err.Error())
+			return
+		}
+	default:
+		fail(http.StatusBadRequest, "Missing 'text' or 'data' parameter")
+		return
+	}
+	if !utf8.ValidString(t.whole) || !utf8.ValidString(t.plain) {
+		fail(http.StatusBadRequest, "the text is not valid UTF-8")
+		return
+	}
+	rs, err := s.ltRules(form)
+	if err != nil {
+		fail(http.StatusBadRequest, err.Error())
+		return
+	}
+	if !s.acquire(r.Context()) {
+		fail(http.StatusServiceUnavailable, "cancelled while waiting for a free check slot")
+		return
+	}
+	defer s.release()
+	doc, err := source.New("article.txt", []byte(t.plain))
+	if err != nil {
+		fail(http.StatusBadRequest, err.Error())
+		return
+	}
+	ds := runner.Check(runner.Parsed{Doc: doc}, rs)
+
+	conf := arabicShare(t.plain)
+	resp := ltResponse{
+		Software: ltSoftware{Name: "daqiq", Version: s.o.version, BuildDate: buildDate(), APIVersion: 1},
+		Language: ltLanguage{Name: "Arabic", Code: "ar", DetectedLanguage: ltDetected{Name: "Arabic", Code: "ar", Confidence: conf}},
+		Matches:  make([]ltMatch, 0, len(ds)),
+	}
+	ix := newUTF16Index(t.whole)
+	byID := map[string]*lint.Rule{}
+	for _, a := range rs {
+		byID[a.ID] = a.Rule
+	}
+	for _, d := range ds {
+		ws, we := t.toWhole(d.Start, false), t.toWhole(d.End, true)
+		if we < ws {
+			we = ws
+		}
+		off := ix.at(ws)
+		reps := []ltReplacement{}
+		for _, sg := range runner.Suggestions(doc.Src, d) {
+			reps = append(reps, ltReplacement{Value: sg})
+		}
+		family, _, _ := strings.Cut(d.Rule, "/")
+		desc := ""
+		if ru := byID[d.Rule]; ru != nil {
+			desc = ru.Summary
+			if ru.Category != "" {
+				family = ru.Category
+			}
+		}
+		issue := ltIssueTypes[family]
+		if issue == "" {
+			issue = "style"
+		}
+		resp.Matches = append(resp.Matches, ltMatch{
+			Message:      d.Message,
+			ShortMessage: "",
+			Replacements: reps,
+			Offset:       off,
+			Length:       ix.at(we) - off,
+			Context:      ltContextOf(t.plain, d.Start, d.End),
+			Sentence:     sentenceOf(t.plain, d.Start, d.End),
+			Type:         ltType{TypeName: "Other"},
+			Rule:         ltRule{ID: d.Rule, Description: desc, IssueType: issue, Category: ltCategoryOf(family)},
+		})
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// ltContextOf is up to 40 code points of text on each side of the span,
+// line breaks as spaces and "..." where the text was cut; offset and length
+// count UTF-16 units in it.
+func ltContextOf(text string, start, end int) ltContext {
+	const size = 40
+	flat := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\r' || r == '\t' {
+				return ' '
+			}
+			return r
+		}, s)
+	}
+	a := start
+	for n := 0; a > 0 && n < size; n++ {
+		_, k := utf8.DecodeLastRuneInString(text[:a])
+		a -= k
+	}
+	b := end
+	for n := 0; b < len(text) && n < size; n++ {
+		_, k := utf8.DecodeRuneInString(text[b:])
+		b += k
+	}
+	pre := flat(text[a:start])
+	if a > 0 {
+		pre = "..." + pre
+	}
+	mid := flat(text[start:end])
+	post := flat(text[end:b])
+	if b < len(text) {
+		post += "..."
+	}
+	return ltContext{Text: pre + mid + post, Offset: u16count(pre), Length: u16count(mid)}
+}
+
+// sentenceOf is the sentence holding the span: from the end of the
+// sentence before (. ! ? ؟ followed by a space, or a line break) to the end
+// of this one.
+func sentenceOf(text string, start, end int) string {
+	isEnd := func(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '؟' }
+	a := start
+	for a > 0 {
+		r, k := utf8.DecodeLastRuneInString(text[:a])
+		if r == '\n' {
+			break
+		}
+		if unicode.IsSpace(r) && a-k > 0 {
+			q, _ := utf8.DecodeLastRuneInString(text[:a-k])
+			if isEnd(q) {
+				break
+			}
+		}
+		a -= k
+	}
+	b := end
+	for b < len(text) {
+		r, k := utf8.DecodeRuneInString(text[b:])
+		if r == '\n' {
+			break
+		}
+		b += k
+		if isEnd(r) && (b == len(text) || strings.ContainsAny(text[b:b+1], " \t\r\n")) {
+			break
+		}
+	}
+	if b-a > 2000 { // a line with no sentence end: keep it short
+		return strings.TrimSpace(text[start:end])
+	}
+	return strings.TrimSpace(text[a:b])
+}
+
+// buildDate is the commit time recorded in the binary, as LanguageTool
+// writes it ("2006-01-02 15:04"), or "".
+func buildDate() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	for _, st := range bi.Settings {
+		if st.Key == "vcs.time" && len(st.Value) >= 16 {
+			return strings.Replace(st.Value[:16], "T", " ", 1)
+		}
+	}
+	return ""
+}

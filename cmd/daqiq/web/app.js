@@ -1,0 +1,610 @@
+// daqiq web page: check an article against /api/v1/check, highlight each
+// finding in a mirror drawn under the textarea, apply fixes.
+//
+// The textarea holds the text exactly as typed; it has a transparent
+// background and sits on top of #mirror, a div with the same font, padding
+// and wrapping whose text is transparent and whose <mark> elements draw the
+// highlights. The server reports UTF-8 byte offsets; byteMap() turns them
+// into the UTF-16 indices of JavaScript strings.
+"use strict";
+
+(function () {
+  const $ = (sel) => document.querySelector(sel);
+  const text = $("#text");
+  const mirror = $("#mirror");
+  const dateline = $("#dateline");
+  const unsafe = $("#unsafe");
+  const findings = $("#findings");
+  const noFindings = $("#no-findings");
+  const summary = $("#summary");
+  const status = $("#status");
+  const diffBox = $("#diff");
+  const template = $("#finding-template");
+
+  const SEVERITY = {
+    error: { rank: 3, label: "خطأ", plural: "أخطاء" },
+    warning: { rank: 2, label: "تحذير", plural: "تحذيرات" },
+    info: { rank: 1, label: "ملاحظة", plural: "ملاحظات" },
+  };
+  const ZWSP = "\u200b"; // gives the mirror's last line its height
+
+  const state = {
+    snapshot: null, // the text the current diagnostics refer to
+    diags: [], // diagnostics of snapshot, each with start/end UTF-16 indices
+    seq: 0, // number of the latest request; older answers are dropped
+    applying: false, // true while the page itself edits the textarea
+    rules: null, // promise of the rules by id, loaded on demand
+  };
+
+  // byteMap returns a function from a UTF-8 byte offset in s to the UTF-16
+  // index of the same place. It counts each code point's UTF-8 length as
+  // TextEncoder does (a lone surrogate becomes U+FFFD, 3 bytes, which is
+  // also what the server decodes from JSON). An offset inside a code point
+  // is moved back to its start.
+  function byteMap(s) {
+    const bytes = [0];
+    const units = [0];
+    let b = 0;
+    let u = 0;
+    for (const ch of s) {
+      const cp = ch.codePointAt(0);
+      b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      u += ch.length;
+      bytes.push(b);
+      units.push(u);
+    }
+    return function (off) {
+      if (off <= 0) return 0;
+      if (off >= b) return u;
+      let lo = 0;
+      let hi = bytes.length - 1;
+      while (lo < hi) {
+        // the last code point boundary <= off
+        const mid = (lo + hi + 1) >> 1;
+        if (bytes[mid] <= off) lo = mid;
+        else hi = mid - 1;
+      }
+      return units[lo];
+    };
+  }
+
+  // dirOf gives the direction of a message or a doc text: the rules write
+  // English sentences quoting Arabic words, which read wrong right to left.
+  // The side with more letters wins; a tie stays right to left.
+  function dirOf(s) {
+    const latin = (s.match(/[A-Za-z]/g) || []).length;
+    const arabic = (s.match(/[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff\u0750-\u077f]/g) || []).length;
+    return latin > arabic ? "ltr" : "rtl";
+  }
+
+  // setMixed writes s into el with its direction. In an English sentence
+  // each Arabic phrase (with its digits) is isolated in a <bdi>, so that
+  // the quotes, colons and numbers around it keep their places.
+  const ARABIC_RUN = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff](?:[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d\s\d\u060c\u061b\u061f\u066b\u066c.\/-]*[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\d])?/g;
+  function setMixed(el, s) {
+    el.dir = dirOf(s);
+    el.textContent = "";
+    if (el.dir === "rtl") {
+      el.textContent = s;
+      return;
+    }
+    let last = 0;
+    for (const m of s.matchAll(ARABIC_RUN)) {
+      if (m.index > last) el.appendChild(document.createTextNode(s.slice(last, m.index)));
+      const bdi = document.createElement("bdi");
+      bdi.dir = "rtl";
+      bdi.textContent = m[0];
+      el.appendChild(bdi);
+      last = m.index + m[0].length;
+    }
+    if (last < s.length) el.appendChild(document.createTextNode(s.slice(last)));
+  }
+
+  // visible shows the flagged text with its whitespace and invisible
+  // characters made visible (trailing spaces, a no-break space, a bidi
+  // control), for the list only.
+  function visible(s) {
+    if (s === "") return "∅";
+    return s.replace(/[\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu, (c) => {
+      if (c === " ") return /^ +$/.test(s) || /^ | $/.test(s) ? "␣" : " ";
+      if (c === "\n") return "↵";
+      if (c === "\t") return "⇥";
+      return "[U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") + "]";
+    });
+  }
+
+  function setStatus(msg, kind) {
+    status.textContent = msg;
+    status.className = "status" + (kind ? " " + kind : "");
+  }
+
+  async function api(path, body) {
+    const res = await fetch(path, {
+      method: body === undefined ? "GET" : "POST",
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const raw = await res.text();
+    if (!res.ok) {
+      let msg = raw;
+      try {
+        const j = JSON.parse(raw);
+        msg = j.error || j.message || raw;
+      } catch (_) {
+        /* not JSON: show it as is */
+      }
+      throw new Error(res.status + ": " + msg.trim());
+    }
+    return JSON.parse(raw);
+  }
+
+  function request(t) {
+    return {
+      text: t,
+      format: "txt",
+      dateline: dateline.value || "",
+      unsafe: unsafe.checked,
+    };
+  }
+
+  // ---- the mirror -------------------------------------------------------
+
+  function plainMirror(t) {
+    mirror.textContent = t + ZWSP;
+  }
+
+  // drawMirror writes t into the mirror with one <mark> per stretch of text
+  // covered by the same findings, classed by the highest severity among
+  // them. An empty span gets an empty mark drawn as a thin bar.
+  function drawMirror(t, diags) {
+    const frag = document.createDocumentFragment();
+    const cuts = new Set([0, t.length]);
+    const points = new Map(); // index -> diagnostics with an empty span
+    diags.forEach((d, i) => {
+      cuts.add(d.start);
+      if (d.start === d.end) {
+        if (!points.has(d.start)) points.set(d.start, []);
+        points.get(d.start).push(i);
+      } else {
+        cuts.add(d.end);
+      }
+    });
+    const sorted = [...cuts].sort((a, b) => a - b);
+    for (let k = 0; k < sorted.length; k++) {
+      const a = sorted[k];
+      for (const i of points.get(a) || []) {
+        frag.appendChild(markFor([i], "", " point"));
+      }
+      if (k + 1 === sorted.length) break;
+      const b = sorted[k + 1];
+      const seg = t.slice(a, b);
+      const cover = [];
+      diags.forEach((d, i) => {
+        if (d.start < d.end && d.start <= a && d.end >= b) cover.push(i);
+      });
+      if (cover.length === 0) frag.appendChild(document.createTextNode(seg));
+      else frag.appendChild(markFor(cover, seg, cover.length > 1 ? " multi" : ""));
+    }
+    frag.appendChild(document.createTextNode(ZWSP));
+    mirror.textContent = "";
+    mirror.appendChild(frag);
+  }
+
+  function markFor(cover, seg, extra) {
+    let sev = "info";
+    for (const i of cover) {
+      const s = state.diags[i].severity;
+      if ((SEVERITY[s] || SEVERITY.info).rank > SEVERITY[sev].rank) sev = s;
+    }
+    const m = document.createElement("mark");
+    m.className = "hl " + sev + extra;
+    m.dataset.finding = cover.join(" ");
+    m.textContent = seg;
+    return m;
+  }
+
+  // ---- the findings list -------------------------------------------------
+
+  function render(t, diags) {
+    const toIndex = byteMap(t);
+    state.snapshot = t;
+    state.diags = diags.map((d) => {
+      const start = toIndex(d.offset);
+      const end = Math.max(start, toIndex(d.end_offset));
+      const flagged = typeof d.text === "string" ? d.text : t.slice(start, end);
+      return Object.assign({}, d, { start, end, text: flagged, suggestions: d.suggestions || [] });
+    });
+    drawMirror(t, state.diags);
+    findings.textContent = "";
+    findings.classList.remove("stale");
+    const counts = { error: 0, warning: 0, info: 0 };
+    state.diags.forEach((d, i) => {
+      counts[d.severity] = (counts[d.severity] || 0) + 1;
+      findings.appendChild(findingItem(d, i));
+    });
+    summary.textContent = diags.length
+      ? Object.keys(SEVERITY)
+          .filter((s) => counts[s])
+          .map((s) => SEVERITY[s].plural + ": " + counts[s])
+          .join(" · ")
+      : "";
+    noFindings.hidden = diags.length > 0;
+    noFindings.textContent = "لا ملاحظات: النص سليم بحسب القواعد المفعّلة.";
+  }
+
+  function findingItem(d, i) {
+    const li = template.content.firstElementChild.cloneNode(true);
+    const sev = SEVERITY[d.severity] ? d.severity : "info";
+    li.id = "finding-" + i;
+    li.tabIndex = -1;
+    li.classList.add(sev);
+    li.dataset.index = i;
+    li.dataset.rule = d.rule;
+    li.dataset.text = d.text;
+    li.dataset.severity = sev;
+    li.querySelector(".sev").textContent = SEVERITY[sev].label;
+    li.querySelector(".rule").textContent = d.rule;
+    li.querySelector(".where").textContent = "سطر " + d.line + "، عمود " + d.column;
+    setMixed(li.querySelector(".message"), d.message);
+    li.querySelector(".text").textContent = visible(d.text);
+    const box = li.querySelector(".suggestions");
+    const sugs = d.suggestions || [];
+    sugs.forEach((s, k) => {
+      const btn = document.createElement("button");
+      btn.type = "button";
+      btn.className = "apply" + (k === 0 ? " first" : "");
+      btn.dataset.suggestion = k;
+      const shown = s === "" ? "حذف" : "«" + visible(s) + "»";
+      btn.textContent = "تطبيق: " + shown;
+      btn.setAttribute("aria-label", "تطبيق " + shown + " مكان «" + d.text + "»");
+      btn.addEventListener("click", () => applySuggestion(i, k));
+      box.appendChild(btn);
+    });
+    if (sugs.length) {
+      const tag = document.createElement("span");
+      tag.className = "safety " + (d.safe ? "safe" : "unsafe");
+      tag.textContent = d.safe ? "إصلاح آمن" : "إصلاح غير آمن: راجعه قبل تطبيقه";
+      box.appendChild(tag);
+    }
+    li.querySelector(".locate").addEventListener("click", () => locate(i));
+    const explain = li.querySelector(".explain");
+    explain.addEventListener("click", () => toggleDoc(li, d.rule, explain));
+    return li;
+  }
+
+  function markStale() {
+    if (state.snapshot === null || findings.classList.contains("stale")) return;
+    findings.classList.add("stale");
+    for (const b of findings.querySelectorAll(".apply")) b.disabled = true;
+    setStatus("تغيّر النص بعد التدقيق: اضغط «تدقيق» (Ctrl+Enter) لتحديث الملاحظات.", "warn");
+  }
+
+  function locate(i) {
+    const d = state.diags[i];
+    if (!d || text.value !== state.snapshot) return;
+    const m = mirror.querySelector('mark[data-finding~="' + i + '"]');
+    if (m) m.scrollIntoView({ block: "center", behavior: "smooth" });
+    text.focus({ preventScroll: true });
+    text.setSelectionRange(d.start, d.end);
+    showCurrent();
+  }
+
+  // showCurrent marks the findings under the caret, in the text and the list.
+  function showCurrent() {
+    for (const el of document.querySelectorAll(".current")) el.classList.remove("current");
+    if (text.value !== state.snapshot) return;
+    const a = text.selectionStart;
+    const b = text.selectionEnd;
+    state.diags.forEach((d, i) => {
+      const hit = a === b ? d.start <= a && a <= d.end : d.start < b && a < d.end;
+      if (!hit) return;
+      const li = document.getElementById("finding-" + i);
+      if (li) li.classList.add("current");
+      for (const m of mirror.querySelectorAll('mark[data-finding~="' + i + '"]')) m.classList.add("current");
+    });
+  }
+
+  // ---- rule documentation ------------------------------------------------
+
+  function loadRules() {
+    if (!state.rules) {
+      state.rules = api("/api/v1/rules").then((j) => {
+        const byId = new Map();
+        for (const r of j.rules || []) byId.set(r.id, r);
+        return byId;
+      });
+      state.rules.catch(() => {
+        state.rules = null; // try again next time
+      });
+    }
+    return state.rules;
+  }
+
+  async function toggleDoc(li, id, btn) {
+    const box = li.querySelector(".doc");
+    if (!box.hidden) {
+      box.hidden = true;
+      btn.setAttribute("aria-expanded", "false");
+      return;
+    }
+    box.hidden = false;
+    btn.setAttribute("aria-expanded", "true");
+    if (box.dataset.loaded) return;
+    box.textContent = "جارٍ التحميل…";
+    try {
+      const r = (await loadRules()).get(id);
+      box.textContent = "";
+      if (!r) {
+        box.textContent = "لا شرح لهذه القاعدة.";
+        return;
+      }
+      const add = (tag, cls, content) => {
+        const el = document.createElement(tag);
+        if (cls) el.className = cls;
+        setMixed(el, content);
+        box.appendChild(el);
+        return el;
+      };
+      add("p", "meta", [r.category, r.kind, r.level, r.enabled === false ? "معطّلة" : ""].filter(Boolean).join(" · "));
+      if (r.summary) add("p", "summary-line", r.summary);
+      const doc = r.doc || {};
+      const parts = [
+        ["what", "ما تفحصه"],
+        ["why", "لماذا"],
+        ["wrong", "مثال خاطئ"],
+        ["right", "الصواب"],
+        ["fix", "الإصلاح"],
+      ];
+      const dl = document.createElement("dl");
+      for (const [k, title] of parts) {
+        if (!doc[k]) continue;
+        const dt = document.createElement("dt");
+        dt.textContent = title;
+        const dd = document.createElement("dd");
+        dd.className = k;
+        setMixed(dd, doc[k]);
+        dl.append(dt, dd);
+      }
+      box.appendChild(dl);
+      box.dataset.loaded = "1";
+    } catch (e) {
+      box.textContent = "تعذّر تحميل القواعد: " + e.message;
+    }
+  }
+
+  // ---- editing -----------------------------------------------------------
+
+  // replaceRange puts s in place of text[a:b] through the editing commands,
+  // so that Ctrl+Z undoes it, and falls back on setting the value.
+  function replaceRange(a, b, s) {
+    const before = text.value;
+    const want = before.slice(0, a) + s + before.slice(b);
+    state.applying = true;
+    try {
+      text.focus({ preventScroll: true });
+      text.setSelectionRange(a, b);
+      let ok = false;
+      try {
+        ok = document.execCommand(s === "" ? "delete" : "insertText", false, s);
+      } catch (_) {
+        ok = false;
+      }
+      if (!ok || text.value !== want) text.value = want;
+      text.setSelectionRange(a + s.length, a + s.length);
+    } finally {
+      state.applying = false;
+    }
+    plainMirror(text.value);
+    return before;
+  }
+
+  async function applySuggestion(i, k) {
+    const d = state.diags[i];
+    if (!d || text.value !== state.snapshot) {
+      markStale();
+      return;
+    }
+    const s = (d.suggestions || [])[k];
+    if (s === undefined) return;
+    const current = text.value.slice(d.start, d.end);
+    if (current !== d.text) {
+      setStatus("تعذّر التطبيق: النص في الموضع «" + current + "» لا يطابق «" + d.text + "».", "error");
+      return;
+    }
+    const before = replaceRange(d.start, d.end, s);
+    markStale();
+    showDiff(lineDiff(before, text.value, d.start, d.end, d.start + s.length), "«" + visible(d.text) + "» ← «" + visible(s) + "»");
+    setStatus(
+      (s === "" ? "حُذف «" + visible(d.text) + "»" : "طُبّق «" + visible(s) + "» مكان «" + visible(d.text) + "»") +
+        ". جارٍ إعادة التدقيق…"
+    );
+    await check({ focusIndex: i });
+  }
+
+  async function applySafe() {
+    const t = text.value;
+    const my = ++state.seq;
+    setBusy(true);
+    setStatus("جارٍ تطبيق الإصلاحات…");
+    try {
+      const j = await api("/api/v1/fix", request(t));
+      if (my !== state.seq) return;
+      if (text.value !== t) {
+        setStatus("تغيّر النص أثناء الإصلاح: أعد المحاولة.", "warn");
+        return;
+      }
+      const fixed = typeof j.text === "string" ? j.text : t;
+      if (fixed !== t) {
+        const back = document.activeElement;
+        replaceRange(0, t.length, fixed);
+        if (back && back !== text) back.focus(); // keep the keyboard on the button
+      }
+      render(fixed, j.diagnostics || []);
+      const n = j.fixes || 0;
+      if (n > 0 || j.diff) {
+        showDiff(j.diff || "", "");
+        setStatus("طُبّقت الإصلاحات: " + n + ". الملاحظات المتبقية: " + state.diags.length + ".", "ok");
+      } else {
+        setStatus("لا إصلاحات آمنة لتطبيقها. الملاحظات: " + state.diags.length + ".");
+      }
+    } catch (e) {
+      if (my === state.seq) setStatus("تعذّر الإصلاح: " + e.message, "error");
+    } finally {
+      if (my === state.seq) setBusy(false);
+    }
+  }
+
+  // ---- checking ----------------------------------------------------------
+
+  function setBusy(on) {
+    document.body.classList.toggle("busy", on);
+    findings.setAttribute("aria-busy", on ? "true" : "false");
+  }
+
+  async function check(opts) {
+    const t = text.value;
+    const my = ++state.seq;
+    setBusy(true);
+    if (!opts || opts.focusIndex === undefined) setStatus("جارٍ التدقيق…");
+    try {
+      const j = await api("/api/v1/check", request(t));
+      if (my !== state.seq) return;
+      if (text.value !== t) {
+        markStale();
+        return;
+      }
+      render(t, j.diagnostics || []);
+      const n = state.diags.length;
+      setStatus(n ? "عدد الملاحظات: " + n + "." : "لا ملاحظات.", n ? "" : "ok");
+      if (opts && opts.focusIndex !== undefined) {
+        // after an apply, keep the keyboard in the list, where the applied
+        // finding was
+        const items = findings.querySelectorAll(".finding");
+        const next = items[Math.min(opts.focusIndex, items.length - 1)];
+        (next || $("#findings-title")).focus();
+      }
+    } catch (e) {
+      if (my === state.seq) setStatus("تعذّر التدقيق: " + e.message, "error");
+    } finally {
+      if (my === state.seq) setBusy(false);
+    }
+  }
+
+  // ---- the diff view -----------------------------------------------------
+
+  // lineDiff shows the lines of one replacement: before[a:b] became
+  // after[a:c].
+  function lineDiff(before, after, a, b, c) {
+    const ls = before.lastIndexOf("\n", a - 1) + 1;
+    const le1 = before.indexOf("\n", b);
+    const le2 = after.indexOf("\n", c);
+    const oldLines = before.slice(ls, le1 < 0 ? before.length : le1).split("\n");
+    const newLines = after.slice(ls, le2 < 0 ? after.length : le2).split("\n");
+    const line = before.slice(0, ls).split("\n").length;
+    return (
+      "@@ -" + line + "," + oldLines.length + " +" + line + "," + newLines.length + " @@\n" +
+      oldLines.map((l) => "-" + l).join("\n") + "\n" +
+      newLines.map((l) => "+" + l).join("\n") + "\n"
+    );
+  }
+
+  function showDiff(diff, caption) {
+    diffBox.textContent = "";
+    if (caption) {
+      const p = document.createElement("p");
+      p.className = "caption";
+      p.textContent = caption;
+      diffBox.appendChild(p);
+    }
+    if (!diff) {
+      const p = document.createElement("p");
+      p.className = "empty";
+      p.textContent = "لا فروق.";
+      diffBox.appendChild(p);
+      return;
+    }
+    const pre = document.createElement("pre");
+    const lines = diff.replace(/\n$/, "").split("\n");
+    for (const l of lines) {
+      const div = document.createElement("div");
+      let cls = "ctx";
+      if (l.startsWith("+++") || l.startsWith("---")) cls = "file";
+      else if (l.startsWith("@@")) cls = "hunk";
+      else if (l.startsWith("+")) cls = "add";
+      else if (l.startsWith("-")) cls = "del";
+      div.className = cls;
+      div.dir = cls === "file" || cls === "hunk" ? "ltr" : "auto";
+      div.textContent = l === "" ? " " : l;
+      pre.appendChild(div);
+    }
+    diffBox.appendChild(pre);
+  }
+
+  // ---- copy and download -------------------------------------------------
+
+  async function copyText() {
+    const t = text.value;
+    try {
+      await navigator.clipboard.writeText(t);
+      setStatus("نُسخ النص.", "ok");
+    } catch (_) {
+      text.focus();
+      text.select();
+      const ok = document.execCommand("copy");
+      setStatus(ok ? "نُسخ النص." : "تعذّر النسخ: انسخ النص المحدد يدويا.", ok ? "ok" : "error");
+    }
+  }
+
+  function downloadText() {
+    const blob = new Blob([text.value], { type: "text/plain;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "daqiq.txt";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setStatus("نُزّل النص في daqiq.txt.", "ok");
+  }
+
+  // ---- wiring ------------------------------------------------------------
+
+  text.addEventListener("input", () => {
+    if (state.applying) return;
+    if (state.snapshot !== null && text.value === state.snapshot) {
+      // back to the checked text (an undo): the findings hold again
+      render(state.snapshot, state.diags);
+      setStatus("");
+      return;
+    }
+    plainMirror(text.value);
+    markStale();
+  });
+  for (const ev of ["click", "keyup", "select", "focus"]) text.addEventListener(ev, showCurrent);
+  // The textarea is always as tall as the mirror, so it never needs to
+  // scroll; a scroll the browser makes to show the caret while the mirror
+  // catches up would shift the text off its highlights.
+  text.addEventListener("scroll", () => {
+    if (text.scrollTop !== 0) text.scrollTop = 0;
+    if (text.scrollLeft !== 0) text.scrollLeft = 0;
+  });
+
+  $("#check").addEventListener("click", () => check());
+  $("#apply-safe").addEventListener("click", applySafe);
+  $("#copy").addEventListener("click", copyText);
+  $("#download").addEventListener("click", downloadText);
+  dateline.addEventListener("change", () => {
+    if (state.snapshot !== null) check();
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      check();
+    }
+  });
+
+  plainMirror(text.value);
+  // exposed for tests and the console
+  window.daqiq = { byteMap, check, state };
+})();
