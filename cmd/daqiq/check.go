@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -55,11 +57,15 @@ type input struct {
 	path  string // as reported
 	real  string // on disk; "" for stdin
 	mode  fs.FileMode
+	read  fs.FileInfo // the file's status when it was read; nil for stdin
 	data  []byte
 	rules []runner.Active
 	fail  lint.Severity
 	// staged: the content is the git index's, path names the file
 	staged bool
+	// err: the input could not be read or is not text it can check; it is
+	// reported, never written, and makes the exit code 2
+	err error
 }
 
 func check(c *cli.Context) error {
@@ -124,9 +130,16 @@ func check(c *cli.Context) error {
 	var files []output.File
 	exit := 0
 	fixed, fixedFiles := 0, 0
+	// failed counts the inputs that could not be checked or fixed: each is
+	// named on stderr, the others are reported, and the exit code is 2
+	failed := 0
 	for i, r := range results {
 		if r.err != nil {
-			return &exitError{2, r.err.Error()}
+			fmt.Fprintf(c.App.ErrWriter, "daqiq: %v\n", r.err)
+			failed++
+			if r.file.Doc == nil {
+				continue
+			}
 		}
 		if opts.mode == modeDiff {
 			if len(r.diff) > 0 {
@@ -151,6 +164,9 @@ func check(c *cli.Context) error {
 		if runner.AtLeast(r.file.Diagnostics, inputs[i].fail) > 0 {
 			exit = 1
 		}
+	}
+	if failed > 0 {
+		exit = 2
 	}
 	if c.Bool("diff") {
 		return exitCode(exit)
@@ -196,6 +212,9 @@ func check(c *cli.Context) error {
 			}
 			fmt.Fprintln(es, msg)
 		}
+		if failed > 0 {
+			fmt.Fprintf(es, "daqiq: %d %s could not be checked or fixed (see above)\n", failed, plural(failed, "file", "files"))
+		}
 	}
 	return exitCode(exit)
 }
@@ -222,10 +241,33 @@ func withOption(rules []runner.Active, name, value string) []runner.Active {
 }
 
 // gather reads the inputs named on the command line (or the staged files
-// with --staged), checks that each is valid UTF-8 and finds its rules and
-// fail level. Nothing is written before every input has been read.
+// with --staged) and finds the rules and fail level of each. Every input is
+// read before anything is written, and each is handled on its own: one that
+// cannot be read, is not valid UTF-8 or is binary keeps the error in its
+// err field (reported, exit 2, never written) and the others are checked.
+// A binary file found by a directory walk or among the staged files is only
+// a warning on stderr and is left out. The returned error stops the run: a
+// usage, configuration or git error.
 func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, error) {
 	var inputs []*input
+	stderr := c.App.ErrWriter
+	// add keeps an input that was read, unless it is binary and was found
+	// rather than named (a warning), and records why it cannot be checked.
+	add := func(in *input, named bool) {
+		if in.err == nil {
+			if off := bytes.IndexByte(in.data, 0); off >= 0 {
+				msg := fmt.Sprintf("%s: binary file (NUL byte at offset %d), skipped", in.path, off)
+				if !named {
+					fmt.Fprintf(stderr, "daqiq: warning: %s\n", msg)
+					return
+				}
+				in.err, in.data = errors.New(msg), nil
+			} else if _, err := source.New(in.path, in.data); err != nil {
+				in.err, in.data = err, nil
+			}
+		}
+		inputs = append(inputs, in)
+	}
 	if c.Bool("staged") {
 		staged, err := gitStagedFiles()
 		if err != nil {
@@ -236,11 +278,8 @@ func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, 
 				continue
 			}
 			data, err := gitStaged(p)
-			if err != nil {
-				return nil, &exitError{2, err.Error()}
-			}
 			// reported under its own name; the working tree is not touched
-			inputs = append(inputs, &input{path: p, data: data, staged: true})
+			add(&input{path: p, data: data, staged: true, err: err}, false)
 		}
 	}
 	args := c.Args().Slice()
@@ -249,15 +288,15 @@ func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, 
 	}
 	for _, a := range args {
 		if a == "-" {
-			data, err := io.ReadAll(c.App.Reader)
-			if err != nil {
-				return nil, &exitError{2, fmt.Sprintf("reading standard input: %v", err)}
-			}
 			name := c.String("stdin-filename")
 			if name == "" {
 				name = "-"
 			}
-			inputs = append(inputs, &input{path: name, data: data})
+			data, err := io.ReadAll(c.App.Reader)
+			if err != nil {
+				err = fmt.Errorf("reading standard input: %v", err)
+			}
+			add(&input{path: name, data: data, err: err}, true)
 			continue
 		}
 		var cfg *config.Config
@@ -267,20 +306,15 @@ func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, 
 				return nil, &exitError{2, err.Error()}
 			}
 		}
-		paths, err := expand(a, cfg)
-		if err != nil {
-			return nil, &exitError{2, err.Error()}
-		}
-		for _, p := range paths {
-			fi, err := os.Stat(p)
-			if err != nil {
-				return nil, &exitError{2, err.Error()}
+		for _, f := range expand(a, cfg) {
+			in := &input{path: f.path, real: f.path, err: f.err}
+			if in.err == nil {
+				in.data, in.read, in.err = readFile(f.path)
+				if in.read != nil {
+					in.mode = in.read.Mode()
+				}
 			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return nil, &exitError{2, err.Error()}
-			}
-			inputs = append(inputs, &input{path: p, real: p, mode: fi.Mode(), data: data})
+			add(in, !f.walked)
 		}
 	}
 	if c.Bool("fix") {
@@ -292,9 +326,8 @@ func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, 
 	}
 	configs := map[string]*rules.Set{}
 	for _, in := range inputs {
-		// every input is read and checked before anything is written
-		if _, err := source.New(in.path, in.data); err != nil {
-			return nil, &exitError{2, err.Error()}
+		if in.err != nil {
+			continue
 		}
 		from := in.real
 		if in.staged {
@@ -332,6 +365,33 @@ func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, 
 	}
 
 	return inputs, nil
+}
+
+// readFile reads a file named on the command line or found by a walk, with
+// the file's status taken from the open file before reading it (to notice,
+// before --fix replaces it, that it changed since). Only regular files and
+// pipes (a shell's <(...)) are read: a device could be endless.
+func readFile(path string) ([]byte, fs.FileInfo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeNamedPipe == 0 {
+		return nil, nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	var buf bytes.Buffer
+	if fi.Mode().IsRegular() {
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(f); err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), fi, nil
 }
 
 func hasDefaultExt(p string) bool {
@@ -406,25 +466,48 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// found is one file an argument names: a path to read, or why it cannot
+// be read. walked: found by a directory walk rather than named.
+type found struct {
+	path   string
+	err    error
+	walked bool
+}
+
 // expand turns a path argument into files: a file is itself, a directory
 // is walked for files with the default extensions, skipping hidden
-// directories and files and what the configuration excludes. Symlinks are
-// not followed, so a link loop cannot trap the walk.
-func expand(arg string, cfg *config.Config) ([]string, error) {
+// directories and files and what the configuration excludes. Symlinks met
+// by the walk are not followed, so a link loop cannot trap it; an argument
+// that is itself a link to a directory is walked. A missing argument or a
+// directory that cannot be read is an entry with its error, in its place;
+// the walk goes on.
+func expand(arg string, cfg *config.Config) []found {
 	fi, err := os.Stat(arg)
 	if err != nil {
-		return nil, err
+		return []found{{path: arg, err: err}}
 	}
 	if !fi.IsDir() {
-		return []string{arg}, nil
+		return []found{{path: arg}}
 	}
-	var out []string
-	err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+	root := arg
+	if li, err := os.Lstat(arg); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir does not follow a root that is a link; "link/" is the
+		// directory it points to
+		root = arg + string(filepath.Separator)
+	}
+	var out []found
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			// a directory that cannot be read (or vanished): report it,
+			// walk on
+			out = append(out, found{path: p, err: err, walked: true})
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		name := d.Name()
-		if p != arg && (strings.HasPrefix(name, ".") || cfg != nil && cfg.Excluded(p, d.IsDir())) {
+		if p != root && (strings.HasPrefix(name, ".") || cfg != nil && cfg.Excluded(p, d.IsDir())) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -436,51 +519,119 @@ func expand(arg string, cfg *config.Config) ([]string, error) {
 		ext := strings.ToLower(filepath.Ext(name))
 		for _, e := range defaultExts {
 			if ext == e {
-				out = append(out, p)
+				out = append(out, found{path: p, walked: true})
 				break
 			}
 		}
 		return nil
 	})
-	sort.Strings(out)
-	return out, err
+	sort.SliceStable(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out
 }
 
-// writeAtomic replaces path with data through a temporary file in the same
-// directory and a rename, keeping the file's mode. A symlink is followed and
-// its target replaced.
-func writeAtomic(path string, data []byte, mode fs.FileMode) error {
+// Test hooks, nil outside tests (set by the commands of main_test.go).
+var (
+	// tempWriter wraps the writer of the temporary file that will replace
+	// path, to make a write fail half way.
+	tempWriter func(path string, w io.Writer) io.Writer
+	// beforeReplace runs when the temporary file is complete, before path
+	// is checked for changes and replaced, to change it on disk meanwhile.
+	beforeReplace func(path string)
+)
+
+// writeAtomic replaces in's file with data through a temporary file in the
+// same directory and a rename, keeping the file's mode. A symlink is
+// followed and its target replaced. It refuses a file that is not regular
+// or has no owner write bit (root could write it anyway), and a file that
+// changed on disk since it was read (status or content). On any failure the
+// temporary file is removed and the original is left as it was.
+func writeAtomic(in *input, data []byte) error {
+	switch {
+	case in.read == nil || !in.mode.IsRegular():
+		return fmt.Errorf("%s: not a regular file, not fixed", in.path)
+	case in.mode.Perm()&0o200 == 0:
+		return fmt.Errorf("%s: read-only file, not fixed", in.path)
+	}
+	path := in.real
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".daqiq-*")
 	if err != nil {
-		return err
+		return fmt.Errorf("writing %s: %w", in.path, err)
 	}
 	name := tmp.Name()
 	fail := func(err error) error {
 		tmp.Close()
 		os.Remove(name)
-		return fmt.Errorf("writing %s: %w", path, err)
+		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
-		return fail(err)
+	var w io.Writer = tmp
+	if tempWriter != nil {
+		w = tempWriter(path, tmp)
+	}
+	if _, err := w.Write(data); err != nil {
+		return fail(fmt.Errorf("writing %s: %w", in.path, err))
 	}
 	if err := tmp.Sync(); err != nil {
-		return fail(err)
+		return fail(fmt.Errorf("writing %s: %w", in.path, err))
 	}
-	if err := tmp.Chmod(mode.Perm()); err != nil {
-		return fail(err)
+	if err := tmp.Chmod(in.mode.Perm()); err != nil {
+		return fail(fmt.Errorf("writing %s: %w", in.path, err))
 	}
 	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("writing %s: %w", path, err)
+		return fail(fmt.Errorf("writing %s: %w", in.path, err))
+	}
+	if beforeReplace != nil {
+		beforeReplace(path)
+	}
+	if err := unchanged(path, in.read, in.data); err == errChanged {
+		return fail(fmt.Errorf("%s: %v", in.path, err))
+	} else if err != nil {
+		return fail(fmt.Errorf("%s: cannot check that it is unchanged since it was read (%v); not written", in.path, err))
 	}
 	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("writing %s: %w", path, err)
+		return fail(fmt.Errorf("writing %s: %w", in.path, err))
 	}
 	return nil
+}
+
+// errChanged says a file is not what was read.
+var errChanged = errors.New("changed on disk since it was read; not written")
+
+// unchanged checks that the file at path is still the one read, with the
+// status was and the content data: same file, size and modification time,
+// and the same bytes (compared in full, a block at a time).
+func unchanged(path string, was fs.FileInfo, data []byte) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	now, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !os.SameFile(now, was) || now.Size() != was.Size() || !now.ModTime().Equal(was.ModTime()) || now.Size() != int64(len(data)) {
+		return errChanged
+	}
+	buf := make([]byte, 256<<10)
+	for off := 0; ; {
+		n, err := io.ReadFull(f, buf)
+		if n > len(data)-off || !bytes.Equal(buf[:n], data[off:off+n]) {
+			return errChanged
+		}
+		off += n
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			if off != len(data) {
+				return errChanged
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // useColor: only on a terminal, never with NO_COLOR, always with FORCE_COLOR.

@@ -1,7 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -9,8 +15,8 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"daqiq": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
-		// badutf8 FILE writes Arabic text with an invalid byte at offset 9
+		"daqiq": func() { runExit(os.Args[1:]) },
+		// badutf8 FILE writes Arabic text with an invalid byte at offset 15
 		"badutf8": func() {
 			data := append([]byte("قال هاذا"), 0xff)
 			data = append(data, []byte(" خبر\n")...)
@@ -18,7 +24,115 @@ func TestMain(m *testing.M) {
 				os.Exit(1)
 			}
 		},
+		// nulfile FILE writes Arabic text with a NUL byte at offset 13
+		"nulfile": func() {
+			if err := os.WriteFile(os.Args[1], []byte("هذا خبر\x00لاكن\n"), 0o644); err != nil {
+				os.Exit(1)
+			}
+		},
+		// bigline FILE MB writes one line of MB mebibytes of clean text
+		// ending in one misspelling, “هاذا”
+		"bigline": func() {
+			mb, err := strconv.Atoi(os.Args[2])
+			if err != nil {
+				os.Exit(2)
+			}
+			const clean = "تحمل الوزير المسؤولية كاملة عن القرار، لكن المعارضة طالبت بالمزيد. "
+			data := bytes.Repeat([]byte(clean), mb<<20/len(clean)+1)
+			data = append(data, "هاذا خبر.\n"...)
+			if err := os.WriteFile(os.Args[1], data, 0o644); err != nil {
+				os.Exit(1)
+			}
+		},
+		// daqiq-changing append|same NAME ARGS... is daqiq whose --fix finds
+		// the file named NAME changed on disk just before replacing it:
+		// appended to, or rewritten with the same size and modification time
+		"daqiq-changing": func() {
+			how, name := os.Args[1], os.Args[2]
+			beforeReplace = func(path string) {
+				if filepath.Base(path) != name {
+					return
+				}
+				fi, err := os.Stat(path)
+				if err != nil {
+					panic(err)
+				}
+				data, err := os.ReadFile(path)
+				if err != nil {
+					panic(err)
+				}
+				switch how {
+				case "append":
+					data = append(data, "سطر أضافه محرر آخر.\n"...)
+				case "same":
+					data = bytes.Repeat([]byte{'x'}, len(data))
+				}
+				if err := os.WriteFile(path, data, 0o644); err != nil {
+					panic(err)
+				}
+				if how == "same" {
+					if err := os.Chtimes(path, fi.ModTime(), fi.ModTime()); err != nil {
+						panic(err)
+					}
+				}
+			}
+			runExit(os.Args[3:])
+		},
+		// daqiq-failwrite NAME N ARGS... is daqiq whose temporary file for
+		// the file named NAME fails after N bytes
+		"daqiq-failwrite": func() {
+			name := os.Args[1]
+			n, err := strconv.Atoi(os.Args[2])
+			if err != nil {
+				os.Exit(2)
+			}
+			tempWriter = func(path string, w io.Writer) io.Writer {
+				if filepath.Base(path) != name {
+					return w
+				}
+				return &failAfter{w: w, n: n}
+			}
+			runExit(os.Args[3:])
+		},
+		// daqiq-panic NAME ARGS... is daqiq with a bug that panics while
+		// checking the file named NAME
+		"daqiq-panic": func() {
+			name := os.Args[1]
+			processHook = func(path string) {
+				if filepath.Base(path) == name {
+					panic("injected panic")
+				}
+			}
+			runExit(os.Args[2:])
+		},
 	})
+}
+
+// runExit runs daqiq with args and exits with its code; with
+// DAQIQ_TEST_EXIT set, a non-zero code is also printed on stderr
+// ("exit status 2"), for scripts that tell 1 from 2.
+func runExit(args []string) {
+	code := run(append([]string{"daqiq"}, args...), os.Stdin, os.Stdout, os.Stderr)
+	if code != 0 && os.Getenv("DAQIQ_TEST_EXIT") != "" {
+		fmt.Fprintf(os.Stderr, "exit status %d\n", code)
+	}
+	os.Exit(code)
+}
+
+// failAfter writes n bytes to w, then fails.
+type failAfter struct {
+	w io.Writer
+	n int
+}
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if len(p) <= f.n {
+		f.n -= len(p)
+		return f.w.Write(p)
+	}
+	k, _ := f.w.Write(p[:f.n])
+	f.n = 0
+	return k, errors.New("injected write failure")
 }
 
 // TestScripts runs the CLI scripts in testdata/script: output, exit codes,
@@ -29,6 +143,13 @@ func TestScripts(t *testing.T) {
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("NO_COLOR", "1")
 			return nil
+		},
+		// [root]: running as root, who reads and writes any file
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
 }

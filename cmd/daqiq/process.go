@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 
 	"github.com/daqiq/daqiq/lint"
@@ -52,7 +53,7 @@ func processAll(inputs []*input, opts checkOpts, jobs int, stderr io.Writer) []r
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = process(inputs[i], opts)
+				results[i] = processSafely(inputs[i], opts)
 				if progress {
 					mu.Lock()
 					done++
@@ -73,6 +74,27 @@ func processAll(inputs []*input, opts checkOpts, jobs int, stderr io.Writer) []r
 		fmt.Fprint(stderr, "\r\x1b[K")
 	}
 	return results
+}
+
+// processHook, nil outside tests, runs before each input is checked.
+var processHook func(path string)
+
+// processSafely is process for one input that may not stop the others: an
+// input that could not be read is passed on as its error, and a panic while
+// checking one file (a bug) becomes that file's error.
+func processSafely(in *input, opts checkOpts) (r result) {
+	if in.err != nil {
+		return result{err: in.err}
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			r = result{err: fmt.Errorf("%s: internal error, please report it: %v\n%s", in.path, v, debug.Stack())}
+		}
+	}()
+	if processHook != nil {
+		processHook(in.path)
+	}
+	return process(in, opts)
 }
 
 // process checks one input: parse by format (plain text, Markdown, HTML),
@@ -116,8 +138,11 @@ func process(in *input, opts checkOpts) result {
 		}
 		r := result{}
 		if n > 0 && !bytes.Equal(out, in.data) {
-			if err := writeAtomic(in.real, out, in.mode); err != nil {
-				return result{err: err}
+			if err := writeAtomic(in, out); err != nil {
+				// not written: report what the file on disk still has
+				p, x, _ := parse(in.data)
+				ds := runner.Check(p, rules)
+				return result{file: output.File{Doc: p.Doc, Diagnostics: withUnused(ds, x, opts.unused)}, err: err}
 			}
 			r.fixed = n
 		}

@@ -4,10 +4,10 @@
 package output
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
@@ -108,17 +108,37 @@ func WriteText(w io.Writer, f File, o TextOptions) {
 			}
 			fmt.Fprintf(w, "  %s: %s\n", label, sg)
 		}
-		line := f.Doc.Line(s.Line)
+		// a window of the line around the span, never the whole line: a
+		// 50 MB line with many findings must stay linear
+		src := f.Doc.Src
 		lineStart := f.Doc.LineStart(s.Line)
-		if s.Line == 1 && strings.HasPrefix(string(f.Doc.Src), source.BOM) {
+		if s.Line == 1 && bytes.HasPrefix(src, []byte(source.BOM)) {
 			lineStart += len(source.BOM)
 		}
-		a := d.Start - lineStart
-		b := a + (d.End - d.Start)
-		if e.Line != s.Line || b > len(line) {
-			b = len(line)
+		from := max(lineStart, d.Start-contextBytes)
+		for from < d.Start && !utf8.RuneStart(src[from]) {
+			from++
 		}
-		if a < 0 || a > len(line) {
+		to := min(len(src), d.End+contextBytes)
+		if nl := bytes.IndexByte(src[d.End:to], '\n'); nl >= 0 {
+			to = d.End + nl
+		}
+		for to > d.End && to < len(src) && !utf8.RuneStart(src[to]) {
+			to--
+		}
+		if to > d.End && src[to-1] == '\r' {
+			to--
+		}
+		end := d.End
+		if e.Line != s.Line {
+			if nl := bytes.IndexByte(src[d.Start:d.End], '\n'); nl >= 0 {
+				end = d.Start + nl
+				to = end
+			}
+		}
+		line := string(src[from:to])
+		a, b := d.Start-from, end-from
+		if a < 0 || b > len(line) || a > b {
 			continue
 		}
 		pre, mid, post := clip(line[:a], true), line[a:b], clip(line[b:], false)
@@ -129,6 +149,9 @@ func WriteText(w io.Writer, f File, o TextOptions) {
 		}
 	}
 }
+
+// contextBytes bounds the source read on each side of a span.
+const contextBytes = 400
 
 // clip keeps at most 40 code points of context next to the span.
 func clip(s string, keepEnd bool) string {

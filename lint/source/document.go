@@ -41,6 +41,10 @@ type Document struct {
 	segs []Segment
 	// lines holds the Src offset at which each line starts.
 	lines []int
+	// last is the previous Pos result: findings come in order, so the
+	// next one on the same line counts on from there (a 50 MB line with
+	// many findings stays linear). A Document is not for concurrent Pos.
+	last Position
 }
 
 // Segment is one piece of the offset map: Text[Text:Text+Len] came from
@@ -157,6 +161,9 @@ func (d *Document) Pos(off int) Position {
 		start = len(BOM)
 	}
 	col, col16 := 1, 1
+	if l := d.last; l.Line == line+1 && l.Offset >= start && l.Offset <= off {
+		start, col, col16 = l.Offset, l.Column, l.Col16
+	}
 	for i := start; i < off; {
 		r, n := utf8.DecodeRune(d.Src[i:])
 		i += n
@@ -166,7 +173,8 @@ func (d *Document) Pos(off int) Position {
 			col16++
 		}
 	}
-	return Position{Offset: off, Line: line + 1, Column: col, Col16: col16}
+	d.last = Position{Offset: off, Line: line + 1, Column: col, Col16: col16}
+	return d.last
 }
 
 // LineCount is the number of lines in the source.
