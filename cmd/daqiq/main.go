@@ -56,6 +56,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			initCommand(),
 			hookCommand(),
 			baselineCommand(),
+			batchCommand(),
+			genCorpusCommand(),
 			serveCommand(),
 			{
 				Name:  "version",

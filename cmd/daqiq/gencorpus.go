@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/urfave/cli/v2"
+
+	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/lint/corpus"
+	"github.com/daqiq/daqiq/rules/kinds"
+)
+
+// genCorpusCommand is the hidden `daqiq gen-corpus`, used by
+// testdata/bench/bench.sh: it writes the benchmark corpus of lint/corpus
+// (the same bytes as the Go benchmarks' for the same seed and size) cut
+// into files, and optionally a word list taken from the spelling data.
+func genCorpusCommand() *cli.Command {
+	return &cli.Command{
+		Name:   "gen-corpus",
+		Usage:  "write the reproducible benchmark corpus (for testdata/bench/bench.sh)",
+		Hidden: true,
+		Flags: []cli.Flag{
+			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "corpus seed (the Go benchmarks use 1)"},
+			&cli.StringFlag{Name: "size", Value: "20MB", Usage: "corpus size: N, NKB or NMB (KB = 1024 bytes, MB = 1024 KB; the Go benchmarks use 20MB)"},
+			&cli.IntFlag{Name: "files", Value: 200, Usage: "cut the corpus into this many files at paragraph ends"},
+			&cli.StringFlag{Name: "out", Usage: "directory to write a000.txt, a001.txt, … into (created)"},
+			&cli.StringFlag{Name: "jsonl", Usage: "also write the files as JSON Lines for daqiq batch: {\"id\": \"a000\", \"text\": …} per line"},
+			&cli.StringFlag{Name: "words-from", Value: "rules/spelling/data", Usage: "directory of word lists (*.toml) the words are taken from"},
+			&cli.StringFlag{Name: "words-file", Usage: "write the wrong forms of the first --words single-word entries, one per line"},
+			&cli.StringFlag{Name: "wordlist", Usage: "write the same entries as a daqiq word list (TOML, in their proclitic classes)"},
+			&cli.IntFlag{Name: "words", Value: 300, Usage: "how many entries --words-file and --wordlist take"},
+		},
+		Action: genCorpus,
+	}
+}
+
+func genCorpus(c *cli.Context) error {
+	size, err := parseSize(c.String("size"))
+	if err != nil {
+		return usageErr("--size: %v", err)
+	}
+	if out, jl := c.String("out"), c.String("jsonl"); out != "" || jl != "" {
+		n := c.Int("files")
+		if n < 1 {
+			return usageErr("--files must be at least 1")
+		}
+		if out != "" {
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				return &exitError{2, err.Error()}
+			}
+		}
+		var lines bytes.Buffer
+		for i, part := range splitCorpus(corpus.Generate(c.Uint64("seed"), size), n) {
+			id := fmt.Sprintf("a%03d", i)
+			if out != "" {
+				if err := os.WriteFile(filepath.Join(out, id+".txt"), part, 0o644); err != nil {
+					return &exitError{2, err.Error()}
+				}
+			}
+			if jl != "" {
+				b, _ := json.Marshal(map[string]string{"id": id, "text": string(part)})
+				lines.Write(append(b, '\n'))
+			}
+		}
+		if jl != "" {
+			if err := os.WriteFile(jl, lines.Bytes(), 0o644); err != nil {
+				return &exitError{2, err.Error()}
+			}
+		}
+	}
+	if c.String("words-file") == "" && c.String("wordlist") == "" {
+		return nil
+	}
+	entries, err := benchWords(c.String("words-from"), c.Int("words"))
+	if err != nil {
+		return &exitError{2, err.Error()}
+	}
+	if f := c.String("words-file"); f != "" {
+		var b bytes.Buffer
+		for _, e := range entries {
+			b.WriteString(e.Key + "\n")
+		}
+		if err := os.WriteFile(f, b.Bytes(), 0o644); err != nil {
+			return &exitError{2, err.Error()}
+		}
+	}
+	if f := c.String("wordlist"); f != "" {
+		tables := map[string]map[string]string{}
+		for _, e := range entries {
+			t := e.Class.String()
+			if tables[t] == nil {
+				tables[t] = map[string]string{}
+			}
+			tables[t][e.Key] = e.Value
+		}
+		var b bytes.Buffer
+		if err := toml.NewEncoder(&b).Encode(tables); err != nil {
+			return &exitError{2, err.Error()}
+		}
+		if err := os.WriteFile(f, b.Bytes(), 0o644); err != nil {
+			return &exitError{2, err.Error()}
+		}
+	}
+	return nil
+}
+
+// parseSize reads 20MB, 5KB or a byte count. KB and MB are binary, as in
+// the Go benchmarks' 20<<20.
+func parseSize(s string) (int, error) {
+	mult := 1
+	u := strings.ToUpper(strings.TrimSpace(s))
+	switch {
+	case strings.HasSuffix(u, "MB"), strings.HasSuffix(u, "MIB"):
+		mult = 1 << 20
+	case strings.HasSuffix(u, "KB"), strings.HasSuffix(u, "KIB"):
+		mult = 1 << 10
+	}
+	n, err := strconv.Atoi(strings.TrimRight(u, "KMIB"))
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("bad size %q (want N, NKB or NMB)", s)
+	}
+	return n * mult, nil
+}
+
+// splitCorpus cuts text into n parts of about the same size, each ending
+// at a paragraph end; joined again they are text, byte for byte.
+func splitCorpus(text []byte, n int) [][]byte {
+	var out [][]byte
+	start := 0
+	for k := 1; k < n && start < len(text); k++ {
+		target := max(k*len(text)/n, start)
+		i := bytes.Index(text[target:], []byte("\n\n"))
+		if i < 0 {
+			break
+		}
+		end := target + i + 2
+		out = append(out, text[start:end])
+		start = end
+	}
+	if start < len(text) {
+		out = append(out, text[start:])
+	}
+	return out
+}
+
+// benchWords returns the first n single-word entries of the word lists in
+// dir (files by name, entries in list order), each key once.
+func benchWords(dir string, n int) ([]kinds.WordEntry, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.toml"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no word lists (*.toml) in %s", dir)
+	}
+	sort.Strings(files)
+	seen := map[string]bool{}
+	var out []kinds.WordEntry
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		entries, err := kinds.ParseWordList(f, data)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			if len(out) == n {
+				return out, nil
+			}
+			k := arabic.Key(e.Key)
+			if strings.ContainsAny(e.Key, " \u00a0") || seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,86 @@
+package arabic
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/daqiq/daqiq/lint/corpus"
+)
+
+// The first two stages of every run over the benchmark corpus of
+// rules/bench_test.go (20 MB, seed 1, articles of about 4 KB):
+//
+//	go test ./lint/arabic -run '^$' -bench . -cpu 1
+//
+// MB/s is then megabytes per CPU-second.
+
+var benchArticles = sync.OnceValue(func() []string {
+	var out []string
+	for _, a := range corpus.Articles(corpus.Generate(1, 20<<20), 4<<10) {
+		out = append(out, string(a))
+	}
+	return out
+})
+
+func benchSize(arts []string) int64 {
+	n := 0
+	for _, a := range arts {
+		n += len(a)
+	}
+	return int64(n)
+}
+
+// BenchmarkTokenize: text → tokens with their normalised keys.
+func BenchmarkTokenize(b *testing.B) {
+	arts := benchArticles()
+	b.SetBytes(benchSize(arts))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			Tokenize(a)
+		}
+	}
+}
+
+// BenchmarkTokenizeAnalyze: tokens, then the proclitic splits of every
+// word; Analyze's cost is the difference with BenchmarkTokenize. (Tokens
+// made beforehand for the whole corpus would be 200 MB of live heap, and
+// the garbage collector scanning them would dominate the measure.)
+func BenchmarkTokenizeAnalyze(b *testing.B) {
+	arts := benchArticles()
+	b.SetBytes(benchSize(arts))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			Analyze(Tokenize(a))
+		}
+	}
+}
+
+// BenchmarkKey: the normalised key of every word token, as a word list
+// lookup from raw text would compute it.
+func BenchmarkKey(b *testing.B) {
+	arts := benchArticles()
+	var words []string
+	for _, a := range arts[:len(arts)/10] {
+		for _, t := range Tokenize(a) {
+			if t.Kind == Word {
+				words = append(words, a[t.Start:t.End])
+			}
+		}
+	}
+	n := 0
+	for _, w := range words {
+		n += len(w)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, w := range words {
+			Key(w)
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package rules_test
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/daqiq/daqiq/lint/corpus"
+	"github.com/daqiq/daqiq/lint/runner"
+	"github.com/daqiq/daqiq/lint/source"
+	"github.com/daqiq/daqiq/rules"
+)
+
+// Each rule family, and each rule, alone on the benchmark corpus of
+// BenchmarkBuiltin (20 MB, seed 1, articles of about 4 KB):
+//
+//	go test ./rules -run '^$' -bench 'Family|Rule' -cpu 1 -benchtime 2x
+//
+// MB/s is then megabytes per CPU-second. Family/none is the engine alone
+// (tokens, proclitic splits, sorting), which every configuration pays; a
+// family's own cost is its time minus that.
+
+var benchDocs = sync.OnceValue(func() []*source.Document {
+	var docs []*source.Document
+	for _, a := range corpus.Articles(corpus.Generate(1, 20<<20), 4<<10) {
+		doc, err := source.New("bench.txt", a)
+		if err != nil {
+			panic(err)
+		}
+		docs = append(docs, doc)
+	}
+	return docs
+})
+
+func benchRules(b *testing.B, active []runner.Active) {
+	docs := benchDocs()
+	n := 0
+	for _, d := range docs {
+		n += len(d.Src)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			runner.Run(d, active)
+		}
+	}
+}
+
+func builtinActive(b *testing.B) []runner.Active {
+	set, err := rules.Load(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return set.For("bench.txt")
+}
+
+func BenchmarkFamily(b *testing.B) {
+	all := builtinActive(b)
+	var families []string
+	byFamily := map[string][]runner.Active{}
+	for _, a := range all {
+		if byFamily[a.Category] == nil {
+			families = append(families, a.Category)
+		}
+		byFamily[a.Category] = append(byFamily[a.Category], a)
+	}
+	b.Run("none", func(b *testing.B) { benchRules(b, nil) })
+	for _, f := range families {
+		b.Run(f, func(b *testing.B) { benchRules(b, byFamily[f]) })
+	}
+	b.Run("all", func(b *testing.B) { benchRules(b, all) })
+}
+
+func BenchmarkRule(b *testing.B) {
+	for _, a := range builtinActive(b) {
+		b.Run(a.ID, func(b *testing.B) { benchRules(b, []runner.Active{a}) })
+	}
+}
+
+// BenchmarkLoad is what every daqiq process pays before its first file:
+// building the built-in rules (word lists, lexicons, gazetteer) and the
+// default set.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		set, err := rules.Load(nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		set.For("bench.txt")
+	}
+}
