@@ -124,10 +124,10 @@ func (l *Lexicon) Add(key string, class Class, value int) bool {
 	for i, w := range words {
 		words[i] = Key(w)
 	}
-	l.mark(hashKey(words[0]))
-	if len(words) == 0 {
+	if len(words) == 0 || words[0] == "" {
 		return false
 	}
+	l.mark(hashKey(words[0]))
 	if len(words) == 1 {
 		if _, ok := l.words[words[0]]; ok {
 			return false

@@ -113,7 +113,8 @@ func Parse(path string, src []byte) (*Config, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &Error{Path: path, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}
+			line, col := lineCol(src, pe.Position.Start)
+			return nil, &Error{Path: path, Line: line, Col: col, Msg: pe.Message}
 		}
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
@@ -184,16 +185,45 @@ func Parse(path string, src []byte) (*Config, error) {
 	return c, nil
 }
 
+// lineCol turns the decoder's byte offset (counted after a BOM, which it
+// drops) into a 1-based line and column: its own Line is wrong after a CR
+// inside a string or a backslash at the end of the file.
+func lineCol(src []byte, start int) (int, int) {
+	text := string(src)
+	text = strings.TrimPrefix(text, "\uFEFF")
+	if start < 0 {
+		start = 0
+	}
+	if start > len(text) {
+		start = len(text)
+	}
+	before := text[:start]
+	line := strings.Count(before, "\n") + 1
+	col := len([]rune(before[strings.LastIndexByte(before, '\n')+1:])) + 1
+	return line, col
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 func (c *Config) ruleTable(at []string, t map[string]any) (map[string]RuleSettings, error) {
 	out := map[string]RuleSettings{}
-	for id, v := range t {
+	for _, id := range sortedKeys(t) {
+		v := t[id]
 		path := append(append([]string{}, at...), id)
 		rt, ok := v.(map[string]any)
 		if !ok {
 			return nil, c.errAt(path, fmt.Sprintf("settings of rule %q must be a table", id))
 		}
 		var rs RuleSettings
-		for k, v := range rt {
+		for _, k := range sortedKeys(rt) {
+			v := rt[k]
 			kp := append(append([]string{}, path...), k)
 			switch k {
 			case "enabled":
@@ -277,7 +307,7 @@ func (c *Config) customRule(i int, t map[string]any) (CustomRule, error) {
 		}
 		return &Error{Path: c.Path, Line: line, Col: 1, Msg: msg}
 	}
-	for k := range t {
+	for _, k := range sortedKeys(t) {
 		if !customKeys[k] {
 			return CustomRule{}, fail(k, fmt.Sprintf("unknown key %q in [[rule]]", k))
 		}
@@ -311,7 +341,8 @@ func (c *Config) override(i int, t map[string]any) (Override, error) {
 	c.scope = line // place errors inside this override's tables
 	defer func() { c.scope = 0 }()
 	var o Override
-	for k, v := range t {
+	for _, k := range sortedKeys(t) {
+		v := t[k]
 		switch k {
 		case "paths":
 			list, err := c.strings([]string{"override", "paths"}, v)
@@ -459,7 +490,17 @@ func (c *Config) Excluded(path string, dir bool) bool {
 // MatchGlob matches a slash-separated path against a glob in which * and ?
 // stay inside one path segment and ** spans any number of segments.
 func MatchGlob(glob, path string) bool {
-	return matchSegs(strings.Split(glob, "/"), strings.Split(path, "/"))
+	var segs []string
+	for _, g := range strings.Split(glob, "/") {
+		if g == "**" && len(segs) > 0 && segs[len(segs)-1] == "**" {
+			continue // a/**/**/b is a/**/b: keeps the match linear in practice
+		}
+		segs = append(segs, g)
+	}
+	if n := strings.Count(glob, "**"); n > 8 {
+		return false // a pathological glob matches nothing rather than hang
+	}
+	return matchSegs(segs, strings.Split(path, "/"))
 }
 
 func matchSegs(g, p []string) bool {

@@ -72,6 +72,9 @@ func NewConsistency(c Consistency) (*lint.Rule, error) {
 				return nil, fmt.Errorf("%s: set %q: variant %d has %d forms, the first has %d", c.Rule.ID, s.Name, vi+1, len(v), len(s.Variants[0]))
 			}
 			for fi, form := range v {
+				if arabic.Key(strings.TrimSpace(form)) == "" {
+					return nil, fmt.Errorf("%s: set %q has an empty variant", c.Rule.ID, s.Name)
+				}
 				if !lex.Add(form, s.Class, len(refs)) {
 					return nil, fmt.Errorf("%s: %q is listed twice", c.Rule.ID, form)
 				}

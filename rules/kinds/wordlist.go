@@ -72,6 +72,9 @@ func ParseWordList(name string, data []byte) ([]WordEntry, error) {
 func buildLexicon(name string, entries []WordEntry) (*arabic.Lexicon, error) {
 	lex := arabic.NewLexicon()
 	for i, e := range entries {
+		if arabic.Key(strings.TrimSpace(e.Key)) == "" {
+			return nil, fmt.Errorf("%s: an empty word or phrase in the list", name)
+		}
 		if !lex.Add(e.Key, e.Class, i) {
 			return nil, fmt.Errorf("%s: %q is listed twice", name, e.Key)
 		}

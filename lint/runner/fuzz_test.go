@@ -1,0 +1,187 @@
+package runner_test
+
+// An external test package: rules imports lint/runner, so the built-in
+// rules can only be loaded from outside package runner.
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/runner"
+	"github.com/daqiq/daqiq/lint/source"
+	"github.com/daqiq/daqiq/rules"
+)
+
+// fuzzSeeds reads every file of the top-level testdata/fuzz/<target>
+// directory (see testdata/fuzz/README.md), and the extra files named.
+func fuzzSeeds(f *testing.F, target string, extra ...string) [][]byte {
+	f.Helper()
+	dir := filepath.Join("..", "..", "testdata", "fuzz", target)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		f.Fatal(err)
+	}
+	var paths []string
+	for _, e := range entries {
+		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			paths = append(paths, filepath.Join(dir, e.Name()))
+		}
+	}
+	for _, p := range extra {
+		paths = append(paths, filepath.Join("..", "..", filepath.FromSlash(p)))
+	}
+	var out [][]byte
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		out = append(out, b)
+	}
+	if len(out) == 0 {
+		f.Fatalf("no seeds in %s", dir)
+	}
+	return out
+}
+
+// FuzzFix: on any valid UTF-8 text, fixing with the built-in rules does
+// not panic; every round's output is the input with the edits of the fixes
+// Apply took spliced in and every other byte unchanged, and is valid
+// UTF-8; FixAll gives the same bytes, and a second FixAll applies nothing.
+func FuzzFix(f *testing.F) {
+	set, err := rules.Load(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	active := set.For("f.txt")
+	for _, s := range fuzzSeeds(f, "FuzzFix", "testdata/articles/draft.txt") {
+		f.Add(string(s), false)
+		f.Add(string(s), true)
+	}
+	newDoc := func(b []byte) (*source.Document, error) { return source.New("f.txt", b) }
+	f.Fuzz(func(t *testing.T, text string, unsafe bool) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		src := []byte(text)
+		doc, err := newDoc(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		// FixParsed's rounds, one by one, checking each Apply
+		cur, total := src, 0
+		for round := 0; round < 10; round++ {
+			d, err := newDoc(cur)
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+			ds := runner.Check(runner.Parsed{Doc: d}, active)
+			checkDiagnostics(t, cur, ds)
+			out, n := runner.Apply(cur, ds, unsafe)
+			want, took := splice(t, cur, ds, unsafe)
+			if n != took {
+				t.Fatalf("round %d: Apply reports %d fixes, took %d", round, n, took)
+			}
+			if !bytes.Equal(out, want) {
+				t.Fatalf("round %d: Apply changed bytes outside its edits:\n in: %q\nout: %q\nwant %q", round, cur, out, want)
+			}
+			if !utf8.Valid(out) {
+				t.Fatalf("round %d: fixed text is not valid UTF-8: %q", round, out)
+			}
+			if n == 0 {
+				break
+			}
+			total += n
+			cur = out
+		}
+
+		out, _, n, err := runner.FixAll(doc, active, unsafe, newDoc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out, cur) || n != total {
+			t.Fatalf("FixAll = %q (%d fixes), rounds gave %q (%d)", out, n, cur, total)
+		}
+		doc2, err := newDoc(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out2, ds2, n2, err := runner.FixAll(doc2, active, unsafe, newDoc)
+		if err != nil || n2 != 0 || !bytes.Equal(out2, out) {
+			var left []string
+			for _, d := range ds2 {
+				left = append(left, d.Rule+" "+string(out[d.Start:d.End]))
+			}
+			t.Fatalf("second FixAll applied %d fixes (err %v):\n in: %q\n1st: %q\n2nd: %q\nfindings: %q", n2, err, text, out, out2, left)
+		}
+	})
+}
+
+// checkDiagnostics: spans and edits lie inside the source, on rune
+// boundaries, and replacements are valid UTF-8.
+func checkDiagnostics(t *testing.T, src []byte, ds []lint.Diagnostic) {
+	t.Helper()
+	boundary := func(i int) bool { return i >= 0 && i <= len(src) && (i == len(src) || utf8.RuneStart(src[i])) }
+	for _, d := range ds {
+		if !boundary(d.Start) || !boundary(d.End) || d.Start > d.End {
+			t.Fatalf("%s: span %d..%d in %d bytes (%q)", d.Rule, d.Start, d.End, len(src), src)
+		}
+		for _, fx := range d.Fixes {
+			for _, e := range fx.Edits {
+				if !boundary(e.Start) || !boundary(e.End) || e.Start > e.End || !utf8.ValidString(e.New) {
+					t.Fatalf("%s: edit %+v on %d bytes (%q)", d.Rule, e, len(src), src)
+				}
+			}
+		}
+	}
+}
+
+// splice works out which fixes Apply takes (the fixes it counts as it is
+// given longer and longer prefixes of ds: it goes through them in order
+// and keeps what it took), checks that their edits do not overlap, and
+// returns src with them spliced in, and their number.
+func splice(t *testing.T, src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte, int) {
+	t.Helper()
+	var edits []lint.TextEdit
+	took := 0
+	for k, d := range ds {
+		if _, n := runner.Apply(src, ds[:k+1], unsafe); n == took {
+			continue
+		}
+		took++
+		var fix *lint.SuggestedFix
+		for i, fx := range d.Fixes {
+			if fx.Applicability == lint.DisplayOnly || fx.Applicability == lint.Unsafe && !unsafe {
+				continue
+			}
+			fix = &d.Fixes[i]
+			break
+		}
+		if fix == nil {
+			t.Fatalf("Apply took a fix of %s, which has none it may apply: %+v", d.Rule, d.Fixes)
+		}
+		edits = append(edits, fix.Edits...)
+	}
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+	var out []byte
+	pos := 0
+	for i, e := range edits {
+		if e.Start < pos || i > 0 && e.Start == e.End && edits[i-1].Start == e.Start && edits[i-1].End == e.Start {
+			t.Fatalf("Apply took overlapping edits: %+v", edits)
+		}
+		out = append(out, src[pos:e.Start]...)
+		out = append(out, e.New...)
+		pos = e.End
+	}
+	if took == 0 {
+		return src, 0
+	}
+	return append(out, src[pos:]...), took
+}
