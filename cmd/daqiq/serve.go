@@ -474,21 +474,32 @@ func toAPI(f output.File) []apiDiagnostic {
 	return out
 }
 
-func (s *server) handleCheck(w http.ResponseWriter, r *http.Request) {
-	req, ok := s.decodeCheck(w, r)
-	if !ok {
-		return
+// begin decodes a check or fix request, waits for a check slot and
+// prepares the document; ok is false when it has already answered. The
+// caller must call release when ok.
+func (s *server) begin(w http.ResponseWriter, r *http.Request) (req checkRequest, pp parsed, ok bool) {
+	if req, ok = s.decodeCheck(w, r); !ok {
+		return req, pp, false
 	}
 	if !s.acquire(r.Context()) {
 		apiError(w)(http.StatusServiceUnavailable, "cancelled while waiting for a free check slot")
+		return req, pp, false
+	}
+	pp, err := s.prepare(req)
+	if err != nil {
+		s.release()
+		apiError(w)(http.StatusBadRequest, err.Error())
+		return req, pp, false
+	}
+	return req, pp, true
+}
+
+func (s *server) handleCheck(w http.ResponseWriter, r *http.Request) {
+	_, pp, ok := s.begin(w, r)
+	if !ok {
 		return
 	}
 	defer s.release()
-	pp, err := s.prepare(req)
-	if err != nil {
-		apiError(w)(http.StatusBadRequest, err.Error())
-		return
-	}
 	ds := runner.Check(pp.p, pp.rules)
 	writeJSON(w, http.StatusOK, struct {
 		Diagnostics []apiDiagnostic `json:"diagnostics"`
@@ -496,20 +507,11 @@ func (s *server) handleCheck(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) handleFix(w http.ResponseWriter, r *http.Request) {
-	req, ok := s.decodeCheck(w, r)
+	req, pp, ok := s.begin(w, r)
 	if !ok {
 		return
 	}
-	if !s.acquire(r.Context()) {
-		apiError(w)(http.StatusServiceUnavailable, "cancelled while waiting for a free check slot")
-		return
-	}
 	defer s.release()
-	pp, err := s.prepare(req)
-	if err != nil {
-		apiError(w)(http.StatusBadRequest, err.Error())
-		return
-	}
 	src := pp.p.Doc.Src
 	out, final, remaining, n, err := runner.FixParsed(pp.p, pp.rules, req.Unsafe, pp.parse)
 	if err != nil {

@@ -1,38 +1,11 @@
 package arabic
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/daqiq/daqiq/lint/internal/fuzzseed"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
-
-// fuzzSeeds adds every file of the top-level testdata/fuzz/<target>
-// directory to the seed corpus (see testdata/fuzz/README.md).
-func fuzzSeeds(f *testing.F, target string) [][]byte {
-	f.Helper()
-	dir := filepath.Join("..", "..", "testdata", "fuzz", target)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		f.Fatal(err)
-	}
-	var out [][]byte
-	for _, e := range entries {
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			f.Fatal(err)
-		}
-		out = append(out, b)
-	}
-	if len(out) == 0 {
-		f.Fatalf("no seeds in %s", dir)
-	}
-	return out
-}
 
 // fuzzLexicon holds words and phrases with every class, for MatchAt.
 var fuzzLexicon = func() *Lexicon {
@@ -55,7 +28,7 @@ var fuzzLexicon = func() *Lexicon {
 // keys are normalised; Analyze's candidate splits stay inside each key and
 // MatchAt's matches inside the token stream.
 func FuzzTokenize(f *testing.F) {
-	for _, s := range fuzzSeeds(f, "FuzzTokenize") {
+	for _, s := range fuzzseed.Load(f, "FuzzTokenize") {
 		f.Add(string(s))
 	}
 	f.Fuzz(func(t *testing.T, text string) {

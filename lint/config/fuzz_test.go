@@ -3,7 +3,7 @@ package config_test
 import (
 	"bytes"
 	"errors"
-	"os"
+	"github.com/daqiq/daqiq/lint/internal/fuzzseed"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,32 +16,6 @@ import (
 	"github.com/daqiq/daqiq/rules"
 )
 
-// fuzzSeeds reads every file of the top-level testdata/fuzz/<target>
-// directory (see testdata/fuzz/README.md).
-func fuzzSeeds(f *testing.F, target string) [][]byte {
-	f.Helper()
-	dir := filepath.Join("..", "..", "testdata", "fuzz", target)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		f.Fatal(err)
-	}
-	var out [][]byte
-	for _, e := range entries {
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			f.Fatal(err)
-		}
-		out = append(out, b)
-	}
-	if len(out) == 0 {
-		f.Fatalf("no seeds in %s", dir)
-	}
-	return out
-}
-
 // FuzzConfig: on any bytes Parse returns a configuration or an error, never
 // both, never a panic. The error is a *config.Error naming the file, at a
 // line and column of at least 1, inside the file; for a TOML syntax error
@@ -49,7 +23,7 @@ func fuzzSeeds(f *testing.F, target string) [][]byte {
 // touch.
 // A configuration resolves and matches paths without panicking.
 func FuzzConfig(f *testing.F) {
-	for _, s := range fuzzSeeds(f, "FuzzConfig") {
+	for _, s := range fuzzseed.Load(f, "FuzzConfig") {
 		f.Add(s)
 	}
 	const path = "dir/.daqiq.toml"
@@ -111,7 +85,7 @@ func FuzzConfig(f *testing.F) {
 // inside it. Configurations naming word lists are skipped: Load would read
 // the files they name. Seeds: those of FuzzConfig.
 func FuzzConfigLoad(f *testing.F) {
-	for _, s := range fuzzSeeds(f, "FuzzConfig") {
+	for _, s := range fuzzseed.Load(f, "FuzzConfig") {
 		f.Add(s)
 	}
 	const article = "القاهرة، الجمعة 22 نوفمبر 2024 — قال المسؤل إن الإجتماع فى الوزارة الوزارة كان مثمرا, وأضاف:«نعم» ١2٣ مرة.\n"

@@ -5,10 +5,8 @@ package runner_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
+	"github.com/daqiq/daqiq/lint/internal/fuzzseed"
 	"sort"
-	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -17,38 +15,6 @@ import (
 	"github.com/daqiq/daqiq/lint/source"
 	"github.com/daqiq/daqiq/rules"
 )
-
-// fuzzSeeds reads every file of the top-level testdata/fuzz/<target>
-// directory (see testdata/fuzz/README.md), and the extra files named.
-func fuzzSeeds(f *testing.F, target string, extra ...string) [][]byte {
-	f.Helper()
-	dir := filepath.Join("..", "..", "testdata", "fuzz", target)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		f.Fatal(err)
-	}
-	var paths []string
-	for _, e := range entries {
-		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			paths = append(paths, filepath.Join(dir, e.Name()))
-		}
-	}
-	for _, p := range extra {
-		paths = append(paths, filepath.Join("..", "..", filepath.FromSlash(p)))
-	}
-	var out [][]byte
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		out = append(out, b)
-	}
-	if len(out) == 0 {
-		f.Fatalf("no seeds in %s", dir)
-	}
-	return out
-}
 
 // FuzzFix: on any valid UTF-8 text, fixing with the built-in rules does
 // not panic; every round's output is the input with the edits of the fixes
@@ -60,7 +26,7 @@ func FuzzFix(f *testing.F) {
 		f.Fatal(err)
 	}
 	active := set.For("f.txt")
-	for _, s := range fuzzSeeds(f, "FuzzFix", "testdata/articles/draft.txt") {
+	for _, s := range fuzzseed.Load(f, "FuzzFix", "testdata/articles/draft.txt") {
 		f.Add(string(s), false)
 		f.Add(string(s), true)
 	}
