@@ -9,7 +9,7 @@ import (
 )
 
 // maxGap is how many words may stand between the verb and the particle
-// (وذكرت شركة مانديانت في تقرير لها إن: five).
+// (وذكرت الشركة المشغلة في بيان نشرته أمس إن: five).
 const maxGap = 8
 
 func init() {

@@ -4,7 +4,7 @@
 //
 // One file per rule:
 //
-//	run_together.go        typography/run-together       نحو150، الحكومةالجديدة، قرارقطع
+//	run_together.go        typography/run-together       نحو150، الحكومةالجديدة، قرارتأجيل
 //	whitespace.go          typography/whitespace         doubled spaces, trailing whitespace
 //	hidden_characters.go   typography/hidden-characters  bidi controls, marks and joiners inside words
 //	tatweel.go             typography/tatweel            الـحـكـومـة

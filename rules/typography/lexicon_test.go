@@ -89,7 +89,7 @@ func TestSplits(t *testing.T) {
 		t.Fatal(err)
 	}
 	for w, want := range map[string]string{
-		"قرارقطع":       "قرار قطع",
+		"قرارتأجيل":     "قرار تأجيل",
 		"الأحدالمقبل":   "الأحد المقبل",
 		"برنامجابقيمة":  "برنامجا بقيمة", // an accusative first half
 		"إنهاأجرت":      "إنها أجرت",     // a particle with a pronoun
