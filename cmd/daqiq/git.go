@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // gitRun runs git with args in dir and returns its standard output.
@@ -60,6 +61,14 @@ func gitCommandLine(args []string) string {
 // the current directory, and the current directory relative to it
 // (slash-separated, "" or ending in "/").
 func gitLocate() (top, prefix string, err error) {
+	// --staged asks for every staged file: run rev-parse once per
+	// directory, not once per file.
+	cwd, _ := os.Getwd()
+	locateMu.Lock()
+	defer locateMu.Unlock()
+	if l, ok := located[cwd]; ok && cwd != "" {
+		return l[0], l[1], nil
+	}
 	out, err := gitRun("", "rev-parse", "--show-toplevel", "--show-prefix")
 	if err != nil {
 		return "", "", err
@@ -68,7 +77,24 @@ func gitLocate() (top, prefix string, err error) {
 	if len(lines) != 2 || lines[0] == "" {
 		return "", "", fmt.Errorf("git rev-parse --show-toplevel --show-prefix: unexpected output %q (a bare repository?)", out)
 	}
-	return filepath.FromSlash(lines[0]), lines[1], nil
+	top, prefix = filepath.FromSlash(lines[0]), lines[1]
+	located[cwd] = [2]string{top, prefix}
+	return top, prefix, nil
+}
+
+var (
+	locateMu sync.Mutex
+	located  = map[string][2]string{} // by current directory
+)
+
+// gitResolve locates the working tree and returns path relative to its top.
+func gitResolve(p string) (top, rel string, err error) {
+	top, prefix, err := gitLocate()
+	if err != nil {
+		return "", "", err
+	}
+	rel, err = gitRepoPath(top, prefix, p)
+	return top, rel, err
 }
 
 // gitRepoPath turns path (relative to the current directory, or absolute)
@@ -131,11 +157,7 @@ func gitChangedLines(rev, p string) (map[int]bool, error) {
 	if err := gitCheckRev(rev); err != nil {
 		return nil, err
 	}
-	top, prefix, err := gitLocate()
-	if err != nil {
-		return nil, err
-	}
-	rel, err := gitRepoPath(top, prefix, p)
+	top, rel, err := gitResolve(p)
 	if err != nil {
 		return nil, err
 	}
@@ -174,11 +196,7 @@ func gitListed(out []byte, rel string) bool {
 // every staged line is new. A file with nothing staged gives an empty map.
 // Renames are handled as in gitChangedLines.
 func gitStagedChangedLines(p string) (map[int]bool, error) {
-	top, prefix, err := gitLocate()
-	if err != nil {
-		return nil, err
-	}
-	rel, err := gitRepoPath(top, prefix, p)
+	top, rel, err := gitResolve(p)
 	if err != nil {
 		return nil, err
 	}
@@ -340,11 +358,7 @@ func gitStagedFiles() ([]string, error) {
 // top of the working tree. path is relative to the current directory or
 // absolute. A path not in the index (or in a merge conflict) is an error.
 func gitStaged(p string) ([]byte, error) {
-	top, prefix, err := gitLocate()
-	if err != nil {
-		return nil, err
-	}
-	rel, err := gitRepoPath(top, prefix, p)
+	top, rel, err := gitResolve(p)
 	if err != nil {
 		return nil, err
 	}

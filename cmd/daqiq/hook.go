@@ -96,15 +96,21 @@ func readHook(path string) (exists, ours bool, err error) {
 	return true, bytes.Contains(data, []byte(hookMark)), nil
 }
 
-func hookInstall(c *cli.Context) error {
+// hookState is the common start of install and uninstall: no arguments,
+// where the hook lives, whether it exists and whether daqiq wrote it.
+func hookState(c *cli.Context) (path string, exists, ours bool, err error) {
 	if c.NArg() > 0 {
-		return usageErr("hook install takes no arguments")
+		return "", false, false, usageErr("hook %s takes no arguments", c.Command.Name)
 	}
-	path, err := hookPath()
-	if err != nil {
-		return err
+	if path, err = hookPath(); err != nil {
+		return "", false, false, err
 	}
-	exists, ours, err := readHook(path)
+	exists, ours, err = readHook(path)
+	return path, exists, ours, err
+}
+
+func hookInstall(c *cli.Context) error {
+	path, exists, ours, err := hookState(c)
 	if err != nil {
 		return err
 	}
@@ -154,14 +160,7 @@ func writeHook(path string) error {
 }
 
 func hookUninstall(c *cli.Context) error {
-	if c.NArg() > 0 {
-		return usageErr("hook uninstall takes no arguments")
-	}
-	path, err := hookPath()
-	if err != nil {
-		return err
-	}
-	exists, ours, err := readHook(path)
+	path, exists, ours, err := hookState(c)
 	if err != nil {
 		return err
 	}
