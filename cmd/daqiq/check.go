@@ -556,9 +556,44 @@ func writeAtomic(in *input, data []byte) error {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".daqiq-*")
+	var wrap func(io.Writer) io.Writer
+	if tempWriter != nil {
+		wrap = func(w io.Writer) io.Writer { return tempWriter(path, w) }
+	}
+	err := replaceFile(path, data, in.mode.Perm(), wrap, func() error {
+		if beforeReplace != nil {
+			beforeReplace(path)
+		}
+		if err := unchanged(path, in.read, in.data); err == errChanged {
+			return fmt.Errorf("%s: %v", in.path, err)
+		} else if err != nil {
+			return fmt.Errorf("%s: cannot check that it is unchanged since it was read (%v); not written", in.path, err)
+		}
+		return nil
+	})
+	var r refusal
+	if errors.As(err, &r) {
+		return r.error
+	}
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", in.path, err)
+	}
+	return nil
+}
+
+// refusal is an error of replaceFile's check: the write was refused, not
+// failed.
+type refusal struct{ error }
+
+// replaceFile writes data to a temporary file beside target (synced, with
+// mode perm) and renames it over target. check, when set, runs just before
+// the rename and may refuse (its error comes back as a refusal); wrap, when
+// set, wraps the temporary file's writer (tests inject failures there). The
+// temporary file never outlives a failure.
+func replaceFile(target string, data []byte, perm fs.FileMode, wrap func(io.Writer) io.Writer, check func() error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".daqiq-*")
+	if err != nil {
+		return err
 	}
 	name := tmp.Name()
 	fail := func(err error) error {
@@ -567,31 +602,28 @@ func writeAtomic(in *input, data []byte) error {
 		return err
 	}
 	var w io.Writer = tmp
-	if tempWriter != nil {
-		w = tempWriter(path, tmp)
+	if wrap != nil {
+		w = wrap(tmp)
 	}
 	if _, err := w.Write(data); err != nil {
-		return fail(fmt.Errorf("writing %s: %w", in.path, err))
+		return fail(err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return fail(fmt.Errorf("writing %s: %w", in.path, err))
+		return fail(err)
 	}
-	if err := tmp.Chmod(in.mode.Perm()); err != nil {
-		return fail(fmt.Errorf("writing %s: %w", in.path, err))
+	if err := tmp.Chmod(perm); err != nil {
+		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fail(fmt.Errorf("writing %s: %w", in.path, err))
+		return fail(err)
 	}
-	if beforeReplace != nil {
-		beforeReplace(path)
+	if check != nil {
+		if err := check(); err != nil {
+			return fail(refusal{err})
+		}
 	}
-	if err := unchanged(path, in.read, in.data); err == errChanged {
-		return fail(fmt.Errorf("%s: %v", in.path, err))
-	} else if err != nil {
-		return fail(fmt.Errorf("%s: cannot check that it is unchanged since it was read (%v); not written", in.path, err))
-	}
-	if err := os.Rename(name, path); err != nil {
-		return fail(fmt.Errorf("writing %s: %w", in.path, err))
+	if err := os.Rename(name, target); err != nil {
+		return fail(err)
 	}
 	return nil
 }

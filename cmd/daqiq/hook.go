@@ -138,25 +138,7 @@ func writeHook(path string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".pre-commit.daqiq-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	_, werr := tmp.WriteString(hookScript)
-	if werr == nil {
-		werr = tmp.Chmod(0o755)
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(name, path)
-	}
-	if werr != nil {
-		os.Remove(name)
-	}
-	return werr
+	return replaceFile(path, []byte(hookScript), 0o755, nil, nil)
 }
 
 func hookUninstall(c *cli.Context) error {
