@@ -19,17 +19,7 @@ import (
 // (tokens, proclitic splits, sorting), which every configuration pays; a
 // family's own cost is its time minus that.
 
-var benchDocs = sync.OnceValue(func() []*source.Document {
-	var docs []*source.Document
-	for _, a := range corpus.Articles(corpus.Generate(1, 20<<20), 4<<10) {
-		doc, err := source.New("bench.txt", a)
-		if err != nil {
-			panic(err)
-		}
-		docs = append(docs, doc)
-	}
-	return docs
-})
+var benchDocs = sync.OnceValue(func() []*source.Document { return corpus.Documents(1, 20<<20, 4<<10) })
 
 func benchRules(b *testing.B, active []runner.Active) {
 	docs := benchDocs()

@@ -9,6 +9,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+
+	"github.com/daqiq/daqiq/lint/source"
 )
 
 var words = strings.Fields(`
@@ -92,4 +94,18 @@ func sentence(r *rand.Rand, b *strings.Builder) {
 		}
 	}
 	b.WriteString([]string{".", ".", ".", "؟", ":"}[r.IntN(5)])
+}
+
+// Documents returns the generated corpus of the given size as plain-text
+// documents of about articleSize bytes each: what the benchmarks lint.
+func Documents(seed uint64, size, articleSize int) []*source.Document {
+	var docs []*source.Document
+	for _, a := range Articles(Generate(seed, size), articleSize) {
+		doc, err := source.New("bench.txt", a)
+		if err != nil {
+			panic(err) // the generator writes valid UTF-8
+		}
+		docs = append(docs, doc)
+	}
+	return docs
 }

@@ -25,17 +25,7 @@ import (
 // BenchmarkRun/substitution adds one word-list rule, the one
 // testdata/bench/bench.sh compares with grep -F -w -f.
 
-var benchDocs = sync.OnceValue(func() []*source.Document {
-	var docs []*source.Document
-	for _, a := range corpus.Articles(corpus.Generate(1, 20<<20), 4<<10) {
-		doc, err := source.New("bench.txt", a)
-		if err != nil {
-			panic(err)
-		}
-		docs = append(docs, doc)
-	}
-	return docs
-})
+var benchDocs = sync.OnceValue(func() []*source.Document { return corpus.Documents(1, 20<<20, 4<<10) })
 
 func docsSize(docs []*source.Document) int64 {
 	n := 0
