@@ -608,25 +608,33 @@ func (k *Knowledge) confusables() {
 		}
 		own[f.country][f.norm] = true
 	}
-	similar := func(a, b form) bool {
+	// the cheap tests first: the pairs are a million
+	similar := func(a, b *form) bool {
 		if d := len(a.runes) - len(b.runes); d > 1 || d < -1 || a.kind != b.kind || a.country == b.country ||
-			a.norm == b.norm || own[a.country][b.norm] {
+			!confusable(a.runes, b.runes, a.skel, b.skel) {
 			return false
 		}
-		return confusable(a.runes, b.runes, a.skel, b.skel)
+		return a.norm != b.norm && !own[a.country][b.norm]
 	}
-	namePairs := map[[2]int]bool{}
-	for _, a := range forms {
-		for _, b := range forms {
-			if a.kind == KindName && similar(a, b) {
-				namePairs[[2]int{a.country, b.country}] = true
+	n := len(k.Countries)
+	namePairs := make([]bool, n*n)
+	for i := range forms {
+		a := &forms[i]
+		if a.kind != KindName {
+			continue
+		}
+		for j := range forms {
+			if b := &forms[j]; similar(a, b) {
+				namePairs[a.country*n+b.country] = true
 			}
 		}
 	}
-	for i, a := range forms {
+	for i := range forms {
+		a := &forms[i]
 		var ts []target
-		for _, b := range forms {
-			if !namePairs[[2]int{a.country, b.country}] || !similar(a, b) {
+		for j := range forms {
+			b := &forms[j]
+			if !namePairs[a.country*n+b.country] || !similar(a, b) {
 				continue
 			}
 			dup := false

@@ -79,7 +79,6 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		{"verb", arabic.ClassVerb, f.Verb}, {"conj", arabic.ClassConj, f.Conj},
 		{"exact", arabic.ClassExact, f.Exact},
 	}
-	var forms []string
 	var halves, known, inflected []uint32
 	for _, t := range tables {
 		for _, topic := range sortedKeys(t.topics) {
@@ -100,10 +99,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 					halves = appendEndings(halves, w)
 				}
 				lx.size++
-				forms = inflect(forms[:0], w, t.class)
-				for _, v := range forms {
-					inflected = append(inflected, hashOf(v))
-				}
+				inflected = appendInflected(inflected, w, t.class)
 			}
 		}
 	}
@@ -185,47 +181,70 @@ func appendEndings(hs []uint32, w string) []uint32 {
 	for _, suf := range halfEndings {
 		if suf == "ا" {
 			if !noAccusativeAlif(w) {
-				hs = append(hs, hashOf(w+suf))
+				hs = append(hs, hashCat(w, suf, ""))
 			}
 			continue
 		}
 		switch {
 		case strings.HasSuffix(w, alefMaksura):
-			hs = append(hs, hashOf(strings.TrimSuffix(w, alefMaksura)+"ا"+suf))
+			hs = append(hs, hashCat(strings.TrimSuffix(w, alefMaksura), "ا", suf))
 		case strings.HasSuffix(w, tehMarbuta):
-			hs = append(hs, hashOf(strings.TrimSuffix(w, tehMarbuta)+"ت"+suf))
+			hs = append(hs, hashCat(strings.TrimSuffix(w, tehMarbuta), "ت", suf))
 		default:
-			hs = append(hs, hashOf(w+suf))
+			hs = append(hs, hashCat(w, suf, ""))
 		}
 	}
 	return hs
 }
 
-// inflect appends regular inflections of a listed form: feminine, dual and
-// plural endings of nouns and adjectives, the persons of verbs. They only
-// tell that a word is not two words; they are never halves, so an odd
-// form generated here costs nothing.
-func inflect(out []string, w string, c arabic.Class) []string {
+// Regular inflections (see appendInflected): endings of nouns and
+// adjectives, of nouns ending in ة (which it drops), and of verbs in the
+// past, and the prefix and ending pairs of verbs in the present (which
+// drop the listed form's ي).
+var (
+	nounEndings  = []string{"ة", "ات", "ان", "ين", "ون", "ا", "تان", "تين", "ي", "ية", "يات", "يين", "يون"}
+	tehEndings   = []string{"ات", "تان", "تين", "تا", "تي"}
+	pastEndings  = []string{"ت", "وا", "ا", "تا", "نا", "تم", "ن", "تن"}
+	presentForms = [][2]string{
+		{"ت", ""}, {"ن", ""}, {"أ", ""}, {"ي", "ون"}, {"ي", "ان"}, {"ي", "وا"}, {"ت", "ين"},
+		{"ت", "ون"}, {"ت", "ان"}, {"ت", "وا"}, {"ي", "ن"}, {"ت", "ن"},
+	}
+)
+
+// appendInflected appends the hashes of regular inflections of a listed
+// form: feminine, dual and plural endings of nouns and adjectives, the
+// persons of verbs. They only tell that a word is not two words; they are
+// never halves, so an odd form generated here costs nothing. No string is
+// built: the hash runs over the parts.
+func appendInflected(hs []uint32, w string, c arabic.Class) []uint32 {
 	switch c {
 	case arabic.ClassAll, arabic.ClassNoArt:
 		switch {
 		case strings.HasSuffix(w, "ة"):
 			s := strings.TrimSuffix(w, "ة")
-			out = append(out, s+"ات", s+"تان", s+"تين", s+"تا", s+"تي")
+			for _, e := range tehEndings {
+				hs = append(hs, hashCat(s, e, ""))
+			}
 		case strings.HasSuffix(w, "ى"), strings.HasSuffix(w, "اء"):
-			out = append(out, w+"ات")
+			hs = append(hs, hashCat(w, "ات", ""))
 		default:
-			out = append(out, w+"ة", w+"ات", w+"ان", w+"ين", w+"ون", w+"ا", w+"تان", w+"تين", w+"ي", w+"ية", w+"يات", w+"يين", w+"يون")
+			for _, e := range nounEndings {
+				hs = append(hs, hashCat(w, e, ""))
+			}
 		}
 	case arabic.ClassVerb:
 		if strings.HasPrefix(w, "ي") && arabic.RuneCount(w) >= 3 {
 			r := w[len("ي"):]
-			out = append(out, "ت"+r, "ن"+r, "أ"+r, w+"ون", w+"ان", w+"وا", "ت"+r+"ين", "ت"+r+"ون", "ت"+r+"ان", "ت"+r+"وا", w+"ن", "ت"+r+"ن")
+			for _, pe := range presentForms {
+				hs = append(hs, hashCat(pe[0], r, pe[1]))
+			}
 		} else {
-			out = append(out, w+"ت", w+"وا", w+"ا", w+"تا", w+"نا", w+"تم", w+"ن", w+"تن")
+			for _, e := range pastEndings {
+				hs = append(hs, hashCat(w, e, ""))
+			}
 		}
 	}
-	return out
+	return hs
 }
 
 // hashSet is a set of 32-bit hashes in an open-addressing table of 16-bit
@@ -325,6 +344,24 @@ func hashOf(k string) uint32 {
 	h := uint32(fnvOffset)
 	for j := len(k) - 1; j >= 0; j-- {
 		h ^= uint32(k[j])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// hashCat is hashOf(a + b + c), without building the string.
+func hashCat(a, b, c string) uint32 {
+	h := uint32(fnvOffset)
+	for j := len(c) - 1; j >= 0; j-- {
+		h ^= uint32(c[j])
+		h *= fnvPrime
+	}
+	for j := len(b) - 1; j >= 0; j-- {
+		h ^= uint32(b[j])
+		h *= fnvPrime
+	}
+	for j := len(a) - 1; j >= 0; j-- {
+		h ^= uint32(a[j])
 		h *= fnvPrime
 	}
 	return h
