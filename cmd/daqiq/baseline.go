@@ -35,11 +35,19 @@ func baselineCommand() *cli.Command {
 				jobs = runtime.NumCPU()
 			}
 			var files []output.File
-			for _, r := range processAll(inputs, checkOpts{mode: modeReport, date: c.String("date")}, jobs, c.App.ErrWriter) {
+			err = stream(inputs, checkOpts{mode: modeReport, date: c.String("date")}, jobs, nil, func(_ *input, r *result) error {
+				if r.skipped != "" {
+					fmt.Fprintf(c.App.ErrWriter, "daqiq: warning: %s\n", r.skipped)
+					return nil
+				}
 				if r.err != nil {
 					return &exitError{2, r.err.Error()}
 				}
 				files = append(files, r.file)
+				return nil
+			})
+			if err != nil {
+				return err
 			}
 			out := c.String("output")
 			b := baseline.Build(files, filepath.Dir(out))

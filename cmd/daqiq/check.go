@@ -20,7 +20,6 @@ import (
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/output"
 	"github.com/daqiq/daqiq/lint/runner"
-	"github.com/daqiq/daqiq/lint/source"
 	"github.com/daqiq/daqiq/rules"
 )
 
@@ -58,11 +57,14 @@ type input struct {
 	real  string // on disk; "" for stdin
 	mode  fs.FileMode
 	read  fs.FileInfo // the file's status when it was read; nil for stdin
-	data  []byte
+	data  []byte      // read by load, dropped once checked
 	rules []runner.Active
 	fail  lint.Severity
 	// staged: the content is the git index's, path names the file
 	staged bool
+	// walked: found by a directory walk or among the staged files rather
+	// than named; if binary, it is skipped with a warning
+	walked bool
 	// err: the input could not be read or is not text it can check; it is
 	// reported, never written, and makes the exit code 2
 	err error
@@ -125,45 +127,117 @@ func check(c *cli.Context) error {
 	if jobs < 1 {
 		jobs = runtime.NumCPU()
 	}
-	results := processAll(inputs, opts, jobs, c.App.ErrWriter)
+	// the line formats are rendered by the workers and written as each
+	// file is done; the others need every file at the end
+	streamed := format == "text" || format == "jsonl" || format == "rdjsonl"
+	quiet := c.Bool("quiet")
+	textOpts := output.TextOptions{Color: useColor(c.App.Writer)}
+	finish := func(in *input, r *result) {
+		var err error
+		if bl != nil {
+			r.file = bl.Filter(r.file, blRoot)
+		}
+		if rev != "" {
+			if r.file, err = onlyChanged(r.file, in, rev); err != nil {
+				r.fatal = err
+				return
+			}
+		}
+		r.checked = true
+		r.fails = runner.AtLeast(r.file.Diagnostics, in.fail) > 0
+		r.bySev = map[lint.Severity]int{}
+		for _, d := range r.file.Diagnostics {
+			r.total++
+			r.bySev[d.Severity]++
+			if len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe {
+				r.fixable++
+			}
+		}
+		if !streamed {
+			return
+		}
+		var b bytes.Buffer
+		switch {
+		case format == "jsonl":
+			err = output.WriteJSONL(&b, []output.File{r.file})
+		case format == "rdjsonl":
+			err = output.WriteRDJSONL(&b, []output.File{r.file})
+		case quiet:
+			writeQuiet(&b, r.file)
+		default:
+			output.WriteText(&b, r.file, textOpts)
+		}
+		if err != nil {
+			r.fatal = err
+		}
+		r.out, r.file = b.Bytes(), output.File{}
+	}
+
 	w := c.App.Writer
+	stderr := c.App.ErrWriter
 	var files []output.File
 	exit := 0
 	fixed, fixedFiles := 0, 0
 	// failed counts the inputs that could not be checked or fixed: each is
 	// named on stderr, the others are reported, and the exit code is 2
 	failed := 0
-	for i, r := range results {
-		if r.err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "daqiq: %v\n", r.err)
-			failed++
-			if r.file.Doc == nil {
-				continue
+	total, bySev, fixable := 0, map[lint.Severity]int{}, 0
+	progress := len(inputs) >= 200 && isTerminal(stderr)
+	done := 0
+	emit := func(in *input, r *result) error {
+		if progress {
+			if done++; done%50 == 0 || done == len(inputs) {
+				fmt.Fprintf(stderr, "\rdaqiq: %d/%d files", done, len(inputs))
 			}
+			if done == len(inputs) {
+				fmt.Fprint(stderr, "\r\x1b[K")
+			}
+		}
+		if r.skipped != "" {
+			fmt.Fprintf(stderr, "daqiq: warning: %s\n", r.skipped)
+			return nil
+		}
+		if r.fatal != nil {
+			return &exitError{2, r.fatal.Error()}
+		}
+		if r.err != nil {
+			fmt.Fprintf(stderr, "daqiq: %v\n", r.err)
+			failed++
 		}
 		if opts.mode == modeDiff {
 			if len(r.diff) > 0 {
 				w.Write(r.diff)
 				exit = 1
 			}
-			continue
+			return nil
+		}
+		if !r.checked {
+			return nil
 		}
 		if r.fixed > 0 {
 			fixed += r.fixed
 			fixedFiles++
 		}
-		if bl != nil {
-			r.file = bl.Filter(r.file, blRoot)
-		}
-		if rev != "" {
-			if r.file, err = onlyChanged(r.file, inputs[i], rev); err != nil {
-				return &exitError{2, err.Error()}
-			}
-		}
-		files = append(files, r.file)
-		if runner.AtLeast(r.file.Diagnostics, inputs[i].fail) > 0 {
+		if r.fails {
 			exit = 1
 		}
+		total += r.total
+		fixable += r.fixable
+		for s, n := range r.bySev {
+			bySev[s] += n
+		}
+		if streamed {
+			_, err := w.Write(r.out)
+			return err
+		}
+		files = append(files, r.file)
+		return nil
+	}
+	if err := stream(inputs, opts, jobs, finish, emit); err != nil {
+		if _, ok := err.(*exitError); ok {
+			return err
+		}
+		return &exitError{2, err.Error()}
 	}
 	if failed > 0 {
 		exit = 2
@@ -172,27 +246,12 @@ func check(c *cli.Context) error {
 		return exitCode(exit)
 	}
 	if format != "text" {
-		if err := writeFormat(w, format, files, inputs); err != nil {
-			return &exitError{2, err.Error()}
-		}
-		return exitCode(exit)
-	}
-	textOpts := output.TextOptions{Color: useColor(w)}
-	total, bySev, fixable := 0, map[lint.Severity]int{}, 0
-	for _, f := range files {
-		if c.Bool("quiet") {
-			f = output.File{Doc: f.Doc, Diagnostics: f.Diagnostics}
-			writeQuiet(w, f)
-		} else {
-			output.WriteText(w, f, textOpts)
-		}
-		for _, d := range f.Diagnostics {
-			total++
-			bySev[d.Severity]++
-			if len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe {
-				fixable++
+		if !streamed {
+			if err := writeFormat(w, format, files, inputs); err != nil {
+				return &exitError{2, err.Error()}
 			}
 		}
+		return exitCode(exit)
 	}
 	if !c.Bool("quiet") {
 		es := c.App.ErrWriter
@@ -240,31 +299,26 @@ func withOption(rules []runner.Active, name, value string) []runner.Active {
 	return out
 }
 
-// gather reads the inputs named on the command line (or the staged files
-// with --staged) and finds the rules and fail level of each. Every input is
-// read before anything is written, and each is handled on its own: one that
-// cannot be read, is not valid UTF-8 or is binary keeps the error in its
-// err field (reported, exit 2, never written) and the others are checked.
-// A binary file found by a directory walk or among the staged files is only
-// a warning on stderr and is left out. The returned error stops the run: a
+// gather lists the inputs named on the command line (or the staged files
+// with --staged) and finds the rules and fail level of each. Files are not
+// read here but by the workers, each just before it is checked (see
+// stream and load); standard input and staged content are read here. Each
+// input is handled on its own: one that cannot be read, is not valid UTF-8
+// or is binary is reported (exit 2, never written) and the others are
+// checked; a binary file found by a directory walk or among the staged
+// files is only a warning on stderr. A file named twice (or named and
+// found by a walk) is checked once. The returned error stops the run: a
 // usage, configuration or git error.
 func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, error) {
 	var inputs []*input
-	stderr := c.App.ErrWriter
-	// add keeps an input that was read, unless it is binary and was found
-	// rather than named (a warning), and records why it cannot be checked.
-	add := func(in *input, named bool) {
-		if in.err == nil {
-			if off := bytes.IndexByte(in.data, 0); off >= 0 {
-				msg := fmt.Sprintf("%s: binary file (NUL byte at offset %d), skipped", in.path, off)
-				if !named {
-					fmt.Fprintf(stderr, "daqiq: warning: %s\n", msg)
-					return
-				}
-				in.err, in.data = errors.New(msg), nil
-			} else if _, err := source.New(in.path, in.data); err != nil {
-				in.err, in.data = err, nil
+	seen := map[string]bool{}
+	add := func(in *input) {
+		if in.real != "" {
+			key := filepath.Clean(in.real)
+			if seen[key] {
+				return
 			}
+			seen[key] = true
 		}
 		inputs = append(inputs, in)
 	}
@@ -278,8 +332,11 @@ func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, 
 				continue
 			}
 			data, err := gitStaged(p)
+			if data == nil {
+				data = []byte{}
+			}
 			// reported under its own name; the working tree is not touched
-			add(&input{path: p, data: data, staged: true, err: err}, false)
+			add(&input{path: p, data: data, staged: true, walked: true, err: err})
 		}
 	}
 	args := c.Args().Slice()
@@ -296,7 +353,10 @@ func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, 
 			if err != nil {
 				err = fmt.Errorf("reading standard input: %v", err)
 			}
-			add(&input{path: name, data: data, err: err}, true)
+			if data == nil {
+				data = []byte{}
+			}
+			add(&input{path: name, data: data, err: err})
 			continue
 		}
 		var cfg *config.Config
@@ -307,14 +367,7 @@ func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, 
 			}
 		}
 		for _, f := range expand(a, cfg) {
-			in := &input{path: f.path, real: f.path, err: f.err}
-			if in.err == nil {
-				in.data, in.read, in.err = readFile(f.path)
-				if in.read != nil {
-					in.mode = in.read.Mode()
-				}
-			}
-			add(in, !f.walked)
+			add(&input{path: f.path, real: f.path, err: f.err, walked: f.walked})
 		}
 	}
 	if c.Bool("fix") {

@@ -2,12 +2,12 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sync"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/markup"
@@ -37,43 +37,103 @@ type result struct {
 	diff  []byte // rendered unified diff (modeDiff)
 	fixed int    // fixes applied and written (modeFix)
 	err   error
+	// skipped: a binary file found by a walk, left out with this warning
+	skipped string
+	// after the finish step of a stream (see check): the report rendered
+	// (file is then dropped) and what the summary and exit code need
+	out            []byte
+	total, fixable int
+	bySev          map[lint.Severity]int
+	fails          bool  // a finding at the fail level or above
+	fatal          error // stops the run (a git error in --new-from-rev)
+	checked        bool  // finish ran: the input was checked
 }
 
-// processAll checks the inputs on jobs goroutines and returns the results
-// in input order. On a terminal, a long run shows its progress on stderr.
-func processAll(inputs []*input, opts checkOpts, jobs int, stderr io.Writer) []result {
-	results := make([]result, len(inputs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
-	progress := len(inputs) >= 200 && isTerminal(stderr)
-	for w := 0; w < min(jobs, len(inputs)); w++ {
-		wg.Add(1)
+// stream checks the inputs on jobs goroutines. Each worker reads its file
+// (unless gather already has its content), checks it, and runs finish on
+// the result (filtering, rendering: work that may run side by side). emit
+// gets the results in input order, each as soon as it and those before it
+// are done, on the calling goroutine. At most window inputs are in flight
+// between reading and emitting, so memory does not grow with the number of
+// files. When emit returns an error, no more files are started and stream
+// returns it.
+func stream(inputs []*input, opts checkOpts, jobs int, finish func(*input, *result), emit func(*input, *result) error) error {
+	type job struct {
+		in   *input
+		done chan *result
+	}
+	jobs = max(1, min(jobs, len(inputs)))
+	window := 4 * jobs
+	work := make(chan *job)
+	order := make(chan *job, window)
+	stop := make(chan struct{})
+	go func() {
+		defer close(work)
+		defer close(order)
+		for _, in := range inputs {
+			j := &job{in: in, done: make(chan *result, 1)}
+			select {
+			case order <- j:
+			case <-stop:
+				return
+			}
+			work <- j
+		}
+	}()
+	for w := 0; w < jobs; w++ {
 		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = processSafely(inputs[i], opts)
-				if progress {
-					mu.Lock()
-					done++
-					if done%50 == 0 || done == len(inputs) {
-						fmt.Fprintf(stderr, "\rdaqiq: %d/%d files", done, len(inputs))
-					}
-					mu.Unlock()
+			for j := range work {
+				select {
+				case <-stop:
+					j.done <- &result{}
+					continue
+				default:
 				}
+				r := processSafely(j.in, opts)
+				j.in.data = nil // the result keeps what it needs
+				if finish != nil && r.file.Doc != nil {
+					finish(j.in, &r)
+				}
+				j.done <- &r
 			}
 		}()
 	}
-	for i := range inputs {
-		next <- i
+	var err error
+	for j := range order {
+		r := <-j.done
+		if err == nil {
+			if err = emit(j.in, r); err != nil {
+				close(stop)
+			}
+		}
 	}
-	close(next)
-	wg.Wait()
-	if progress {
-		fmt.Fprint(stderr, "\r\x1b[K")
+	return err
+}
+
+// load reads an input's file if gather did not, and sorts out what cannot
+// be checked: a file that cannot be read, and a binary file (a NUL byte),
+// which is an error when it was named and a warning when a walk found it.
+// Whether the text is UTF-8 is checked once, by the parser.
+func load(in *input) (skipped string, err error) {
+	if in.err != nil {
+		return "", in.err
 	}
-	return results
+	if in.data == nil && in.real != "" && !in.staged {
+		var err error
+		in.data, in.read, err = readFile(in.real)
+		if err != nil {
+			return "", err
+		}
+		in.mode = in.read.Mode()
+	}
+	if off := bytes.IndexByte(in.data, 0); off >= 0 {
+		msg := fmt.Sprintf("%s: binary file (NUL byte at offset %d), skipped", in.path, off)
+		if in.walked {
+			return msg, nil
+		}
+		return "", errors.New(msg)
+	}
+	return "", nil
 }
 
 // processHook, nil outside tests, runs before each input is checked.
@@ -83,8 +143,8 @@ var processHook func(path string)
 // input that could not be read is passed on as its error, and a panic while
 // checking one file (a bug) becomes that file's error.
 func processSafely(in *input, opts checkOpts) (r result) {
-	if in.err != nil {
-		return result{err: in.err}
+	if skipped, err := load(in); err != nil || skipped != "" {
+		return result{err: err, skipped: skipped}
 	}
 	defer func() {
 		if v := recover(); v != nil {
