@@ -53,7 +53,7 @@ say() { printf '%s\n' "$*" >&2; }
 # --- build and data -------------------------------------------------------
 
 say "building daqiq into $work"
-go build -o "$work/daqiq" ./cmd/daqiq
+CGO_ENABLED=0 go build -o "$work/daqiq" ./cmd/daqiq
 daqiq=$work/daqiq
 
 if [[ $TIMER == auto ]]; then
