@@ -14,7 +14,7 @@ var variantsData []byte
 
 func init() {
 	lint.Register(func() (*lint.Rule, error) {
-		sets, err := kinds.ParseVariantSets("rules/consistency/data/variants.toml", variantsData)
+		sets, err := parseVariantSets(variantsData)
 		if err != nil {
 			return nil, err
 		}

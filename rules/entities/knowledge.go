@@ -160,6 +160,9 @@ type Knowledge struct {
 	maksura map[string]bool // ى-forms that are other words
 	notCtry []string
 	memoKey string // Pass.Memo key of the mentions
+	// snap is the snapshot the knowledge was read from, which holds the
+	// keys instead of the maps above (nil: built by LoadKnowledge)
+	snap *snapshot
 	// filter is a Bloom filter (two bits per key) over the hash of every
 	// key's first word, as arabic.Analyze hashes the readings of a word:
 	// tighter than the lexicon's own, so that most words cost two bit tests.
@@ -231,9 +234,17 @@ var (
 	builtinErr  error
 )
 
-// builtin returns the knowledge of the embedded data, built once.
+// builtin returns the knowledge of the embedded data, built once: read
+// from the snapshot go generate wrote (knowledge_generated.go) when it was
+// made from the same data, else built from the data.
 func builtin() (*Knowledge, error) {
-	builtinOnce.Do(func() { builtinK, builtinErr = LoadKnowledge() })
+	builtinOnce.Do(func() {
+		if s := generated; s != nil && s.sum == dataSum() {
+			builtinK = s.knowledge()
+			return
+		}
+		builtinK, builtinErr = LoadKnowledge()
+	})
 	return builtinK, builtinErr
 }
 
@@ -459,12 +470,8 @@ func (k *Knowledge) index() {
 		}
 	}
 	k.confusables()
+	keys := k.sortedKeys()
 	k.lex = arabic.NewLexicon()
-	keys := make([]string, 0, len(k.keys))
-	for key := range k.keys {
-		keys = append(keys, key)
-	}
-	sort.Strings(keys)
 	var first strings.Builder
 	for _, key := range keys {
 		k.lex.Add(key, k.classes[key], k.keys[key])
@@ -480,6 +487,15 @@ func (k *Knowledge) index() {
 			k.mark(sp.Of(i)[0].Hash)
 		}
 	}
+}
+
+func (k *Knowledge) sortedKeys() []string {
+	keys := make([]string, 0, len(k.keys))
+	for key := range k.keys {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // addAdjective adds a singular adjective. One of several words (كوري
@@ -678,7 +694,7 @@ func (k *Knowledge) Pairs() []Pair {
 	for _, c := range k.Countries {
 		for kind, list := range map[Kind][]string{KindName: c.Names, KindAdjM: c.AdjM, KindAdjF: c.AdjF} {
 			for _, t := range list {
-				ei, ok := k.keys[strings.Join(strings.Fields(arabic.Key(t)), " ")]
+				ei, ok := k.entryOf(strings.Join(strings.Fields(arabic.Key(t)), " "))
 				if !ok {
 					continue
 				}
@@ -712,7 +728,13 @@ func (k *Knowledge) Pairs() []Pair {
 		if out[i].B != out[j].B {
 			return out[i].B < out[j].B
 		}
-		return out[i].FormA < out[j].FormA
+		if out[i].FormA != out[j].FormA {
+			return out[i].FormA < out[j].FormA
+		}
+		if out[i].FormB != out[j].FormB {
+			return out[i].FormB < out[j].FormB
+		}
+		return out[i].Kind < out[j].Kind
 	})
 	return out
 }

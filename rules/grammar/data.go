@@ -3,6 +3,7 @@ package grammar
 import (
 	_ "embed"
 	"fmt"
+	"hash/crc32"
 	"sync"
 
 	"github.com/BurntSushi/toml"
@@ -23,6 +24,79 @@ const (
 	verbStop  = 3 // words that end the search for the verb
 )
 
+const (
+	particlesName = "rules/grammar/data/particles.toml"
+	countedName   = "rules/grammar/data/counted_nouns.toml"
+)
+
+// particlesFile is the layout of data/particles.toml.
+type particlesFile struct {
+	Qala        []string `toml:"qala"`
+	Others      []string `toml:"others"`
+	Stop        []string `toml:"stop"`
+	Before      []string `toml:"before"`
+	Conditional []string `toml:"conditional"`
+}
+
+// countedFile is the layout of data/counted_nouns.toml.
+type countedFile struct {
+	Noun []countedNoun `toml:"noun"`
+}
+
+// The data files are also written, decoded, into data_generated.go by go
+// generate, so that a process checking one short file does not parse them
+// again; the TOML files stay the source, and
+//
+//	go generate ./rules/...
+//
+// rewrites data_generated.go after an edit (TestGenerated fails until
+// then). Data generated from another version of a file, or none, is not
+// used: the file is parsed, only slower.
+//
+//go:generate go test -tags daqiq_nogen -run ^TestGenerated$ . -args -update
+
+// decodedData is the decoded files with their CRC-32s.
+type decodedData struct {
+	particlesSum uint32
+	particles    particlesFile
+	countedSum   uint32
+	counted      countedFile
+}
+
+// generated is the data of data_generated.go.
+var generated *decodedData
+
+// decodeFile decodes a data file into v, unknown keys refused.
+func decodeFile(name string, data []byte, v any) error {
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return fmt.Errorf("%s: unknown key %s", name, und[0])
+	}
+	return nil
+}
+
+// decodeParticles reads data/particles.toml: from data_generated.go when
+// it was generated from the same file, else from the TOML.
+func decodeParticles(data []byte) (particlesFile, error) {
+	if g := generated; g != nil && g.particlesSum == crc32.ChecksumIEEE(data) {
+		return g.particles, nil
+	}
+	var f particlesFile
+	return f, decodeFile(particlesName, data, &f)
+}
+
+// decodeCounted reads data/counted_nouns.toml, as decodeParticles.
+func decodeCounted(data []byte) (countedFile, error) {
+	if g := generated; g != nil && g.countedSum == crc32.ChecksumIEEE(data) {
+		return g.counted, nil
+	}
+	var f countedFile
+	return f, decodeFile(countedName, data, &f)
+}
+
 type particleData struct {
 	verbs       *arabic.Lexicon
 	conditional map[string]bool
@@ -30,20 +104,10 @@ type particleData struct {
 }
 
 var loadParticles = sync.OnceValues(func() (*particleData, error) {
-	const name = "rules/grammar/data/particles.toml"
-	var raw struct {
-		Qala        []string `toml:"qala"`
-		Others      []string `toml:"others"`
-		Stop        []string `toml:"stop"`
-		Before      []string `toml:"before"`
-		Conditional []string `toml:"conditional"`
-	}
-	md, err := toml.Decode(string(particlesData), &raw)
+	const name = particlesName
+	raw, err := decodeParticles(particlesData)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, fmt.Errorf("%s: unknown key %s", name, und[0])
+		return nil, err
 	}
 	d := &particleData{verbs: arabic.NewLexicon(), conditional: map[string]bool{}, before: map[string]bool{}}
 	for _, l := range []struct {
@@ -87,16 +151,10 @@ type countedData struct {
 }
 
 var loadCounted = sync.OnceValues(func() (*countedData, error) {
-	const name = "rules/grammar/data/counted_nouns.toml"
-	var raw struct {
-		Noun []countedNoun `toml:"noun"`
-	}
-	md, err := toml.Decode(string(countedBytes), &raw)
+	const name = countedName
+	raw, err := decodeCounted(countedBytes)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, fmt.Errorf("%s: unknown key %s", name, und[0])
+		return nil, err
 	}
 	d := &countedData{nouns: raw.Noun, forms: map[string][2]int{}}
 	for i, n := range raw.Noun {

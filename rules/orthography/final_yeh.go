@@ -5,6 +5,7 @@ package orthography
 import (
 	_ "embed"
 	"fmt"
+	"hash/crc32"
 	"sort"
 	"strings"
 
@@ -38,15 +39,51 @@ type lexicons struct {
 	yeh     *arabic.Lexicon
 }
 
-func loadLexicons(data []byte) (*lexicons, int, error) {
-	const name = "rules/orthography/data/final_yeh.toml"
+const yehName = "rules/orthography/data/final_yeh.toml"
+
+// decodeYeh reads data/final_yeh.toml: from data_generated.go when it was
+// generated from the same file, else from the TOML.
+func decodeYeh(data []byte) (yehData, error) {
+	if g := generated; g != nil && g.sum == crc32.ChecksumIEEE(data) {
+		return g.data, nil
+	}
 	var d yehData
 	md, err := toml.Decode(string(data), &d)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %v", name, err)
+		return d, fmt.Errorf("%s: %v", yehName, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return nil, 0, fmt.Errorf("%s: unknown key %s", name, und[0])
+		return d, fmt.Errorf("%s: unknown key %s", yehName, und[0])
+	}
+	return d, nil
+}
+
+// data/final_yeh.toml is also written, decoded, into data_generated.go by
+// go generate, so that a process checking one short file does not parse it
+// again; the TOML file stays the source, and
+//
+//	go generate ./rules/...
+//
+// rewrites data_generated.go after an edit (TestGenerated fails until
+// then). Data generated from another version of the file, or none, is not
+// used: the file is parsed, only slower.
+//
+//go:generate go test -tags daqiq_nogen -run ^TestGenerated$ . -args -update
+
+// decodedYeh is the decoded file with its CRC-32.
+type decodedYeh struct {
+	sum  uint32
+	data yehData
+}
+
+// generated is the data of data_generated.go.
+var generated *decodedYeh
+
+func loadLexicons(data []byte) (*lexicons, int, error) {
+	const name = yehName
+	d, err := decodeYeh(data)
+	if err != nil {
+		return nil, 0, err
 	}
 	lx := &lexicons{maksura: arabic.NewLexicon(), yeh: arabic.NewLexicon()}
 	n := 0

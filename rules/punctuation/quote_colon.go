@@ -3,6 +3,7 @@ package punctuation
 import (
 	_ "embed"
 	"fmt"
+	"hash/crc32"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -38,21 +39,60 @@ const maxBetween = 7
 
 type colonWords map[string]uint8
 
-func loadColonWords(data []byte) (colonWords, int, error) {
-	const name = "rules/punctuation/data/quote_colon.toml"
-	var raw struct {
-		Speech       []string `toml:"speech"`
-		Report       []string `toml:"report"`
-		Particles    []string `toml:"particles"`
-		Prepositions []string `toml:"prepositions"`
-		Names        []string `toml:"names"`
+const colonName = "rules/punctuation/data/quote_colon.toml"
+
+// colonFile is the layout of data/quote_colon.toml.
+type colonFile struct {
+	Speech       []string `toml:"speech"`
+	Report       []string `toml:"report"`
+	Particles    []string `toml:"particles"`
+	Prepositions []string `toml:"prepositions"`
+	Names        []string `toml:"names"`
+}
+
+// data/quote_colon.toml is also written, decoded, into data_generated.go
+// by go generate, so that a process checking one short file does not parse
+// it again; the TOML file stays the source, and
+//
+//	go generate ./rules/...
+//
+// rewrites data_generated.go after an edit (TestGenerated fails until
+// then). Data generated from another version of the file, or none, is not
+// used: the file is parsed, only slower.
+//
+//go:generate go test -tags daqiq_nogen -run ^TestGenerated$ . -args -update
+
+// decodedColon is the decoded file with its CRC-32.
+type decodedColon struct {
+	sum  uint32
+	data colonFile
+}
+
+// generated is the data of data_generated.go.
+var generated *decodedColon
+
+// decodeColon reads data/quote_colon.toml: from data_generated.go when it
+// was generated from the same file, else from the TOML.
+func decodeColon(data []byte) (colonFile, error) {
+	if g := generated; g != nil && g.sum == crc32.ChecksumIEEE(data) {
+		return g.data, nil
 	}
+	var raw colonFile
 	md, err := toml.Decode(string(data), &raw)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %v", name, err)
+		return raw, fmt.Errorf("%s: %v", colonName, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return nil, 0, fmt.Errorf("%s: unknown key %s", name, und[0])
+		return raw, fmt.Errorf("%s: unknown key %s", colonName, und[0])
+	}
+	return raw, nil
+}
+
+func loadColonWords(data []byte) (colonWords, int, error) {
+	const name = colonName
+	raw, err := decodeColon(data)
+	if err != nil {
+		return nil, 0, err
 	}
 	w := colonWords{}
 	n := 0

@@ -32,7 +32,7 @@ func init() {
 
 // substitution makes a substitution rule from an embedded word list.
 func substitution(r lint.Rule, name string, data []byte) (*lint.Rule, error) {
-	entries, err := kinds.ParseWordList("rules/spelling/"+name, data)
+	entries, err := parseWordList(name, data)
 	if err != nil {
 		return nil, err
 	}

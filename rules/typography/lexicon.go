@@ -1,10 +1,14 @@
 package typography
 
 import (
+	"bytes"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -31,11 +35,16 @@ type wordsFile struct {
 	} `toml:"names"`
 }
 
-// lexicon is what the run-together rule knows about words.
+// lexicon is what the run-together rule knows about words. It is built
+// from data/words.toml, or read from data/words.idx, the same lexicon
+// written by go generate (see index.go).
 type lexicon struct {
-	// words holds the listed forms with their classes: a half of a
-	// run-together word must be one of them.
-	words *arabic.Lexicon
+	// forms lists the listed forms with their classes, one a line, each
+	// line the class digit and the form: the source of words, built the
+	// first time a half is looked up (most documents never need it).
+	forms     []byte
+	wordsOnce sync.Once
+	words     *arabic.Lexicon
 	// halves has the hash of every listed form, bare and with the endings
 	// a half may carry (برنامجا، إنها، صوته): a cheap test before words.
 	halves hashSet
@@ -54,6 +63,31 @@ type lexicon struct {
 	size          int // listed forms
 }
 
+// lookup is arabic.Lexicon.Lookup over the listed forms.
+func (lx *lexicon) lookup(key string) (arabic.Entry, string, bool) {
+	lx.wordsOnce.Do(func() {
+		lx.words = arabic.NewLexicon()
+		for _, line := range lines(lx.forms) {
+			lx.words.Add(line[1:], arabic.Class(line[0]-'0'), 0)
+		}
+	})
+	return lx.words.Lookup(key)
+}
+
+// lines splits text into its lines ending in a line break.
+func lines(text []byte) []string {
+	out := make([]string, 0, bytes.Count(text, []byte{'\n'}))
+	for len(text) > 0 {
+		i := bytes.IndexByte(text, '\n')
+		if i < 0 {
+			i = len(text)
+		}
+		out = append(out, string(text[:i]))
+		text = text[min(i+1, len(text)):]
+	}
+	return out
+}
+
 func loadLexicon(data []byte) (*lexicon, error) {
 	var f wordsFile
 	md, err := toml.Decode(string(data), &f)
@@ -64,7 +98,6 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		return nil, fmt.Errorf("%s: unknown key %s", wordsName, und[0])
 	}
 	lx := &lexicon{
-		words:     arabic.NewLexicon(),
 		compounds: map[string]bool{},
 		first:     map[string]bool{},
 		second:    map[string]bool{},
@@ -80,6 +113,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		{"exact", arabic.ClassExact, f.Exact},
 	}
 	var halves, known, inflected []uint32
+	var forms []byte
 	for _, t := range tables {
 		for _, topic := range sortedKeys(t.topics) {
 			for _, w := range strings.Fields(t.topics[topic]) {
@@ -91,7 +125,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 					return nil, fmt.Errorf("%s: %q is listed twice ([%s] and [%s])", wordsName, w, prev, where)
 				}
 				seen[w] = where
-				lx.words.Add(w, t.class, 0)
+				forms = append(append(append(forms, '0'+byte(t.class)), w...), '\n')
 				h := hashOf(w)
 				halves = append(halves, h)
 				known = append(known, h)
@@ -112,6 +146,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 			known = append(known, hashOf(w))
 		}
 	}
+	lx.forms = forms
 	lx.halves, lx.known, lx.inflected = newHashSet(halves), newByteSet(known), newHashSet(inflected)
 	for _, w := range strings.Fields(f.Names.First) {
 		lx.first[w] = true
@@ -248,27 +283,18 @@ func appendInflected(hs []uint32, w string, c arabic.Class) []uint32 {
 }
 
 // hashSet is a set of 32-bit hashes in an open-addressing table of 16-bit
-// fingerprints: one or two probes into a few hundred kilobytes, and one
-// unknown hash in 30,000 taken for a member.
+// fingerprints, one unknown hash in 30,000 taken for a member. The table
+// is at most a third full, so it is kept as a bitmap of the slots in use
+// and the fingerprints of those slots in order, a third of its size: one
+// or two probes into a hundred kilobytes.
 type hashSet struct {
-	slots []uint16
-	mask  uint32
+	used []byte   // bit i (little-endian 64-bit words): slot i is in use
+	fps  []byte   // the fingerprints of the slots in use, 16 bits each
+	rank []uint32 // fingerprints before each 64-bit word of used
+	mask uint32
 }
 
-func (s *hashSet) fingerprint(h uint32) uint16 { return uint16(h>>16) | 1 }
-
-func (s *hashSet) add(h uint32) {
-	f := s.fingerprint(h)
-	for i := h & s.mask; ; i = (i + 1) & s.mask {
-		switch s.slots[i] {
-		case 0:
-			s.slots[i] = f
-			return
-		case f:
-			return
-		}
-	}
-}
+func fingerprint(h uint32) uint16 { return uint16(h>>16) | 1 }
 
 // newHashSet holds the hashes in a table at most a third full.
 func newHashSet(hashes []uint32) hashSet {
@@ -276,21 +302,63 @@ func newHashSet(hashes []uint32) hashSet {
 	for size < 3*len(hashes) {
 		size <<= 1
 	}
-	s := hashSet{slots: make([]uint16, size), mask: uint32(size - 1)}
+	mask := uint32(size - 1)
+	slots := make([]uint16, size)
+	n := 0
 	for _, h := range hashes {
-		s.add(h)
+		f := fingerprint(h)
+		for i := h & mask; ; i = (i + 1) & mask {
+			if slots[i] == 0 {
+				slots[i] = f
+				n++
+				break
+			}
+			if slots[i] == f {
+				break
+			}
+		}
 	}
+	used := make([]byte, size/8)
+	fps := make([]byte, 0, 2*n)
+	for i, f := range slots {
+		if f != 0 {
+			used[i>>3] |= 1 << (i & 7)
+			fps = binary.LittleEndian.AppendUint16(fps, f)
+		}
+	}
+	s, _ := makeHashSet(mask, used, fps)
 	return s
 }
 
+// makeHashSet checks the parts of a hashSet and ranks its bitmap.
+func makeHashSet(mask uint32, used, fps []byte) (hashSet, error) {
+	size := uint64(mask) + 1
+	if size&(size-1) != 0 || size < 64 || uint64(len(used)) != size/8 {
+		return hashSet{}, fmt.Errorf("bad table size %d", size)
+	}
+	rank := make([]uint32, size/64)
+	n := uint32(0)
+	for w := range rank {
+		rank[w] = n
+		n += uint32(bits.OnesCount64(binary.LittleEndian.Uint64(used[8*w:])))
+	}
+	if uint64(n)*2 != uint64(len(fps)) || uint64(n) == size {
+		return hashSet{}, fmt.Errorf("%d slots in use, %d fingerprints", n, len(fps)/2)
+	}
+	return hashSet{used: used, fps: fps, rank: rank, mask: mask}, nil
+}
+
 func (s *hashSet) has(h uint32) bool {
-	f := s.fingerprint(h)
+	f := fingerprint(h)
 	for i := h & s.mask; ; i = (i + 1) & s.mask {
-		switch s.slots[i] {
-		case f:
-			return true
-		case 0:
+		w := binary.LittleEndian.Uint64(s.used[i>>6*8:])
+		bit := uint64(1) << (i & 63)
+		if w&bit == 0 {
 			return false
+		}
+		r := s.rank[i>>6] + uint32(bits.OnesCount64(w&(bit-1)))
+		if binary.LittleEndian.Uint16(s.fps[2*r:]) == f {
+			return true
 		}
 	}
 }

@@ -357,7 +357,7 @@ func (lx *lexicon) half(s string, first bool) bool {
 			if noAccusativeAlif(base) {
 				continue
 			}
-			if e, _, ok := lx.words.Lookup(base); ok && e.Class <= arabic.ClassNoArt && lx.listedHalf(base, s, first) {
+			if e, _, ok := lx.lookup(base); ok && e.Class <= arabic.ClassNoArt && lx.listedHalf(base, s, first) {
 				return true
 			}
 			continue
@@ -397,7 +397,7 @@ var halfEndings = []string{"هما", "كما", "ها", "هم", "هن", "نا", "
 // accepts and three letters or more without it, may be one side of a
 // split; s is the half as written (form plus an ending).
 func (lx *lexicon) listedHalf(form, s string, first bool) bool {
-	e, prefix, ok := lx.words.Lookup(form)
+	e, prefix, ok := lx.lookup(form)
 	if !ok {
 		return false
 	}

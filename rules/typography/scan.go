@@ -36,12 +36,6 @@ var (
 	lexErr  error
 )
 
-// builtinLexicon is the lexicon of data/words.toml, loaded once.
-func builtinLexicon() (*lexicon, error) {
-	lexOnce.Do(func() { lexData, lexErr = loadLexicon(wordsData) })
-	return lexData, lexErr
-}
-
 func scanOf(p *lint.Pass) *docScan {
 	return p.Memo("typography/scan", func() any { return scanTokens(p) }).(*docScan)
 }
