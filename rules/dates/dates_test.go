@@ -55,3 +55,37 @@ func TestHijriOutsideTable(t *testing.T) {
 		t.Errorf("judged a date outside the table: %+v", ds)
 	}
 }
+
+// A weekday written with its own date is that date's to correct: under a
+// Friday dateline, "اليوم الاثنين 25 نوفمبر" is flagged by relative-day
+// (today is not the 25th) without a fix, since Monday is right for the
+// 25th; and fixing a weekday that matches neither does not make
+// relative-day and weekday-mismatch undo each other's fix round after
+// round.
+func TestRelativeDayDatedWeekday(t *testing.T) {
+	rd, wm := rule(t, "dates/relative-day"), rule(t, "dates/weekday-mismatch")
+	active := []runner.Active{{Rule: rd, Level: lint.Error}, {Rule: wm, Level: lint.Error}}
+	newDoc := func(b []byte) (*source.Document, error) { return source.New("a.txt", b) }
+
+	doc, _ := newDoc([]byte("الجمعة 22 نوفمبر 2024\nوقال الوزير اليوم الاثنين 25 نوفمبر إن الاتفاق قريب.\n"))
+	ds := runner.Run(doc, active)
+	if len(ds) != 1 || ds[0].Rule != rd.ID || len(ds[0].Fixes) != 0 {
+		t.Fatalf("want one relative-day finding without a fix, got %+v", ds)
+	}
+
+	for _, text := range []string{
+		"الجمعة 22 نوفمبر 2024\nوقال الوزير اليوم الأربعاء 3 فبراير إن الاتفاق قريب.\n",
+		"1نوفمبر100اليوم أربعاء1فبراير",
+	} {
+		doc, _ := newDoc([]byte(text))
+		out, _, _, err := runner.FixAll(doc, active, true, newDoc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc2, _ := newDoc(out)
+		again, _, n, err := runner.FixAll(doc2, active, true, newDoc)
+		if err != nil || n != 0 || string(again) != string(out) {
+			t.Errorf("%q: fixed to %q, and a second --fix applies %d fixes more (%q)", text, out, n, again)
+		}
+	}
+}

@@ -17,7 +17,7 @@ func init() {
 			Why:   "Wire copy rewritten days later keeps its \"today Wednesday\": under a Friday dateline the story contradicts itself.",
 			Wrong: "الجمعة 22 نوفمبر 2024\nأعلنت الحكومة، اليوم الأربعاء، خطة جديدة.",
 			Right: "الجمعة 22 نوفمبر 2024\nأعلنت الحكومة، اليوم الجمعة، خطة جديدة.",
-			Fix:   "Unsafe: the suggested weekday assumes the dateline is right.",
+			Fix:   "Unsafe: the suggested weekday assumes the dateline is right. None when the weekday has its own date (اليوم الاثنين 3 فبراير): that date, not the dateline, decides its weekday.",
 		},
 		Options: map[string]lint.Option{
 			"tolerance": {Default: "0", Help: "days of slack (1 accepts a story filed the evening before its dateline)"},
@@ -32,6 +32,16 @@ func init() {
 		if pr.datelineOf != nil {
 			source = "the dateline " + q(text(p, pr.datelineOf.span))
 		}
+		// a weekday written with its own date (اليوم الاثنين 3 فبراير) is
+		// that date's to correct (weekday-mismatch): changing it to the
+		// dateline's weekday would make it contradict its date, and the
+		// two rules would undo each other's fix
+		dated := map[int]bool{}
+		for _, m := range pr.mentions {
+			if m.weekday >= 0 && m.day != 0 {
+				dated[m.wd.start] = true
+			}
+		}
 		for _, a := range pr.anchors {
 			want := pr.dateline.AddDate(0, 0, a.offset)
 			ok := false
@@ -41,11 +51,14 @@ func init() {
 			if ok {
 				continue
 			}
-			p.Report(lint.Diagnostic{
+			d := lint.Diagnostic{
 				Start: a.wd.start, End: a.wd.end,
 				Message: fmt.Sprintf("%s contradicts %s: %s is %s", q(text(p, a.wd)), source, q(text(p, a.words)), v.describe(want)),
-				Fixes:   []lint.SuggestedFix{lint.Replace(a.wd.start, a.wd.end, a.wdPrefix+v.weekdayName[want.Weekday()], lint.Unsafe)},
-			})
+			}
+			if !dated[a.wd.start] {
+				d.Fixes = []lint.SuggestedFix{lint.Replace(a.wd.start, a.wd.end, a.wdPrefix+v.weekdayName[want.Weekday()], lint.Unsafe)}
+			}
+			p.Report(d)
 		}
 		for _, m := range pr.mentions {
 			if m.weekRel == 0 || m.day == 0 {
