@@ -160,6 +160,12 @@ func NewPass(r *Rule, doc *source.Document, toks []arabic.Token, sp *arabic.Spli
 	return &Pass{Rule: r, Doc: doc, Text: doc.Text, Tokens: toks, Splits: sp, Options: opts, memo: memo, report: report}
 }
 
+// Init sets p up as NewPass would, in memory the caller reuses from one
+// document to the next.
+func (p *Pass) Init(r *Rule, doc *source.Document, toks []arabic.Token, sp *arabic.Splits, opts map[string]string, memo map[string]any, report func(Diagnostic)) {
+	*p = Pass{Rule: r, Doc: doc, Text: doc.Text, Tokens: toks, Splits: sp, Options: opts, memo: memo, report: report}
+}
+
 // Memo returns what compute returns, computing it once per document for
 // all the rules that ask with the same key (several date rules share one
 // parse of the document's dates).

@@ -1,12 +1,23 @@
 package rules_test
 
 import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
+
+	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/corpus"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
 	"github.com/daqiq/daqiq/rules"
+	"github.com/daqiq/daqiq/rules/kinds"
 )
 
 // BenchmarkBuiltin lints a generated 20 MB corpus (fixed seed, articles of
@@ -39,4 +50,123 @@ func BenchmarkBuiltin(b *testing.B) {
 			b.Fatal("no diagnostics: the corpus should contain slips")
 		}
 	}
+}
+
+// BenchmarkOneRule is the one-rule configuration of testdata/bench/bench.sh
+// on the corpus of BenchmarkBuiltin: every built-in rule off and one custom
+// substitution rule whose word list is the first 300 single-word entries of
+// rules/spelling/data (what `daqiq gen-corpus --words 300 --wordlist` writes).
+// Measure on one core:
+//
+//	go test ./rules -run '^$' -bench OneRule -cpu 1 -benchtime 3x
+func BenchmarkOneRule(b *testing.B) {
+	set := oneRuleSet(b, 300)
+	active := set.For("bench.txt")
+	if len(active) != 1 {
+		b.Fatalf("%d rules on, want 1", len(active))
+	}
+	text := corpus.Generate(1, 20<<20)
+	arts := corpus.Articles(text, 4<<10)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n := 0
+		for _, a := range arts {
+			doc, err := source.New("bench.txt", a)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += len(runner.Run(doc, active))
+		}
+		if n == 0 {
+			b.Fatal("no diagnostics: the corpus should contain slips")
+		}
+	}
+}
+
+// oneRuleSet writes the word list and the configuration of bench.sh into a
+// temporary directory and loads them.
+func oneRuleSet(b *testing.B, n int) *rules.Set {
+	b.Helper()
+	entries, err := benchWords(filepath.Join("spelling", "data"), n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tables := map[string]map[string]string{}
+	for _, e := range entries {
+		t := e.Class.String()
+		if tables[t] == nil {
+			tables[t] = map[string]string{}
+		}
+		tables[t][e.Key] = e.Value
+	}
+	var list bytes.Buffer
+	if err := toml.NewEncoder(&list).Encode(tables); err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "words.toml"), list.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	defaults, err := rules.Load(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cfg bytes.Buffer
+	for _, r := range defaults.Rules() {
+		fmt.Fprintf(&cfg, "[rules.%q]\nenabled = false\n", r.ID)
+	}
+	cfg.WriteString("[[rule]]\nid = \"bench/words\"\nkind = \"substitution\"\nlevel = \"error\"\nwordlists = [\"words.toml\"]\n")
+	path := filepath.Join(dir, "one-rule.toml")
+	if err := os.WriteFile(path, cfg.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	c, err := config.Load(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	set, err := rules.Load(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return set
+}
+
+// benchWords returns the first n single-word entries of the word lists in
+// dir (files by name, entries in list order), each key once: the words of
+// `daqiq gen-corpus --words-from`.
+func benchWords(dir string, n int) ([]kinds.WordEntry, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.toml"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no word lists (*.toml) in %s", dir)
+	}
+	sort.Strings(files)
+	seen := map[string]bool{}
+	var out []kinds.WordEntry
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		entries, err := kinds.ParseWordList(f, data)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			if len(out) == n {
+				return out, nil
+			}
+			k := arabic.Key(e.Key)
+			if strings.ContainsAny(e.Key, " \u00a0") || seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }

@@ -84,3 +84,35 @@ func BenchmarkKey(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAppendTokens: Tokenize into one slice reused for every article,
+// as the runner does.
+func BenchmarkAppendTokens(b *testing.B) {
+	arts := benchArticles()
+	b.SetBytes(benchSize(arts))
+	b.ReportAllocs()
+	var toks []Token
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			toks = AppendTokens(toks[:0], a)
+		}
+	}
+}
+
+// BenchmarkAppendTokensAnalyze: BenchmarkAppendTokens, then the splits of
+// every word into reused memory; Analyze's cost is the difference.
+func BenchmarkAppendTokensAnalyze(b *testing.B) {
+	arts := benchArticles()
+	b.SetBytes(benchSize(arts))
+	b.ReportAllocs()
+	var toks []Token
+	var sp Splits
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			toks = AppendTokens(toks[:0], a)
+			sp.Analyze(toks)
+		}
+	}
+}

@@ -32,6 +32,7 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(string(s))
 	}
 	f.Fuzz(func(t *testing.T, text string) {
+		sameAsRef(t, text)
 		toks := Tokenize(text)
 		pos := 0
 		if strings.HasPrefix(text, "\uFEFF") {
@@ -51,6 +52,19 @@ func FuzzTokenize(f *testing.F) {
 		sp := Analyze(toks)
 		if len(sp.start) != len(toks)+1 || int(sp.start[len(toks)]) != len(sp.cands) {
 			t.Fatalf("Analyze: %d starts, %d candidates for %d tokens", len(sp.start), len(sp.cands), len(toks))
+		}
+		// NextMayMatch finds the words MayMatch accepts, in order
+		next := -1
+		for i := len(toks) - 1; i >= 0; i-- {
+			if toks[i].Kind == Word && fuzzLexicon.MayMatch(sp, i) {
+				next = i
+			}
+			if got := fuzzLexicon.NextMayMatch(sp, i); got != next {
+				t.Fatalf("NextMayMatch(%d) = %d, want %d", i, got, next)
+			}
+		}
+		if got := fuzzLexicon.NextMayMatch(sp, len(toks)); got != -1 {
+			t.Fatalf("NextMayMatch past the end = %d", got)
 		}
 		for i, tk := range toks {
 			checkSplits(t, tk, sp.Of(i))

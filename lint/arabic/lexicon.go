@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -86,13 +87,105 @@ type Entry struct {
 }
 
 // Lexicon maps normalised word keys (and phrases, by their first word) to
-// entries. Lookups are map lookups, one per candidate split of a word.
+// entries. MatchAt looks up each candidate split of a word that passes the
+// lexicon's filter by the hash Analyze gave it.
 type Lexicon struct {
 	words   map[string]Entry
 	phrases map[string][]Entry // by first word; longest first
 	// filter has a bit set for the hash of every word and first word of a
 	// phrase: most candidate stems fail it without touching the maps.
 	filter [filterWords]uint64
+	// tbl holds the words and phrases again, by the hash of their key
+	// (first word): MatchAt has the hash of every reading of a word from
+	// Analyze and looks it up there without hashing the string again. It
+	// is built on first use (the lexicons of rules that are off never
+	// need it) and dropped by Add.
+	tbl atomic.Pointer[lexTable]
+}
+
+// lexTable is an open-addressing hash table of a lexicon's keys.
+type lexTable struct {
+	slots   []slot    // a power of two, at most half full
+	entries []Entry   // the words' entries, by slot.word-1
+	lists   [][]Entry // the phrases by first word, by slot.phrases-1
+}
+
+// slot is one key of a lexicon: its entry as a word and its phrases.
+type slot struct {
+	key     string // "" for an empty slot
+	hash    uint32
+	word    int32 // 1 + index in entries; 0: not a word
+	phrases int32 // 1 + index in lists; 0: no phrase starts with it
+}
+
+func slotIndex(h, mask uint32) uint32 { return (h * 0x9E3779B1) >> 7 & mask }
+
+// table returns the lexicon's table, building it if needed. Two goroutines
+// may both build it; they build the same.
+func (l *Lexicon) table() *lexTable {
+	if t := l.tbl.Load(); t != nil {
+		return t
+	}
+	keys := make(map[string]bool, len(l.words)+len(l.phrases))
+	for k := range l.words {
+		keys[k] = true
+	}
+	for k := range l.phrases {
+		keys[k] = true
+	}
+	n := 16
+	for n < 2*len(keys) {
+		n *= 2
+	}
+	t := &lexTable{slots: make([]slot, n)}
+	mask := uint32(n - 1)
+	for k := range keys {
+		h := hashKey(k)
+		i := slotIndex(h, mask)
+		for t.slots[i].key != "" {
+			i = (i + 1) & mask
+		}
+		s := slot{key: k, hash: h}
+		if e, ok := l.words[k]; ok {
+			t.entries = append(t.entries, e)
+			s.word = int32(len(t.entries))
+		}
+		if ps, ok := l.phrases[k]; ok {
+			t.lists = append(t.lists, ps)
+			s.phrases = int32(len(t.lists))
+		}
+		t.slots[i] = s
+	}
+	l.tbl.Store(t)
+	return t
+}
+
+// slotOf returns the slot of key, whose hash is h, or nil.
+func (t *lexTable) slotOf(h uint32, key string) *slot {
+	mask := uint32(len(t.slots) - 1)
+	for i := slotIndex(h, mask); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == "" {
+			return nil
+		}
+		if s.hash == h && s.key == key {
+			return s
+		}
+	}
+}
+
+// slotOfAlef is slotOf for the key "ا" + stem, without building it.
+func (t *lexTable) slotOfAlef(h uint32, stem string) *slot {
+	mask := uint32(len(t.slots) - 1)
+	for i := slotIndex(h, mask); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == "" {
+			return nil
+		}
+		if s.hash == h && len(s.key) == len("ا")+len(stem) && s.key[:len("ا")] == "ا" && s.key[len("ا"):] == stem {
+			return s
+		}
+	}
 }
 
 const filterWords = 1 << 8 // 16,384 bits, 2 KB: a dozen lexicons stay in L1
@@ -133,6 +226,7 @@ func (l *Lexicon) Add(key string, class Class, value int) bool {
 			return false
 		}
 		l.words[words[0]] = Entry{Class: class, Value: value}
+		l.tbl.Store(nil)
 		return true
 	}
 	for _, e := range l.phrases[words[0]] {
@@ -143,6 +237,7 @@ func (l *Lexicon) Add(key string, class Class, value int) bool {
 	ps := append(l.phrases[words[0]], Entry{Class: class, Value: value, Rest: words[1:]})
 	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Rest) > len(ps[j].Rest) })
 	l.phrases[words[0]] = ps
+	l.tbl.Store(nil)
 	return true
 }
 
@@ -221,52 +316,174 @@ var byFirst = func() [256][]uint8 {
 	return m
 }()
 
+// procBits holds each proclitic as the bytes of a little-endian uint64
+// and the mask of those bytes: a key whose first eight bytes w satisfy
+// w&mask == bits starts with it.
+var procBits = func() (out [32]struct {
+	mask, bits uint64
+	n          uint8
+}) {
+	for i, p := range proclitics {
+		for j := 0; j < len(p.text); j++ {
+			out[i].mask |= 0xFF << (8 * j)
+			out[i].bits |= uint64(p.text[j]) << (8 * j)
+		}
+		out[i].n = uint8(len(p.text))
+	}
+	return out
+}()
+
+// lamArt[i] is, for the proclitics ولل، فلل and لل, the length of the
+// proclitic that remains when their لل is read as ل + the article (see
+// lamArticle); 0 for the others.
+var lamArt = func() (n [32]uint8) {
+	for i, p := range proclitics {
+		switch p.text {
+		case "ولل", "فلل", "لل":
+			n[i] = uint8(len(p.text) - len("ل"))
+		}
+	}
+	return n
+}()
+
 // Analyze computes the candidate splits of every word token.
 func Analyze(toks []Token) *Splits {
 	s := &Splits{start: make([]int32, len(toks)+1), cands: make([]Cand, 0, len(toks))}
-	var states [64]uint32
-	for i, t := range toks {
-		s.start[i] = int32(len(s.cands))
+	s.Analyze(toks)
+	return s
+}
+
+// Analyze computes the candidate splits of every word token into s,
+// reusing its memory: what the package function Analyze returns, for a
+// caller that analyses many documents one after the other.
+func (s *Splits) Analyze(toks []Token) {
+	if cap(s.start) < len(toks)+1 {
+		s.start = make([]int32, len(toks)+1, len(toks)+1+len(toks)/4)
+	}
+	start := s.start[:len(toks)+1]
+	cands := s.cands[:0]
+	if cap(cands) < len(toks) {
+		cands = make([]Cand, 0, len(toks)+len(toks)/4)
+	}
+	for i := range toks {
+		t := &toks[i]
+		start[i] = int32(len(cands))
 		if t.Kind != Word || len(t.Key) == 0 {
 			continue
 		}
 		k := t.Key
-		if !t.Arabic || len(k) < 3 || len(k) > 255 {
-			s.cands = append(s.cands, Cand{Hash: hashKey(k)})
+		if !splittable(t) {
+			cands = append(cands, Cand{Hash: hashKey(k)})
 			continue
 		}
-		// a backward FNV-1a pass gives the hash of every suffix of the key
-		h := uint32(fnvOffset)
-		limit := min(len(k), len(states)) // proclitics are short
-		for j := len(k) - 1; j >= 0; j-- {
-			h ^= uint32(k[j])
-			h *= fnvPrime
-			if j < limit {
-				states[j] = h
+		// a backward FNV-1a pass gives the hash of every suffix of the
+		// key; the stems after a proclitic start in the first maxProclitic
+		// bytes
+		var states [maxProclitic + 1]uint32
+		h := suffixHashes(k, &states)
+		cands = append(cands, Cand{Hash: h})
+		if k[0]&0xE0 != 0xC0 {
+			continue
+		}
+		r := rune(k[0]&0x1F)<<6 | rune(k[1]&0x3F)
+		if r < 0x600 || r >= 0x700 || len(byFirst[r-0x600]) == 0 {
+			continue
+		}
+		// the first eight bytes of the key, to test the proclitics with
+		// masks instead of string comparisons
+		var w uint64
+		if len(k) >= 8 {
+			w = uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 |
+				uint64(k[4])<<32 | uint64(k[5])<<40 | uint64(k[6])<<48 | uint64(k[7])<<56
+		} else {
+			for j := len(k) - 1; j >= 0; j-- {
+				w = w<<8 | uint64(k[j])
 			}
 		}
-		s.cands = append(s.cands, Cand{Hash: h})
-		if r := rune(k[0]&0x1F)<<6 | rune(k[1]&0x3F); k[0]&0xE0 == 0xC0 && r >= 0x600 && r < 0x700 {
-			for _, pi := range byFirst[r-0x600] {
-				p := proclitics[pi].text
-				if len(k) > len(p) && k[:len(p)] == p {
-					s.cands = append(s.cands, Cand{Len: uint8(len(p)), Proclitic: pi, Hash: states[len(p)]})
+		article := 0
+		for _, pi := range byFirst[r-0x600] {
+			p := &procBits[pi]
+			if len(k) > int(p.n) && w&p.mask == p.bits {
+				cands = append(cands, Cand{Len: p.n, Proclitic: pi, Hash: states[p.n]})
+				if n := lamArt[pi]; n > 0 && len(k) > int(p.n)+2 {
+					article = int(n)
 				}
 			}
 		}
-		if n := lamArticle(k); n > 0 && n < len(states) {
-			// hash of "ا" + k[n:]: carry on backwards over the bytes of ا
-			h := states[n]
+		if article > 0 {
+			// hash of "ا" + k[article:]: carry on backwards over the bytes of ا
+			h := states[article]
 			h ^= 0xA7
 			h *= fnvPrime
 			h ^= 0xD8
 			h *= fnvPrime
-			s.cands = append(s.cands, Cand{Len: uint8(n), Article: true, Hash: h})
+			cands = append(cands, Cand{Len: uint8(article), Article: true, Hash: h})
 		}
 	}
-	s.start[len(toks)] = int32(len(s.cands))
-	return s
+	start[len(toks)] = int32(len(cands))
+	s.start, s.cands = start, cands
 }
+
+// suffixHashes returns hashKey(k) and sets states[j] to hashKey(k[j:]) for
+// every j up to maxProclitic that is inside k. (A function of its own so
+// that the hash stays in a register.)
+//
+//go:noinline
+func suffixHashes(k string, states *[maxProclitic + 1]uint32) uint32 {
+	h := uint32(fnvOffset)
+	j := len(k) - 1
+	for ; j > maxProclitic; j-- {
+		h = (h ^ uint32(k[j])) * fnvPrime
+	}
+	// the first bytes, whose hashes are kept, without a branch per byte
+	switch j {
+	case 8:
+		h = (h ^ uint32(k[8])) * fnvPrime
+		states[8] = h
+		fallthrough
+	case 7:
+		h = (h ^ uint32(k[7])) * fnvPrime
+		states[7] = h
+		fallthrough
+	case 6:
+		h = (h ^ uint32(k[6])) * fnvPrime
+		states[6] = h
+		fallthrough
+	case 5:
+		h = (h ^ uint32(k[5])) * fnvPrime
+		states[5] = h
+		fallthrough
+	case 4:
+		h = (h ^ uint32(k[4])) * fnvPrime
+		states[4] = h
+		fallthrough
+	case 3:
+		h = (h ^ uint32(k[3])) * fnvPrime
+		states[3] = h
+		fallthrough
+	case 2:
+		h = (h ^ uint32(k[2])) * fnvPrime
+		states[2] = h
+		fallthrough
+	case 1:
+		h = (h ^ uint32(k[1])) * fnvPrime
+		states[1] = h
+		fallthrough
+	case 0:
+		h = (h ^ uint32(k[0])) * fnvPrime
+		states[0] = h
+	}
+	return h
+}
+
+// splittable reports whether Analyze looks for proclitics on token t.
+func splittable(t *Token) bool {
+	return t.Kind == Word && t.Arabic && len(t.Key) >= 3 && len(t.Key) <= 255
+}
+
+// maxProclitic is the length in bytes of the longest proclitic (a test
+// checks it).
+const maxProclitic = len("وبال")
 
 const (
 	fnvOffset = 2166136261
@@ -303,10 +520,6 @@ func (m Match) Join(prefixText, word string) string {
 	return prefixText + word
 }
 
-// MatchAt looks for an entry starting at the word token toks[i]: the longest
-// phrase first, then the word alone. Words of a phrase may be separated by
-// whitespace with at most one line break. sp holds the token's candidate
-// splits (see Analyze).
 // MayMatch reports whether some reading of word token i passes the
 // lexicon's filter: a cheap test before MatchAt.
 func (l *Lexicon) MayMatch(sp *Splits, i int) bool {
@@ -318,6 +531,35 @@ func (l *Lexicon) MayMatch(sp *Splits, i int) bool {
 	return false
 }
 
+// NextMayMatch returns the first word token at or after token i for which
+// MayMatch is true, or -1 if there is none: a walk over a document's words
+// that skips the words the lexicon cannot hold, testing the readings of
+// all the words in one flat loop.
+func (l *Lexicon) NextMayMatch(sp *Splits, i int) int {
+	if i < 0 {
+		i = 0
+	}
+	if i >= len(sp.start) {
+		return -1
+	}
+	cands, start := sp.cands, sp.start
+	for ci := int(start[i]); ci < len(cands); ci++ {
+		h := cands[ci].Hash
+		if l.filter[(h>>6)&(filterWords-1)]&(1<<(h&63)) != 0 {
+			// the token whose candidates hold ci
+			for int(start[i+1]) <= ci {
+				i++
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// MatchAt looks for an entry starting at the word token toks[i]: the longest
+// phrase first, then the word alone. Words of a phrase may be separated by
+// whitespace with at most one line break. sp holds the token's candidate
+// splits (see Analyze).
 func (l *Lexicon) MatchAt(toks []Token, sp *Splits, i int) (Match, bool) {
 	if toks[i].Kind != Word {
 		return Match{}, false
@@ -327,12 +569,13 @@ func (l *Lexicon) MatchAt(toks []Token, sp *Splits, i int) (Match, bool) {
 	}
 	cands := sp.Of(i)
 	key := toks[i].Key
+	t := l.table()
 	if len(l.phrases) > 0 {
 		for _, c := range cands {
 			if !l.mayHave(c.Hash) || c.Article {
 				continue
 			}
-			if m, ok := l.matchPhrase(toks, i, key[c.Len:], key[:c.Len]); ok {
+			if m, ok := t.matchPhrase(toks, i, c.Hash, key[c.Len:], key[:c.Len]); ok {
 				return m, true
 			}
 		}
@@ -342,15 +585,17 @@ func (l *Lexicon) MatchAt(toks []Token, sp *Splits, i int) (Match, bool) {
 			continue
 		}
 		if c.Article {
-			if e, ok := l.words["ا"+key[c.Len:]]; ok && e.Class <= ClassVerb {
+			if s := t.slotOfAlef(c.Hash, key[c.Len:]); s != nil && s.word > 0 && t.entries[s.word-1].Class <= ClassVerb {
+				e := t.entries[s.word-1]
 				return Match{Entry: e, First: i, Last: i, Prefix: key[:c.Len], Article: true}, true
 			}
 			continue
 		}
-		e, ok := l.words[key[c.Len:]]
-		if !ok {
+		s := t.slotOf(c.Hash, key[c.Len:])
+		if s == nil || s.word == 0 {
 			continue
 		}
+		e := t.entries[s.word-1]
 		if c.Len == 0 || proclitics[c.Proclitic].classes&(1<<e.Class) != 0 {
 			return Match{Entry: e, First: i, Last: i, Prefix: key[:c.Len]}, true
 		}
@@ -358,12 +603,12 @@ func (l *Lexicon) MatchAt(toks []Token, sp *Splits, i int) (Match, bool) {
 	return Match{}, false
 }
 
-func (l *Lexicon) matchPhrase(toks []Token, i int, first, prefix string) (Match, bool) {
-	phrases, ok := l.phrases[first]
-	if !ok {
+func (t *lexTable) matchPhrase(toks []Token, i int, h uint32, first, prefix string) (Match, bool) {
+	s := t.slotOf(h, first)
+	if s == nil || s.phrases == 0 {
 		return Match{}, false
 	}
-	for _, e := range phrases {
+	for _, e := range t.lists[s.phrases-1] {
 		if prefix != "" && !acceptsPrefix(prefix, e.Class) {
 			continue
 		}

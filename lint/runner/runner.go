@@ -5,6 +5,7 @@ package runner
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
@@ -22,28 +23,29 @@ type Active struct {
 // Run runs the rules over doc. The diagnostics' offsets (and their fixes')
 // are byte offsets into doc.Src, sorted by position.
 func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
-	toks := arabic.Tokenize(doc.Text)
-	splits := arabic.Analyze(toks)
-	memo := map[string]any{}
-	var out []lint.Diagnostic
-	lists := map[string]bool{} // rules that match word lists
-	for _, r := range rules {
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	sc.toks = arabic.AppendTokens(sc.toks[:0], doc.Text)
+	sc.splits.Analyze(sc.toks)
+	toks, splits, memo := sc.toks, &sc.splits, sc.memo
+	for len(sc.reps) < len(rules) {
+		rep := &reporter{out: &sc.out}
+		sc.reps = append(sc.reps, rep)
+		sc.fns = append(sc.fns, rep.report)
+		sc.passes = append(sc.passes, new(lint.Pass))
+	}
+	lists := sc.lists // rules that match word lists
+	for k, r := range rules {
 		if r.Kind == "substitution" {
 			lists[r.ID] = true
 		}
-		level := r.Level
-		ignore := r.Ignore
-		report := func(d lint.Diagnostic) {
-			if len(ignore) > 0 && ignored(doc.Text[d.Start:d.End], ignore) {
-				return
-			}
-			if d.Severity == 0 || d.Severity > level {
-				d.Severity = level
-			}
-			out = append(out, d)
-		}
-		r.Run(lint.NewPass(r.Rule, doc, toks, splits, r.Options, memo, report))
+		rep := sc.reps[k]
+		rep.level, rep.ignore, rep.text = r.Level, r.Ignore, doc.Text
+		p := sc.passes[k]
+		p.Init(r.Rule, doc, toks, splits, r.Options, memo, sc.fns[k])
+		r.Run(p)
 	}
+	out := sc.out
 	if doc.Mapped() {
 		for i := range out {
 			toSrc(doc, &out[i])
@@ -55,7 +57,69 @@ func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
 		}
 		return out[i].End < out[j].End
 	})
-	return dropShadowed(dedupe(out), lists)
+	out = dropShadowed(dedupe(out), lists)
+	if len(out) == 0 {
+		return nil
+	}
+	return append([]lint.Diagnostic(nil), out...)
+}
+
+// reporter receives one rule's diagnostics for Run.
+type reporter struct {
+	level  lint.Severity
+	ignore map[string]bool // word keys the rule must not flag
+	text   string          // the document's text
+	out    *[]lint.Diagnostic
+}
+
+func (r *reporter) report(d lint.Diagnostic) {
+	if len(r.ignore) > 0 && ignored(r.text[d.Start:d.End], r.ignore) {
+		return
+	}
+	if d.Severity == 0 || d.Severity > r.level {
+		d.Severity = r.level
+	}
+	*r.out = append(*r.out, d)
+}
+
+// scratch is the memory of one Run that the next can reuse: tokens, their
+// splits, the memo map, the passes and what receives their diagnostics.
+// Nothing Run returns points into it.
+type scratch struct {
+	toks   []arabic.Token
+	splits arabic.Splits
+	memo   map[string]any
+	lists  map[string]bool
+	reps   []*reporter
+	fns    []func(lint.Diagnostic) // reps[k].report
+	passes []*lint.Pass
+	out    []lint.Diagnostic
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{memo: map[string]any{}, lists: map[string]bool{}} }}
+
+// maxPooledTokens and maxPooledDiagnostics bound the buffers kept for the
+// next document (a huge file's are not kept alive for small ones).
+const (
+	maxPooledTokens      = 1 << 18
+	maxPooledDiagnostics = 1 << 14
+)
+
+// release drops what the run left that points into its document or its
+// findings, and returns sc to the pool.
+func (sc *scratch) release() {
+	clear(sc.memo)
+	clear(sc.lists)
+	clear(sc.out)
+	sc.out = sc.out[:0]
+	for k := range sc.passes {
+		*sc.passes[k] = lint.Pass{}
+		sc.reps[k].ignore, sc.reps[k].text = nil, ""
+	}
+	if cap(sc.toks) > maxPooledTokens || cap(sc.out) > maxPooledDiagnostics {
+		return
+	}
+	scratchPool.Put(sc)
 }
 
 // dropShadowed applies longest-match across word lists: a substitution

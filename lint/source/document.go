@@ -10,7 +10,9 @@ package source
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"sort"
 	"unicode/utf8"
 	"unsafe"
@@ -75,11 +77,52 @@ func NewMapped(path string, src []byte, text string, segs []Segment) (*Document,
 	return d, nil
 }
 
+// invalidUTF8 returns the offset of the first byte of b that does not
+// start a valid UTF-8 sequence, or -1. Its fast path checks eight bytes at
+// a time that hold only ASCII and two-byte sequences (Arabic script).
 func invalidUTF8(b []byte) int {
-	if utf8.Valid(b) {
-		return -1
-	}
-	for i := 0; i < len(b); {
+	const hi = 0x8080808080808080
+	i := 0
+	for i < len(b) {
+		// i is at the start of a character
+		lead := uint64(0) // 0x80 when the block before ended with a lead byte
+		for i+8 <= len(b) {
+			w := binary.LittleEndian.Uint64(b[i:])
+			top := w & hi
+			if top == 0 && lead == 0 {
+				i += 8
+				continue
+			}
+			cont := top &^ (w << 1)             // 10xxxxxx
+			leads := top & (w << 1) &^ (w << 2) // 110xxxxx
+			long := top & (w << 1) & (w << 2)   // 111xxxxx: three or four bytes
+			// a lead byte C0 or C1 encodes an ASCII character: overlong
+			overlong := leads &^ ((w & 0x1E1E1E1E1E1E1E1E) + 0x7F7F7F7F7F7F7F7F)
+			if long|overlong != 0 || cont != leads<<8|lead {
+				break
+			}
+			lead = leads >> 56
+			i += 8
+		}
+		if lead != 0 {
+			i-- // back to the lead byte that ended the last block
+		}
+		if i >= len(b) {
+			break
+		}
+		// one character the slow way
+		c := b[i]
+		if c < 0x80 {
+			i++
+			continue
+		}
+		if c >= 0xC2 && c < 0xE0 {
+			if i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+				i += 2
+				continue
+			}
+			return i
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n <= 1 {
 			return i
@@ -164,17 +207,46 @@ func (d *Document) Pos(off int) Position {
 	if l := d.last; l.Line == line+1 && l.Offset >= start && l.Offset <= off {
 		start, col, col16 = l.Offset, l.Column, l.Col16
 	}
-	for i := start; i < off; {
-		r, n := utf8.DecodeRune(d.Src[i:])
-		i += n
+	i := start
+	// a previous position inside a character: each of its continuation
+	// bytes counts as one (invalid) character, as utf8.DecodeRune reads it
+	for i < off && d.Src[i]&0xC0 == 0x80 {
+		i++
 		col++
 		col16++
-		if r >= 0x10000 {
-			col16++
-		}
+	}
+	if i < off {
+		n, four := countRunes(d.Src[i:off])
+		col += n
+		col16 += n + four
 	}
 	d.last = Position{Offset: off, Line: line + 1, Column: col, Col16: col16}
 	return d.last
+}
+
+// countRunes returns the number of characters that start in b, valid UTF-8
+// that starts with a character (the last one may go on past b), and how
+// many of them take four bytes (two UTF-16 units). It counts eight bytes
+// at a time.
+func countRunes(b []byte) (n, four int) {
+	const hi = 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		cont := w &^ (w << 1) & hi                       // 10xxxxxx
+		lead4 := w & (w << 1) & (w << 2) & (w << 3) & hi // 1111xxxx
+		n += 8 - bits.OnesCount64(cont)
+		four += bits.OnesCount64(lead4)
+	}
+	for ; i < len(b); i++ {
+		if b[i]&0xC0 != 0x80 {
+			n++
+		}
+		if b[i] >= 0xF0 {
+			four++
+		}
+	}
+	return n, four
 }
 
 // LineCount is the number of lines in the source.

@@ -3,6 +3,7 @@ package kinds
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -86,18 +87,15 @@ func NewConsistency(c Consistency) (*lint.Rule, error) {
 	r.Kind = "consistency"
 	r.Size = len(c.Sets)
 	r.Run = func(p *lint.Pass) {
-		type hit struct {
-			ref              variantRef
-			start, end, stem int
-			m                arabic.Match
-		}
-		var hits []hit
-		counts := map[[2]int]int{}
+		sc := consistencyPool.Get().(*consistencyScratch)
+		defer sc.release()
+		counts := sc.counts
 		forMatches(p, lex, func(m arabic.Match, start, end, stem int) {
 			ref := refs[m.Value]
-			hits = append(hits, hit{ref, start, end, stem, m})
+			sc.hits = append(sc.hits, consistencyHit{ref, start, end, stem, m.Article})
 			counts[[2]int{ref.set, ref.variant}]++
 		})
+		hits := sc.hits
 		if len(hits) < 2 {
 			return
 		}
@@ -116,7 +114,7 @@ func NewConsistency(c Consistency) (*lint.Rule, error) {
 			if used < 2 || h.ref.variant == best {
 				continue
 			}
-			fix := h.m.Join(p.Text[h.start:h.stem], set.Variants[best][h.ref.form])
+			fix := arabic.Match{Article: h.article}.Join(p.Text[h.start:h.stem], set.Variants[best][h.ref.form])
 			p.Report(lint.Diagnostic{
 				Start: h.start, End: h.end,
 				Message: fmt.Sprintf("this text spells the word both %s (%d) and %s (%d): write %s",
@@ -126,6 +124,30 @@ func NewConsistency(c Consistency) (*lint.Rule, error) {
 		}
 	}
 	return &r, nil
+}
+
+// consistencyHit is a variant found in a document.
+type consistencyHit struct {
+	ref              variantRef
+	start, end, stem int
+	article          bool // the match's Article, for Join
+}
+
+// consistencyScratch is the memory of one run of a consistency rule, kept
+// for the next.
+type consistencyScratch struct {
+	hits   []consistencyHit
+	counts map[[2]int]int // by set and variant
+}
+
+var consistencyPool = sync.Pool{New: func() any { return &consistencyScratch{counts: map[[2]int]int{}} }}
+
+func (sc *consistencyScratch) release() {
+	sc.hits = sc.hits[:0]
+	clear(sc.counts)
+	if cap(sc.hits) <= 1<<16 {
+		consistencyPool.Put(sc)
+	}
 }
 
 // SetsFromLists turns custom-rule sets (each a list of single-form

@@ -3,6 +3,7 @@ package kinds
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
@@ -29,8 +30,12 @@ func NewRepeatedWord(rw RepeatedWord) *lint.Rule {
 	r.Run = func(p *lint.Pass) {
 		toks := p.Tokens
 		for i := 2; i < len(toks); i++ {
-			a, sp, b := toks[i-2], toks[i-1], toks[i]
-			if a.Kind != arabic.Word || sp.Kind != arabic.Space || b.Kind != arabic.Word || sp.Breaks > 1 {
+			b := &toks[i]
+			if b.Kind != arabic.Word {
+				continue
+			}
+			a, sp := &toks[i-2], &toks[i-1]
+			if a.Kind != arabic.Word || sp.Kind != arabic.Space || sp.Breaks > 1 {
 				continue
 			}
 			if a.Key != b.Key && (a.Arabic || len(a.Key) != len(b.Key) || !strings.EqualFold(a.Key, b.Key)) {
@@ -88,7 +93,14 @@ func NewRepeatedLine(rl RepeatedLine) *lint.Rule {
 	r := rl.Rule
 	r.Kind = "repetition"
 	r.Run = func(p *lint.Pass) {
-		lines := splitLines(p.Tokens)
+		buf := linesPool.Get().(*[]line)
+		defer func() {
+			if cap(*buf) <= 1<<16 {
+				linesPool.Put(buf)
+			}
+		}()
+		lines := splitLines((*buf)[:0], p.Tokens)
+		*buf = lines
 		same := func(a, b line) bool { return a.hash == b.hash && sameTokens(p.Tokens, a, b) }
 		// consecutive lines
 		for i := 1; i < len(lines); i++ {
@@ -144,16 +156,21 @@ func NewRepeatedLine(rl RepeatedLine) *lint.Rule {
 	return &r
 }
 
-// splitLines groups tokens into lines. A space token holding n line breaks
-// ends the current line and adds n-1 blank ones.
-func splitLines(toks []arabic.Token) []line {
-	var out []line
-	cur := line{first: -1, last: -1, hash: 14695981039346656037}
-	for i, t := range toks {
+// linesPool holds the lines of a document for the next run.
+var linesPool = sync.Pool{New: func() any { return new([]line) }}
+
+// splitLines appends to out the tokens grouped into lines. A space token
+// holding n line breaks ends the current line and adds n-1 blank ones. A
+// line's hash, a quick test before sameTokens, adds up its tokens' key
+// lengths and first bytes: no hashing of every byte.
+func splitLines(out []line, toks []arabic.Token) []line {
+	cur := line{first: -1, last: -1}
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind == arabic.Space {
 			for b := uint16(0); b < t.Breaks; b++ {
 				out = append(out, cur)
-				cur = line{first: -1, last: -1, hash: 14695981039346656037}
+				cur = line{first: -1, last: -1}
 			}
 			continue
 		}
@@ -164,12 +181,10 @@ func splitLines(toks []arabic.Token) []line {
 		if t.Kind == arabic.Word {
 			cur.letters = true
 		}
-		for j := 0; j < len(t.Key); j++ {
-			cur.hash ^= uint64(t.Key[j])
-			cur.hash *= 1099511628211
+		cur.hash += 1<<48 | uint64(len(t.Key))
+		if len(t.Key) > 0 {
+			cur.hash += uint64(t.Key[0]) << 24
 		}
-		cur.hash ^= 0xff // token boundary
-		cur.hash *= 1099511628211
 	}
 	return append(out, cur)
 }

@@ -67,10 +67,7 @@ func NewSubstitution(s Substitution) (*lint.Rule, error) {
 // (after its proclitic).
 func forMatches(p *lint.Pass, lex *arabic.Lexicon, f func(m arabic.Match, start, end, stem int)) {
 	toks := p.Tokens
-	for i := 0; i < len(toks); i++ {
-		if toks[i].Kind != arabic.Word || !lex.MayMatch(p.Splits, i) {
-			continue
-		}
+	for i := lex.NextMayMatch(p.Splits, 0); i >= 0; i = lex.NextMayMatch(p.Splits, i+1) {
 		m, ok := lex.MatchAt(toks, p.Splits, i)
 		if !ok {
 			continue
