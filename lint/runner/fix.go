@@ -1,6 +1,8 @@
 package runner
 
 import (
+	"bytes"
+	"hash/fnv"
 	"sort"
 
 	"github.com/daqiq/daqiq/lint"
@@ -132,9 +134,32 @@ func FixAll(doc *source.Document, rules []Active, unsafe bool, newDoc func([]byt
 // 10 rounds), so that a second run finds nothing to fix. parse rebuilds the
 // document from fixed bytes. It returns the final bytes, the last parse,
 // its diagnostics and the number of fixes applied.
+//
+// Two rules whose fixes undo each other would make the text go round a
+// cycle; the loop stops at the first text it meets again, and returns that
+// text with the fixes that led to it, so that a second run, starting
+// there, changes nothing either.
 func FixParsed(p Parsed, rules []Active, unsafe bool, parse func([]byte) (Parsed, error)) ([]byte, Parsed, []lint.Diagnostic, int, error) {
 	total := 0
 	ds := Check(p, rules)
+	type state struct {
+		src   []byte
+		total int
+	}
+	seen := map[uint64][]state{}
+	remember := func(src []byte, total int) (int, bool) {
+		h := fnv.New64a()
+		h.Write(src)
+		k := h.Sum64()
+		for _, st := range seen[k] {
+			if bytes.Equal(st.src, src) {
+				return st.total, true
+			}
+		}
+		seen[k] = append(seen[k], state{src, total})
+		return 0, false
+	}
+	remember(p.Doc.Src, 0)
 	for round := 0; round < 10; round++ {
 		out, n := Apply(p.Doc.Src, ds, unsafe)
 		if n == 0 {
@@ -146,6 +171,11 @@ func FixParsed(p Parsed, rules []Active, unsafe bool, parse func([]byte) (Parsed
 			return nil, Parsed{}, nil, 0, err
 		}
 		ds = Check(p, rules)
+		if before, again := remember(out, total); again {
+			// p is that text again: report it with the fixes up to it
+			total = before
+			break
+		}
 	}
 	return p.Doc.Src, p, ds, total, nil
 }

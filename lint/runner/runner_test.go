@@ -384,6 +384,31 @@ func TestFixAllStopsAndFails(t *testing.T) {
 	}
 }
 
+// Two rules whose fixes undo each other: the text goes round a cycle.
+// FixAll stops at the first text it meets again and a second FixAll
+// changes nothing.
+func TestFixAllCycle(t *testing.T) {
+	rebuild := func(b []byte) (*source.Document, error) { return source.New("f.txt", b) }
+	rules := []Active{
+		// سافر → غادر, then غادر → رحل, then رحل → غادر: غادر and رحل alternate
+		active(wordRule("t/a", lint.Warning, map[string]string{"سافر": "غادر", "رحل": "غادر"}), lint.Warning),
+		active(wordRule("t/b", lint.Warning, map[string]string{"غادر": "رحل"}), lint.Warning),
+	}
+	for _, c := range []struct{ src, want string }{
+		{"الوزير سافر أمس", "الوزير غادر أمس"},
+		{"الوزير رحل أمس", "الوزير رحل أمس"},
+	} {
+		out, ds, n, err := FixAll(newDoc(t, c.src), rules, false, rebuild)
+		if err != nil || string(out) != c.want || len(ds) != 1 {
+			t.Errorf("%q: FixAll = %q, %d fixes, %v, %v; want %q and the finding left", c.src, out, n, summary(ds), err, c.want)
+		}
+		out2, _, n2, err := FixAll(newDoc(t, string(out)), rules, false, rebuild)
+		if err != nil || n2 != 0 || string(out2) != string(out) {
+			t.Errorf("%q: second FixAll = %q, %d fixes, %v; want no change", c.src, out2, n2, err)
+		}
+	}
+}
+
 func TestAtLeast(t *testing.T) {
 	ds := []lint.Diagnostic{{Severity: lint.Info}, {Severity: lint.Warning}, {Severity: lint.Error}, {Severity: lint.Error}}
 	for level, want := range map[lint.Severity]int{lint.Info: 4, lint.Warning: 3, lint.Error: 2} {
