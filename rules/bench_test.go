@@ -5,19 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 
-	"github.com/BurntSushi/toml"
-
-	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/corpus"
+	"github.com/daqiq/daqiq/lint/corpus/words"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
 	"github.com/daqiq/daqiq/rules"
-	"github.com/daqiq/daqiq/rules/kinds"
 )
 
 // BenchmarkBuiltin lints a generated 20 MB corpus (fixed seed, articles of
@@ -89,24 +84,16 @@ func BenchmarkOneRule(b *testing.B) {
 // temporary directory and loads them.
 func oneRuleSet(b *testing.B, n int) *rules.Set {
 	b.Helper()
-	entries, err := benchWords(filepath.Join("spelling", "data"), n)
+	entries, err := words.Pick(filepath.Join("spelling", "data"), n)
 	if err != nil {
 		b.Fatal(err)
 	}
-	tables := map[string]map[string]string{}
-	for _, e := range entries {
-		t := e.Class.String()
-		if tables[t] == nil {
-			tables[t] = map[string]string{}
-		}
-		tables[t][e.Key] = e.Value
-	}
-	var list bytes.Buffer
-	if err := toml.NewEncoder(&list).Encode(tables); err != nil {
+	list, err := words.TOML(entries)
+	if err != nil {
 		b.Fatal(err)
 	}
 	dir := b.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "words.toml"), list.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "words.toml"), list, 0o644); err != nil {
 		b.Fatal(err)
 	}
 	defaults, err := rules.Load(nil)
@@ -131,42 +118,4 @@ func oneRuleSet(b *testing.B, n int) *rules.Set {
 		b.Fatal(err)
 	}
 	return set
-}
-
-// benchWords returns the first n single-word entries of the word lists in
-// dir (files by name, entries in list order), each key once: the words of
-// `daqiq gen-corpus --words-from`.
-func benchWords(dir string, n int) ([]kinds.WordEntry, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.toml"))
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no word lists (*.toml) in %s", dir)
-	}
-	sort.Strings(files)
-	seen := map[string]bool{}
-	var out []kinds.WordEntry
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		entries, err := kinds.ParseWordList(f, data)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range entries {
-			if len(out) == n {
-				return out, nil
-			}
-			k := arabic.Key(e.Key)
-			if strings.ContainsAny(e.Key, " \u00a0") || seen[k] {
-				continue
-			}
-			seen[k] = true
-			out = append(out, e)
-		}
-	}
-	return out, nil
 }

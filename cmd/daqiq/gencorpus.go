@@ -6,16 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/urfave/cli/v2"
 
-	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/corpus"
-	"github.com/daqiq/daqiq/rules/kinds"
+	"github.com/daqiq/daqiq/lint/corpus/words"
 )
 
 // genCorpusCommand is the hidden `daqiq gen-corpus`, used by
@@ -79,7 +76,7 @@ func genCorpus(c *cli.Context) error {
 	if c.String("words-file") == "" && c.String("wordlist") == "" {
 		return nil
 	}
-	entries, err := benchWords(c.String("words-from"), c.Int("words"))
+	entries, err := words.Pick(c.String("words-from"), c.Int("words"))
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
@@ -93,19 +90,11 @@ func genCorpus(c *cli.Context) error {
 		}
 	}
 	if f := c.String("wordlist"); f != "" {
-		tables := map[string]map[string]string{}
-		for _, e := range entries {
-			t := e.Class.String()
-			if tables[t] == nil {
-				tables[t] = map[string]string{}
-			}
-			tables[t][e.Key] = e.Value
-		}
-		var b bytes.Buffer
-		if err := toml.NewEncoder(&b).Encode(tables); err != nil {
+		list, err := words.TOML(entries)
+		if err != nil {
 			return &exitError{2, err.Error()}
 		}
-		if err := os.WriteFile(f, b.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(f, list, 0o644); err != nil {
 			return &exitError{2, err.Error()}
 		}
 	}
@@ -149,41 +138,4 @@ func splitCorpus(text []byte, n int) [][]byte {
 		out = append(out, text[start:])
 	}
 	return out
-}
-
-// benchWords returns the first n single-word entries of the word lists in
-// dir (files by name, entries in list order), each key once.
-func benchWords(dir string, n int) ([]kinds.WordEntry, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.toml"))
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no word lists (*.toml) in %s", dir)
-	}
-	sort.Strings(files)
-	seen := map[string]bool{}
-	var out []kinds.WordEntry
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		entries, err := kinds.ParseWordList(f, data)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range entries {
-			if len(out) == n {
-				return out, nil
-			}
-			k := arabic.Key(e.Key)
-			if strings.ContainsAny(e.Key, " \u00a0") || seen[k] {
-				continue
-			}
-			seen[k] = true
-			out = append(out, e)
-		}
-	}
-	return out, nil
 }
