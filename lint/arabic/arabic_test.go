@@ -144,3 +144,38 @@ func TestSplitPrefix(t *testing.T) {
 		t.Errorf("SplitPrefix kept %q", w[n:])
 	}
 }
+
+// StemHash is the hash Analyze gives each candidate stem, and
+// StemHashBefore extends a stem's hash to the left.
+func TestStemHash(t *testing.T) {
+	toks := Tokenize("وبالمسؤولية فالحكومة للوزير")
+	sp := Analyze(toks)
+	n := 0
+	for i, tok := range toks {
+		if tok.Kind != Word {
+			continue
+		}
+		for _, c := range sp.Of(i) {
+			if c.Article {
+				continue
+			}
+			n++
+			stem := tok.Key[c.Len:]
+			if got := StemHash(stem); got != c.Hash {
+				t.Errorf("StemHash(%q) = %x, Analyze gives %x", stem, got, c.Hash)
+			}
+			if len(stem) >= 4 {
+				a, b := stem[:2], stem[2:]
+				if got := StemHashBefore(StemHash(b), a); got != c.Hash {
+					t.Errorf("StemHashBefore(StemHash(%q), %q) = %x, want %x", b, a, got, c.Hash)
+				}
+			}
+		}
+	}
+	if n < 6 {
+		t.Fatalf("only %d candidates", n)
+	}
+	if StemHashBefore(StemHashSeed, "قال") != StemHash("قال") {
+		t.Error("StemHashSeed is not the hash of the empty stem")
+	}
+}

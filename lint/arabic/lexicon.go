@@ -490,6 +490,26 @@ const (
 	fnvPrime  = 16777619
 )
 
+// StemHashSeed is StemHash(""), where StemHashBefore starts.
+const StemHashSeed uint32 = fnvOffset
+
+// StemHash is the hash Analyze gives a stem (Cand.Hash): FNV-1a over its
+// bytes from the last to the first. Rules keep their own filters of it to
+// test a token's candidate splits without hashing again.
+func StemHash(s string) uint32 { return hashKey(s) }
+
+// StemHashBefore continues h, the StemHash of some text t, to the
+// StemHash of s+t: the hash runs from the last byte to the first, so it
+// extends to the left. StemHashBefore(StemHashBefore(StemHash(c), b), a)
+// is StemHash(a+b+c), without building the string.
+func StemHashBefore(h uint32, s string) uint32 {
+	for j := len(s) - 1; j >= 0; j-- {
+		h ^= uint32(s[j])
+		h *= fnvPrime
+	}
+	return h
+}
+
 // hashKey is FNV-1a over the key's bytes from the last to the first, so
 // that Analyze gets the hashes of all suffixes in one pass.
 func hashKey(k string) uint32 {

@@ -405,40 +405,15 @@ func (s *byteSet) has(h uint32) bool {
 	}
 }
 
-// hashOf is the hash arabic.Analyze gives a stem (FNV-1a over the bytes
-// from the last to the first), so that the candidate splits of a token
-// can be tested against the filters without hashing again.
-func hashOf(k string) uint32 {
-	h := uint32(fnvOffset)
-	for j := len(k) - 1; j >= 0; j-- {
-		h ^= uint32(k[j])
-		h *= fnvPrime
-	}
-	return h
-}
+// hashOf is the hash arabic.Analyze gives a stem, so that the candidate
+// splits of a token can be tested against the filters without hashing
+// again.
+func hashOf(k string) uint32 { return arabic.StemHash(k) }
 
 // hashCat is hashOf(a + b + c), without building the string.
 func hashCat(a, b, c string) uint32 {
-	h := uint32(fnvOffset)
-	for j := len(c) - 1; j >= 0; j-- {
-		h ^= uint32(c[j])
-		h *= fnvPrime
-	}
-	for j := len(b) - 1; j >= 0; j-- {
-		h ^= uint32(b[j])
-		h *= fnvPrime
-	}
-	for j := len(a) - 1; j >= 0; j-- {
-		h ^= uint32(a[j])
-		h *= fnvPrime
-	}
-	return h
+	return arabic.StemHashBefore(arabic.StemHashBefore(arabic.StemHash(c), b), a)
 }
-
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-)
 
 // proclitics are the prefixes of arabic.Lexicon, longest first.
 var proclitics = arabic.Prefixes(arabic.ClassAll)

@@ -290,10 +290,9 @@ func (lx *lexicon) cuts(k string) []int {
 		return nil
 	}
 	var suf [65]uint32 // suf[j] is the hash of k[j:]
-	h := uint32(fnvOffset)
+	h := arabic.StemHashSeed
 	for j := len(k) - 1; j >= 0; j-- {
-		h ^= uint32(k[j])
-		h *= fnvPrime
+		h = arabic.StemHashBefore(h, k[j:j+1])
 		suf[j] = h
 	}
 	var out []int
