@@ -177,11 +177,13 @@ func (s *Set) Setting(id string) config.RuleSettings { return s.cfg.Rules[id] }
 
 // For returns the active rules for one file, with their levels and options.
 func (s *Set) For(file string) []runner.Active {
-	settings := s.cfg.Resolve(file)
-	key := fmt.Sprint(settings)
+	// files that the same overrides match have the same rules
+	matching := s.cfg.Matching(file)
+	key := fmt.Sprint(matching)
 	if a, ok := s.cache[key]; ok {
 		return a
 	}
+	settings := s.cfg.ResolveMatching(matching)
 	var out []runner.Active
 	for _, r := range s.rules {
 		st := settings[r.ID]

@@ -405,12 +405,14 @@ func Find(explicit, file string) string {
 // Resolve returns the rule settings for one file: the [rules] table with
 // every matching override applied in order.
 func (c *Config) Resolve(file string) map[string]RuleSettings {
-	out := map[string]RuleSettings{}
-	for id, rs := range c.Rules {
-		out[id] = rs
-	}
+	return c.ResolveMatching(c.Matching(file))
+}
+
+// Matching returns the indexes of the overrides whose paths match file, in
+// order: files with the same indexes have the same settings.
+func (c *Config) Matching(file string) []int {
 	if len(c.Overrides) == 0 {
-		return out
+		return nil
 	}
 	rel := file
 	if abs, err := filepath.Abs(file); err == nil {
@@ -419,15 +421,27 @@ func (c *Config) Resolve(file string) map[string]RuleSettings {
 		}
 	}
 	rel = filepath.ToSlash(rel)
-	for _, o := range c.Overrides {
-		hit := false
+	var out []int
+	for i, o := range c.Overrides {
 		for _, g := range o.Paths {
-			hit = hit || MatchGlob(g, rel)
+			if MatchGlob(g, rel) {
+				out = append(out, i)
+				break
+			}
 		}
-		if !hit {
-			continue
-		}
-		for id, rs := range o.Rules {
+	}
+	return out
+}
+
+// ResolveMatching returns the rule settings of a file that the overrides
+// with these indexes (from Matching) match.
+func (c *Config) ResolveMatching(matching []int) map[string]RuleSettings {
+	out := map[string]RuleSettings{}
+	for id, rs := range c.Rules {
+		out[id] = rs
+	}
+	for _, i := range matching {
+		for id, rs := range c.Overrides[i].Rules {
 			out[id] = merge(out[id], rs)
 		}
 	}
