@@ -5,7 +5,6 @@ package runner
 
 import (
 	"sort"
-	"sync"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
@@ -23,7 +22,7 @@ type Active struct {
 // Run runs the rules over doc. The diagnostics' offsets (and their fixes')
 // are byte offsets into doc.Src, sorted by position.
 func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
-	sc := scratchPool.Get().(*scratch)
+	sc := getScratch()
 	defer sc.release()
 	sc.toks = arabic.AppendTokens(sc.toks[:0], doc.Text)
 	sc.splits.Analyze(sc.toks)
@@ -96,12 +95,25 @@ type scratch struct {
 	out    []lint.Diagnostic
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{memo: map[string]any{}, lists: map[string]bool{}} }}
+// scratchFree holds the scratch memory of finished runs for the next ones:
+// a few, one per worker in practice. Not a sync.Pool, which every garbage
+// collection empties: then each worker would take fresh megabytes from the
+// system for its next file's tokens, several times a second.
+var scratchFree = make(chan *scratch, 8)
+
+func getScratch() *scratch {
+	select {
+	case sc := <-scratchFree:
+		return sc
+	default:
+		return &scratch{memo: map[string]any{}, lists: map[string]bool{}}
+	}
+}
 
 // maxPooledTokens and maxPooledDiagnostics bound the buffers kept for the
 // next document (a huge file's are not kept alive for small ones).
 const (
-	maxPooledTokens      = 1 << 18
+	maxPooledTokens      = 1 << 16
 	maxPooledDiagnostics = 1 << 14
 )
 
@@ -119,7 +131,10 @@ func (sc *scratch) release() {
 	if cap(sc.toks) > maxPooledTokens || cap(sc.out) > maxPooledDiagnostics {
 		return
 	}
-	scratchPool.Put(sc)
+	select {
+	case scratchFree <- sc:
+	default:
+	}
 }
 
 // dropShadowed applies longest-match across word lists: a substitution

@@ -151,12 +151,12 @@ func init() {
 	})
 }
 
-// occurrence is a word whose final letter is in question.
+// occurrence is a word written with a final ى whose letter is in
+// question.
 type occurrence struct {
-	tok     arabic.Token
-	maksura bool   // written with ى
-	folded  string // its key with the final letter as ي
-	known   bool   // in the yeh list (with an accepted proclitic)
+	tok    int32  // its token
+	folded string // its key with the final letter as ي
+	known  bool   // in the yeh list (with an accepted proclitic)
 }
 
 func run(p *lint.Pass, lx *lexicons) {
@@ -165,8 +165,10 @@ func run(p *lint.Pass, lx *lexicons) {
 		return
 	}
 	var occ []occurrence
-	var yehWords []string // keys of the words written with a final ي
-	knownMaksura, knownYeh := 0, 0
+	// the words written with a final ي, and those of them the yeh list
+	// knows: token indexes (a text has many: في، التي، الذي)
+	var yehWords, yehKnown []int32
+	knownMaksura := 0
 	for i, t := range p.Tokens {
 		if t.Kind != arabic.Word || !t.Arabic {
 			continue
@@ -181,54 +183,58 @@ func run(p *lint.Pass, lx *lexicons) {
 			if known {
 				knownMaksura++
 			}
-			occ = append(occ, occurrence{tok: t, maksura: true, folded: folded, known: known})
+			occ = append(occ, occurrence{tok: int32(i), folded: folded, known: known})
 		case strings.HasSuffix(t.Key, "ي"):
-			yehWords = append(yehWords, t.Key)
+			yehWords = append(yehWords, int32(i))
 			if _, ok := lx.yeh.MatchAt(p.Tokens, p.Splits, i); ok {
-				knownYeh++
-				occ = append(occ, occurrence{tok: t, folded: t.Key, known: true})
+				yehKnown = append(yehKnown, int32(i))
 			}
 		}
 	}
 	if len(occ) == 0 {
 		return
 	}
-	yehForms := map[string]int{} // key → times written with ي, needed only now
-	for _, k := range yehWords {
-		yehForms[k]++
+	knownYeh := len(yehKnown)
+	// the ى words also written with ي in this text
+	alsoYeh := make(map[string]bool, len(occ))
+	for _, o := range occ {
+		alsoYeh[o.folded] = false
+	}
+	for _, i := range yehWords {
+		if _, ok := alsoYeh[p.Tokens[i].Key]; ok {
+			alsoYeh[p.Tokens[i].Key] = true
+		}
 	}
 	// the text's habit: does it write listed ي-words with ى?
 	habit := knownMaksura > 0
 	if style == StyleConsistent {
 		if knownMaksura > knownYeh {
-			flagYeh(p, occ, knownMaksura, knownYeh)
+			flagYeh(p, yehKnown, knownMaksura, knownYeh)
 			return
 		}
 		habit = knownMaksura > 0 && knownYeh > 0
 	}
 	for _, o := range occ {
-		if !o.maksura {
-			continue
-		}
-		word := p.Text[o.tok.Start:o.tok.End]
+		t := &p.Tokens[o.tok]
+		word := p.Text[t.Start:t.End]
 		fix := replaceFinal(word, "ي")
 		var msg string
 		app := lint.Safe
 		switch {
-		case yehForms[o.folded] > 0:
+		case alsoYeh[o.folded]:
 			msg = fmt.Sprintf("%s is also written %s in this text: keep the standard spelling %s", q(word), q(arabic.Key(fix)), q(fix))
 		case o.known && style == StyleConsistent && habit:
 			msg = fmt.Sprintf("%s ends in ى but this text mostly writes final ي (%d to %d): write %s", q(word), knownYeh, knownMaksura, q(fix))
 		case o.known && style == StyleStandard:
 			msg = fmt.Sprintf("%s ends in ى: the standard spelling is %s", q(word), q(fix))
-		case style == StyleStandard && habit && inferable(o.tok.Key):
+		case style == StyleStandard && habit && inferable(t.Key):
 			msg = fmt.Sprintf("%s probably ends in ي (this text writes final ي as ى, as in %s): write %s", q(word), q(firstKnown(p, occ)), q(fix))
 			app = lint.Unsafe
 		default:
 			continue
 		}
-		p.Report(lint.Diagnostic{Start: o.tok.Start, End: o.tok.End, Message: msg,
-			Fixes: []lint.SuggestedFix{lint.Replace(o.tok.Start, o.tok.End, fix, app)}})
+		p.Report(lint.Diagnostic{Start: t.Start, End: t.End, Message: msg,
+			Fixes: []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, app)}})
 	}
 }
 
@@ -266,24 +272,24 @@ func inferable(key string) bool {
 func q(s string) string { return "“" + s + "”" }
 
 // flagYeh handles a consistent-style text whose majority writes ى: the
-// listed words written with ي are the odd ones out.
-func flagYeh(p *lint.Pass, occ []occurrence, nMaksura, nYeh int) {
-	for _, o := range occ {
-		if o.maksura || !o.known {
-			continue
-		}
-		word := p.Text[o.tok.Start:o.tok.End]
+// listed words written with ي (yehKnown, token indexes) are the odd ones
+// out.
+func flagYeh(p *lint.Pass, yehKnown []int32, nMaksura, nYeh int) {
+	for _, i := range yehKnown {
+		t := &p.Tokens[i]
+		word := p.Text[t.Start:t.End]
 		fix := replaceFinal(word, "ى")
-		p.Report(lint.Diagnostic{Start: o.tok.Start, End: o.tok.End,
+		p.Report(lint.Diagnostic{Start: t.Start, End: t.End,
 			Message: fmt.Sprintf("%s ends in ي but this text mostly writes final ى (%d to %d): write %s", q(word), nMaksura, nYeh, q(fix)),
-			Fixes:   []lint.SuggestedFix{lint.Replace(o.tok.Start, o.tok.End, fix, lint.Safe)}})
+			Fixes:   []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, lint.Safe)}})
 	}
 }
 
 func firstKnown(p *lint.Pass, occ []occurrence) string {
 	for _, o := range occ {
-		if o.known && o.maksura {
-			return p.Text[o.tok.Start:o.tok.End]
+		if o.known {
+			t := &p.Tokens[o.tok]
+			return p.Text[t.Start:t.End]
 		}
 	}
 	return ""
