@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 
 	"github.com/urfave/cli/v2"
 
@@ -23,17 +22,15 @@ func baselineCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".daqiq-baseline.json", Usage: "the baseline file to write"},
 			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
 			&cli.StringFlag{Name: "date", Usage: "the publication date (YYYY-MM-DD) for the date rules"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel (default: the number of CPUs)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel, on at most N CPUs (default: every CPU)"},
 		},
 		Action: func(c *cli.Context) error {
 			inputs, err := gather(c, c.String("date"), 0)
 			if err != nil {
 				return err
 			}
-			jobs := c.Int("jobs")
-			if jobs < 1 {
-				jobs = runtime.NumCPU()
-			}
+			jobs, restore := jobsOf(c)
+			defer restore()
 			var files []output.File
 			err = stream(inputs, checkOpts{mode: modeReport, date: c.String("date")}, jobs, nil, func(_ *input, r *result) error {
 				if r.skipped != "" {

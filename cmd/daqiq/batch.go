@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -44,7 +43,7 @@ are skipped. Memory stays constant: at most a few lines per job are held.`,
 			&cli.StringFlag{Name: "date-field", Usage: "a field holding the dateline (YYYY-MM-DD, or an RFC 3339 timestamp) for the date rules"},
 			&cli.StringFlag{Name: "format-field", Usage: "a field naming the article's format: txt, md or html (default txt)"},
 			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "articles checked in parallel (default: the number of CPUs); output order stays the same"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "articles checked in parallel, on at most N CPUs (default: every CPU); output order stays the same"},
 			&cli.BoolFlag{Name: "exit-zero", Usage: "exit 0 even when some lines failed (they are still reported)"},
 		},
 		Action: batch,
@@ -95,10 +94,8 @@ func batch(c *cli.Context) error {
 		return &exitError{2, err.Error()}
 	}
 	fields := batchFields{text: c.String("text-field"), id: c.String("id-field"), date: c.String("date-field"), format: c.String("format-field")}
-	jobs := c.Int("jobs")
-	if jobs < 1 {
-		jobs = runtime.NumCPU()
-	}
+	jobs, restore := jobsOf(c)
+	defer restore()
 	failed, err := runBatch(in, c.App.Writer, set.For(from), fields, jobs)
 	if err != nil {
 		return &exitError{2, err.Error()}

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -45,7 +44,7 @@ func checkCommand() *cli.Command {
 			&cli.BoolFlag{Name: "staged", Usage: "check the staged content of the staged files (git show :path), for pre-commit hooks"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings not in this baseline file (daqiq baseline writes it)"},
 			&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines added or changed since this git revision (with --staged: the staged lines against HEAD)"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel (default: the number of CPUs); output order stays the same"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel, on at most N CPUs (default: every CPU); output order stays the same"},
 			&cli.StringFlag{Name: "date", Usage: "the publication date (YYYY-MM-DD) the date rules check against; default: the first full date in the opening lines"},
 		},
 		Action: check,
@@ -123,10 +122,8 @@ func check(c *cli.Context) error {
 	} else if c.Bool("fix") {
 		opts.mode = modeFix
 	}
-	jobs := c.Int("jobs")
-	if jobs < 1 {
-		jobs = runtime.NumCPU()
-	}
+	jobs, restore := jobsOf(c)
+	defer restore()
 	// the line formats are rendered by the workers and written as each
 	// file is done; the others need every file at the end
 	streamed := format == "text" || format == "jsonl" || format == "rdjsonl"

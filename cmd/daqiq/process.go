@@ -7,7 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+
+	"github.com/urfave/cli/v2"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/markup"
@@ -134,6 +137,20 @@ func load(in *input) (skipped string, err error) {
 		return "", errors.New(msg)
 	}
 	return "", nil
+}
+
+// jobsOf reads -j: how many files are checked at a time, and the CPUs the
+// process may use while it does (restore puts the limit back). -j N holds
+// the whole process, the garbage collector included, to N CPUs, as a CI
+// runner or a shared machine expects of -j 1; 0 (the default) or more than
+// the machine has: every CPU.
+func jobsOf(c *cli.Context) (jobs int, restore func()) {
+	n := c.Int("jobs")
+	if n < 1 || n >= runtime.NumCPU() {
+		return runtime.NumCPU(), func() {}
+	}
+	old := runtime.GOMAXPROCS(n)
+	return n, func() { runtime.GOMAXPROCS(old) }
 }
 
 // processHook, nil outside tests, runs before each input is checked.

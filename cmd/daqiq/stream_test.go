@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 
@@ -102,5 +104,31 @@ func TestStreamStops(t *testing.T) {
 	}
 	if started > 3+4*2+2 {
 		t.Errorf("%d files started after the stop at the third, want at most %d", started, 3+4*2+2)
+	}
+}
+
+// -j N holds the process to N CPUs while it checks, and puts the limit
+// back after.
+func TestJobsLimitCPUs(t *testing.T) {
+	if runtime.NumCPU() < 2 {
+		t.Skip("one CPU")
+	}
+	p := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(p, []byte("قال الوزير إن الاجتماع عقد في العاصمة.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := runtime.GOMAXPROCS(0)
+	during := 0
+	processHook = func(string) { during = runtime.GOMAXPROCS(0) }
+	defer func() { processHook = nil }()
+	var out, errb strings.Builder
+	if code := run([]string{"daqiq", "check", "-q", "-j", "1", p}, strings.NewReader(""), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s%s", code, out.String(), errb.String())
+	}
+	if during != 1 {
+		t.Errorf("GOMAXPROCS while checking with -j 1 = %d, want 1", during)
+	}
+	if after := runtime.GOMAXPROCS(0); after != before {
+		t.Errorf("GOMAXPROCS after = %d, want %d back", after, before)
 	}
 }
