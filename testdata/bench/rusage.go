@@ -2,8 +2,8 @@
 
 // rusage runs a command and writes, like GNU time -f '%e %U %S %M', its
 // wall time, user and system CPU seconds and peak resident set size (KiB,
-// from getrusage) to the file named by -o. bench.sh uses it when
-// /usr/bin/time is not GNU time:
+// from getrusage) to the file named by -o. bench.sh times its runs with
+// it:
 //
 //	go build -o rusage testdata/bench/rusage.go
 //	rusage -o times.txt daqiq check corpus
