@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -267,7 +268,8 @@ type batchRecord struct {
 }
 
 // decodeRecord reads the fields of one input line in a single pass (the
-// article is scanned once and unquoted once; other fields are skipped).
+// article is scanned once and unquoted once, by unquote; other fields are
+// skipped).
 // Keys match exactly. A field of the wrong type is reported after the
 // whole object is read, so that the error line still carries the id.
 func decodeRecord(data []byte, f batchFields) (batchRecord, error) {
@@ -320,17 +322,25 @@ func decodeRecord(data []byte, f batchFields) (batchRecord, error) {
 			}
 			continue
 		}
-		var s *string
-		if err := dec.Decode(&s); err != nil {
-			var te *json.UnmarshalTypeError
-			if !errors.As(err, &te) {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return r, invalid(err)
+		}
+		switch {
+		case string(raw) == "null":
+			*dst = nil
+		case raw[0] == '"':
+			s, err := unquote(raw)
+			if err != nil {
 				return r, invalid(err)
 			}
+			*dst = &s
+		default:
+			*dst = nil
 			if typeErr == nil {
 				typeErr = fmt.Errorf("field %q is not a string", key)
 			}
 		}
-		*dst = s
 	}
 	if _, err := dec.Token(); err != nil {
 		return r, invalid(err)
@@ -400,4 +410,48 @@ func dateline(s string) (string, bool) {
 		return s[:10], true
 	}
 	return "", false
+}
+
+// unquote decodes a JSON string literal the decoder has already checked.
+// Text as articles have it, UTF-8 with \n, \" or \\ escapes, is copied in
+// runs between the escapes; a \u escape or invalid UTF-8 goes to
+// encoding/json (which puts U+FFFD for bad bytes): the same string either
+// way, without decoding every character of a long article one by one.
+func unquote(raw []byte) (string, error) {
+	slow := func() (string, error) {
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, err
+	}
+	s := raw[1 : len(raw)-1]
+	if !utf8.Valid(s) {
+		return slow()
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := bytes.IndexByte(s, '\\')
+		if i < 0 {
+			b.Write(s)
+			return b.String(), nil
+		}
+		b.Write(s[:i])
+		switch c := s[i+1]; c {
+		case '"', '\\', '/':
+			b.WriteByte(c)
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		default: // \u
+			return slow()
+		}
+		s = s[i+2:]
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -314,5 +315,34 @@ func TestGenCorpus(t *testing.T) {
 	if code := run([]string{"daqiq", "rules", "--config", filepath.Join(dir, "cfg.toml")}, nil, &out, &errb); code != 0 ||
 		!strings.Contains(out.String(), "bench/words") || !strings.Contains(out.String(), "[20 entries]") {
 		t.Errorf("the word list as a custom rule: exit %d\n%s%s", code, out.String(), errb.String())
+	}
+}
+
+// unquote gives what encoding/json gives for any string literal: plain
+// Arabic, every escape, \u escapes with surrogate pairs, invalid UTF-8.
+func TestUnquote(t *testing.T) {
+	cases := []string{
+		`""`, `"قال الوزير"`, `"سطر\nسطر\r\n\tجدول"`, `"قال: \"نعم\" \\ / \/ \b\f"`,
+		`"\u0642\u0627\u0644 \ud83d\ude00 \u00a0"`, `"نص \u0645 مختلط\n"`, "\"\xff\xfe نص\"", `"\\"`, `"\\\\n"`,
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"قال", " ", "\n", "\"", "\\", "/", "\t", "\u00a0", "😀", "\x01", "«", "a"}
+	for i := 0; i < 2000; i++ {
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		lit, _ := json.Marshal(b.String())
+		cases = append(cases, string(lit))
+	}
+	for _, c := range cases {
+		var want string
+		if err := json.Unmarshal([]byte(c), &want); err != nil {
+			t.Fatalf("%q: %v", c, err)
+		}
+		got, err := unquote([]byte(c))
+		if err != nil || got != want {
+			t.Errorf("unquote(%q) = %q, %v; want %q", c, got, err, want)
+		}
 	}
 }
