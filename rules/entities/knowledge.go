@@ -883,7 +883,9 @@ func (k *Knowledge) mentions(p *lint.Pass) []mention {
 func (k *Knowledge) scan(p *lint.Pass) []mention {
 	toks := p.Tokens
 	out := make([]mention, 0, 8)
-	for i := 0; i < len(toks); i++ {
+	// the words the lexicon's filter lets through (MatchAt would turn
+	// the others down), then the stricter filter of the knowledge
+	for i := k.lex.NextMayMatch(p.Splits, 0); i >= 0; i = k.lex.NextMayMatch(p.Splits, i+1) {
 		t := toks[i]
 		if t.Kind != arabic.Word || !t.Arabic || !k.mayMatch(p.Splits.Of(i)) {
 			continue
