@@ -36,8 +36,11 @@ func init() {
 func runCounted(p *lint.Pass, d *countedData) {
 	toks := p.Tokens
 	for i := 0; i+2 < len(toks); i++ {
-		num, sp, w := toks[i], toks[i+1], toks[i+2]
-		if num.Kind != arabic.Number || sp.Kind != arabic.Space || sp.Breaks > 0 || w.Kind != arabic.Word || !w.Arabic {
+		if toks[i].Kind != arabic.Number {
+			continue
+		}
+		num, sp, w := &toks[i], &toks[i+1], &toks[i+2]
+		if sp.Kind != arabic.Space || sp.Breaks > 0 || w.Kind != arabic.Word || !w.Arabic {
 			continue
 		}
 		ref, ok := d.forms[w.Key]

@@ -58,7 +58,8 @@ func particle(key string) (byte, bool) {
 
 func runParticles(p *lint.Pass, d *particleData) {
 	toks := p.Tokens
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind != arabic.Word || !t.Arabic {
 			continue
 		}
