@@ -7,10 +7,9 @@ package dates
 import (
 	_ "embed"
 	"fmt"
+	"github.com/daqiq/daqiq/rules/internal/tomldata"
 	"hash/crc32"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 
 	"github.com/daqiq/daqiq/lint/arabic"
 )
@@ -137,14 +136,8 @@ func decodeVocab(data []byte) (vocabFile, error) {
 		return g.data, nil
 	}
 	var raw vocabFile
-	md, err := toml.Decode(string(data), &raw)
-	if err != nil {
-		return raw, fmt.Errorf("%s: %v", vocabName, err)
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return raw, fmt.Errorf("%s: unknown key %s", vocabName, und[0])
-	}
-	return raw, nil
+	err := tomldata.Decode(vocabName, data, &raw)
+	return raw, err
 }
 
 func loadVocab(data []byte) (*vocab, error) {

@@ -3,10 +3,9 @@ package grammar
 import (
 	_ "embed"
 	"fmt"
+	"github.com/daqiq/daqiq/rules/internal/tomldata"
 	"hash/crc32"
 	"sync"
-
-	"github.com/BurntSushi/toml"
 
 	"github.com/daqiq/daqiq/lint/arabic"
 )
@@ -67,16 +66,7 @@ type decodedData struct {
 var generated *decodedData
 
 // decodeFile decodes a data file into v, unknown keys refused.
-func decodeFile(name string, data []byte, v any) error {
-	md, err := toml.Decode(string(data), v)
-	if err != nil {
-		return fmt.Errorf("%s: %v", name, err)
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return fmt.Errorf("%s: unknown key %s", name, und[0])
-	}
-	return nil
-}
+func decodeFile(name string, data []byte, v any) error { return tomldata.Decode(name, data, v) }
 
 // decodeParticles reads data/particles.toml: from data_generated.go when
 // it was generated from the same file, else from the TOML.

@@ -9,10 +9,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/internal/tomldata"
 )
 
 //go:embed data/final_yeh.toml
@@ -48,14 +47,8 @@ func decodeYeh(data []byte) (yehData, error) {
 		return g.data, nil
 	}
 	var d yehData
-	md, err := toml.Decode(string(data), &d)
-	if err != nil {
-		return d, fmt.Errorf("%s: %v", yehName, err)
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return d, fmt.Errorf("%s: unknown key %s", yehName, und[0])
-	}
-	return d, nil
+	err := tomldata.Decode(yehName, data, &d)
+	return d, err
 }
 
 // data/final_yeh.toml is also written, decoded, into data_generated.go by

@@ -6,10 +6,9 @@ import (
 	"hash/crc32"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/internal/tomldata"
 )
 
 //go:embed data/quote_colon.toml
@@ -78,14 +77,8 @@ func decodeColon(data []byte) (colonFile, error) {
 		return g.data, nil
 	}
 	var raw colonFile
-	md, err := toml.Decode(string(data), &raw)
-	if err != nil {
-		return raw, fmt.Errorf("%s: %v", colonName, err)
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return raw, fmt.Errorf("%s: unknown key %s", colonName, und[0])
-	}
-	return raw, nil
+	err := tomldata.Decode(colonName, data, &raw)
+	return raw, err
 }
 
 func loadColonWords(data []byte) (colonWords, int, error) {

@@ -5,12 +5,11 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"fmt"
+	"github.com/daqiq/daqiq/rules/internal/tomldata"
 	"math/bits"
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/BurntSushi/toml"
 
 	"github.com/daqiq/daqiq/lint/arabic"
 )
@@ -90,12 +89,8 @@ func lines(text []byte) []string {
 
 func loadLexicon(data []byte) (*lexicon, error) {
 	var f wordsFile
-	md, err := toml.Decode(string(data), &f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", wordsName, err)
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, fmt.Errorf("%s: unknown key %s", wordsName, und[0])
+	if err := tomldata.Decode(wordsName, data, &f); err != nil {
+		return nil, err
 	}
 	lx := &lexicon{
 		compounds: map[string]bool{},
