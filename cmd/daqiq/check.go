@@ -110,6 +110,12 @@ func check(c *cli.Context) error {
 		blRoot = filepath.Dir(f)
 	}
 	rev := c.String("new-from-rev")
+	if rev != "" && !c.Bool("staged") {
+		// before any file is checked, let alone fixed
+		if err := gitVerifyRev(rev); err != nil {
+			return &exitError{2, err.Error()}
+		}
+	}
 
 	opts := checkOpts{
 		mode:   modeReport,
@@ -179,18 +185,25 @@ func check(c *cli.Context) error {
 	// named on stderr, the others are reported, and the exit code is 2
 	failed := 0
 	total, bySev, fixable := 0, map[lint.Severity]int{}, 0
-	progress := len(inputs) >= 200 && isTerminal(stderr)
-	done := 0
+	// a long run whose findings go to a file or a pipe counts the files
+	// done on the terminal (with the findings on the terminal too, the
+	// count would get in their way); the count is wiped before anything
+	// else is written to stderr, and at the end
+	progress := len(inputs) >= 200 && isTerminal(stderr) && !isTerminal(w)
+	done, shown := 0, false
+	wipe := func() {
+		if shown {
+			fmt.Fprint(stderr, "\r\x1b[K")
+			shown = false
+		}
+	}
 	emit := func(in *input, r *result) error {
-		if progress {
-			if done++; done%50 == 0 || done == len(inputs) {
-				fmt.Fprintf(stderr, "\rdaqiq: %d/%d files", done, len(inputs))
-			}
-			if done == len(inputs) {
-				fmt.Fprint(stderr, "\r\x1b[K")
-			}
+		if done++; progress && done%50 == 0 {
+			fmt.Fprintf(stderr, "\rdaqiq: %d/%d files", done, len(inputs))
+			shown = true
 		}
 		if r.skipped != "" {
+			wipe()
 			fmt.Fprintf(stderr, "daqiq: warning: %s\n", r.skipped)
 			return nil
 		}
@@ -198,6 +211,7 @@ func check(c *cli.Context) error {
 			return &exitError{2, r.fatal.Error()}
 		}
 		if r.err != nil {
+			wipe()
 			fmt.Fprintf(stderr, "daqiq: %v\n", r.err)
 			failed++
 		}
@@ -230,7 +244,12 @@ func check(c *cli.Context) error {
 		files = append(files, r.file)
 		return nil
 	}
-	if err := stream(inputs, opts, jobs, finish, emit); err != nil {
+	err = stream(inputs, opts, jobs, finish, emit)
+	wipe()
+	if err != nil {
+		if fixed > 0 {
+			fmt.Fprintf(stderr, "fixed %d %s in %d %s before this error\n", fixed, plural(fixed, "problem", "problems"), fixedFiles, plural(fixedFiles, "file", "files"))
+		}
 		if _, ok := err.(*exitError); ok {
 			return err
 		}
@@ -308,14 +327,18 @@ func withOption(rules []runner.Active, name, value string) []runner.Active {
 // usage, configuration or git error.
 func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, error) {
 	var inputs []*input
-	seen := map[string]bool{}
+	// a file reached twice (named twice, named and walked, through a
+	// link or another relative path) is one input: --fix must not write
+	// it twice, whatever -j says; named once is named
+	seen := map[string]*input{}
 	add := func(in *input) {
 		if in.real != "" {
-			key := filepath.Clean(in.real)
-			if seen[key] {
+			key := sameFileKey(in.real)
+			if first := seen[key]; first != nil {
+				first.walked = first.walked && in.walked
 				return
 			}
-			seen[key] = true
+			seen[key] = in
 		}
 		inputs = append(inputs, in)
 	}
@@ -328,12 +351,9 @@ func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, 
 			if !hasDefaultExt(p) {
 				continue
 			}
-			data, err := gitStaged(p)
-			if data == nil {
-				data = []byte{}
-			}
-			// reported under its own name; the working tree is not touched
-			add(&input{path: p, data: data, staged: true, walked: true, err: err})
+			// read by load (git show :path), reported under its own name;
+			// the working tree is not touched
+			add(&input{path: p, staged: true, walked: true})
 		}
 	}
 	args := c.Args().Slice()
@@ -415,6 +435,18 @@ func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, 
 	}
 
 	return inputs, nil
+}
+
+// sameFileKey names the file at path for finding it twice: its absolute
+// path with links resolved (path itself, cleaned, if that fails).
+func sameFileKey(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	return filepath.Clean(path)
 }
 
 // readFile reads a file named on the command line or found by a walk, with

@@ -136,6 +136,22 @@ func gitCheckRev(rev string) error {
 	return nil
 }
 
+// gitVerifyRev checks, in the working tree of the current directory, that
+// rev names a commit (--new-from-rev is checked once, before any file).
+func gitVerifyRev(rev string) error {
+	if err := gitCheckRev(rev); err != nil {
+		return err
+	}
+	top, _, err := gitLocate()
+	if err != nil {
+		return err
+	}
+	if _, err := gitRun(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
+		return fmt.Errorf("--new-from-rev %q: not a commit of the git repository %s", rev, top)
+	}
+	return nil
+}
+
 // gitChangedLines returns the 1-based numbers of the lines of path (as it
 // is now in the working tree) that were added or changed since rev, a
 // commit-ish such as HEAD, main or a commit hash; lines only deleted since

@@ -95,7 +95,7 @@ func stream(inputs []*input, opts checkOpts, jobs int, finish func(*input, *resu
 				r := processSafely(j.in, opts)
 				j.in.data = nil // the result keeps what it needs
 				if finish != nil && r.file.Doc != nil {
-					finish(j.in, &r)
+					finishSafely(finish, j.in, &r)
 				}
 				j.done <- &r
 			}
@@ -113,6 +113,17 @@ func stream(inputs []*input, opts checkOpts, jobs int, finish func(*input, *resu
 	return err
 }
 
+// finishSafely is finish for one input that may not stop the others: a
+// panic (a bug in rendering or filtering) becomes that input's error.
+func finishSafely(finish func(*input, *result), in *input, r *result) {
+	defer func() {
+		if v := recover(); v != nil {
+			*r = result{err: fmt.Errorf("%s: internal error, please report it: %v\n%s", in.path, v, debug.Stack())}
+		}
+	}()
+	finish(in, r)
+}
+
 // load reads an input's file if gather did not, and sorts out what cannot
 // be checked: a file that cannot be read, and a binary file (a NUL byte),
 // which is an error when it was named and a warning when a walk found it.
@@ -121,7 +132,14 @@ func load(in *input) (skipped string, err error) {
 	if in.err != nil {
 		return "", in.err
 	}
-	if in.data == nil && in.real != "" && !in.staged {
+	switch {
+	case in.data != nil:
+	case in.staged:
+		var err error
+		if in.data, err = gitStaged(in.path); err != nil {
+			return "", err
+		}
+	case in.real != "":
 		var err error
 		in.data, in.read, err = readFile(in.real)
 		if err != nil {
@@ -143,14 +161,15 @@ func load(in *input) (skipped string, err error) {
 // process may use while it does (restore puts the limit back). -j N holds
 // the whole process, the garbage collector included, to N CPUs, as a CI
 // runner or a shared machine expects of -j 1; 0 (the default) or more than
-// the machine has: every CPU.
+// the process may use (GOMAXPROCS: the machine's CPUs, or a container's
+// limit): all of those.
 func jobsOf(c *cli.Context) (jobs int, restore func()) {
-	n := c.Int("jobs")
-	if n < 1 || n >= runtime.NumCPU() {
-		return runtime.NumCPU(), func() {}
+	n, most := c.Int("jobs"), runtime.GOMAXPROCS(0)
+	if n < 1 || n >= most {
+		return most, func() {}
 	}
-	old := runtime.GOMAXPROCS(n)
-	return n, func() { runtime.GOMAXPROCS(old) }
+	runtime.GOMAXPROCS(n)
+	return n, func() { runtime.GOMAXPROCS(most) }
 }
 
 // processHook, nil outside tests, runs before each input is checked.

@@ -1,8 +1,7 @@
 package runner
 
 import (
-	"bytes"
-	"hash/fnv"
+	"hash/maphash"
 	"sort"
 
 	"github.com/daqiq/daqiq/lint"
@@ -142,28 +141,29 @@ func FixAll(doc *source.Document, rules []Active, unsafe bool, newDoc func([]byt
 func FixParsed(p Parsed, rules []Active, unsafe bool, parse func([]byte) (Parsed, error)) ([]byte, Parsed, []lint.Diagnostic, int, error) {
 	total := 0
 	ds := Check(p, rules)
+	// the texts met so far, by hash and length (not their bytes: a long
+	// file would be kept ten times over), with the fixes that led to each
 	type state struct {
-		src   []byte
-		total int
+		hash uint64
+		size int
 	}
-	seen := map[uint64][]state{}
+	seen := map[state]int{}
+	seed := maphash.MakeSeed()
 	remember := func(src []byte, total int) (int, bool) {
-		h := fnv.New64a()
-		h.Write(src)
-		k := h.Sum64()
-		for _, st := range seen[k] {
-			if bytes.Equal(st.src, src) {
-				return st.total, true
-			}
+		st := state{maphash.Bytes(seed, src), len(src)}
+		if before, ok := seen[st]; ok {
+			return before, true
 		}
-		seen[k] = append(seen[k], state{src, total})
+		seen[st] = total
 		return 0, false
 	}
-	remember(p.Doc.Src, 0)
 	for round := 0; round < 10; round++ {
 		out, n := Apply(p.Doc.Src, ds, unsafe)
 		if n == 0 {
 			break
+		}
+		if round == 0 {
+			remember(p.Doc.Src, 0)
 		}
 		total += n
 		var err error

@@ -120,6 +120,7 @@ const (
 // release drops what the run left that points into its document or its
 // findings, and returns sc to the pool.
 func (sc *scratch) release() {
+	clear(sc.toks) // their keys point into the document's text
 	clear(sc.memo)
 	clear(sc.lists)
 	clear(sc.out)
