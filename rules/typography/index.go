@@ -16,7 +16,8 @@ import (
 //	go generate ./rules/...
 //
 // rewrites the index after an edit (TestGenerated fails until then). An
-// index that is missing, damaged or older than the TOML file is not used:
+// index that is missing, malformed (its layout is checked as it is read) or
+// made from another version of the TOML file is not used:
 // the lexicon is built from the TOML file, only slower.
 //
 // The index is embedded by index_generated.go, written with it.
