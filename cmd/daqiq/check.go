@@ -57,6 +57,7 @@ type input struct {
 	mode  fs.FileMode
 	read  fs.FileInfo // the file's status when it was read; nil for stdin
 	data  []byte      // read by load, dropped once checked
+	buf   []byte      // memory load may read the file into (the worker's)
 	rules []runner.Active
 	fail  lint.Severity
 	// staged: the content is the git index's, path names the file
@@ -453,7 +454,11 @@ func sameFileKey(path string) string {
 // the file's status taken from the open file before reading it (to notice,
 // before --fix replaces it, that it changed since). Only regular files and
 // pipes (a shell's <(...)) are read: a device could be endless.
-func readFile(path string) ([]byte, fs.FileInfo, error) {
+func readFile(path string) ([]byte, fs.FileInfo, error) { return readFileInto(path, nil) }
+
+// readFileInto is readFile reading into buf's memory when it is large
+// enough (a worker's buffer, free again once the file before is done).
+func readFileInto(path string, reuse []byte) ([]byte, fs.FileInfo, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
@@ -466,7 +471,7 @@ func readFile(path string) ([]byte, fs.FileInfo, error) {
 	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeNamedPipe == 0 {
 		return nil, nil, fmt.Errorf("%s: not a regular file", path)
 	}
-	var buf bytes.Buffer
+	buf := bytes.NewBuffer(reuse[:0])
 	if fi.Mode().IsRegular() {
 		buf.Grow(int(fi.Size()) + bytes.MinRead)
 	}

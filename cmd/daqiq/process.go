@@ -85,6 +85,10 @@ func stream(inputs []*input, opts checkOpts, jobs int, finish func(*input, *resu
 	}()
 	for w := 0; w < jobs; w++ {
 		go func() {
+			// the memory of the file before, when nothing it checked
+			// kept it (its report rendered, its document dropped): the
+			// next file is read into it
+			var buf []byte
 			for j := range work {
 				select {
 				case <-stop:
@@ -92,10 +96,16 @@ func stream(inputs []*input, opts checkOpts, jobs int, finish func(*input, *resu
 					continue
 				default:
 				}
+				j.in.buf = buf
 				r := processSafely(j.in, opts)
-				j.in.data = nil // the result keeps what it needs
+				data := j.in.data
+				j.in.data, j.in.buf = nil, nil // the result keeps what it needs
 				if finish != nil && r.file.Doc != nil {
 					finishSafely(finish, j.in, &r)
+				}
+				buf = nil
+				if r.file.Doc == nil && cap(data) <= maxReuse {
+					buf = data[:0]
 				}
 				j.done <- &r
 			}
@@ -112,6 +122,9 @@ func stream(inputs []*input, opts checkOpts, jobs int, finish func(*input, *resu
 	}
 	return err
 }
+
+// maxReuse is the largest file buffer a worker keeps for the next file.
+const maxReuse = 4 << 20
 
 // finishSafely is finish for one input that may not stop the others: a
 // panic (a bug in rendering or filtering) becomes that input's error.
@@ -141,7 +154,7 @@ func load(in *input) (skipped string, err error) {
 		}
 	case in.real != "":
 		var err error
-		in.data, in.read, err = readFile(in.real)
+		in.data, in.read, err = readFileInto(in.real, in.buf)
 		if err != nil {
 			return "", err
 		}
