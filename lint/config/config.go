@@ -185,12 +185,17 @@ func Parse(path string, src []byte) (*Config, error) {
 	return c, nil
 }
 
-// lineCol turns the decoder's byte offset (counted after a BOM, which it
-// drops) into a 1-based line and column: its own Line is wrong after a CR
-// inside a string or a backslash at the end of the file.
+// lineCol turns the decoder's byte offset (counted after a byte order
+// mark, which it drops: UTF-8's, or either of UTF-16's, as it does) into a
+// 1-based line and column: its own Line is wrong after a CR inside a
+// string or a backslash at the end of the file.
 func lineCol(src []byte, start int) (int, int) {
 	text := string(src)
-	text = strings.TrimPrefix(text, "\uFEFF")
+	if strings.HasPrefix(text, "\xff\xfe") || strings.HasPrefix(text, "\xfe\xff") {
+		text = text[2:]
+	} else {
+		text = strings.TrimPrefix(text, "\uFEFF")
+	}
 	if start < 0 {
 		start = 0
 	}
