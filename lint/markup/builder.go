@@ -34,6 +34,11 @@ type pend struct {
 	synth  string // text standing for a tag (a <br>)
 }
 
+// isLineBreak reports whether p holds a line break: a <br> or a line end.
+func (p pend) isLineBreak(src []byte) bool {
+	return p.synth == "\n" || !p.object && p.synth == "" && p.e == p.s+1 && src[p.s] == '\n'
+}
+
 func newBuilder(src []byte) *builder {
 	return &builder{src: src, urls: findURLs(src), done: map[int]bool{}}
 }

@@ -142,8 +142,13 @@ func (w *mdWalker) inline(n ast.Node) {
 	}
 }
 
-// lineBreak holds the line end after a line of a paragraph at e.
+// lineBreak holds the line end after a line of a paragraph at e. A line
+// with nothing but a hard break on it (a lone backslash) adds no second
+// line break: two in a row would read as a paragraph break.
 func (w *mdWalker) lineBreak(e int) {
+	if n := len(w.b.pend); n > 0 && w.b.pend[n-1].isLineBreak(w.src) {
+		return
+	}
 	src := w.src
 	p := e
 	for p < len(src) && (src[p] == ' ' || src[p] == '\t' || src[p] == '\\' || src[p] == '\r') {

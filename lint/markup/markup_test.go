@@ -257,6 +257,25 @@ func at(t *testing.T, src []byte, rule, text string, line, n int, fixable bool) 
 
 var misspellings = map[string]string{"المسؤلية": "المسؤولية", "إجتماع": "اجتماع", "الإجتماع": "الاجتماع", "هاذا": "هذا"}
 
+// Line breaks inside a paragraph: a soft or hard break is one line break
+// in the text, and a line holding only a hard break (a lone backslash)
+// adds none, so that two never read as a paragraph break.
+func TestMarkdownLineBreaks(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"قال الوزير\nإن القرار نهائي", "قال الوزير\nإن القرار نهائي"},
+		{"قال الوزير\\\nإن القرار نهائي", "قال الوزير\nإن القرار نهائي"},
+		{"قال الوزير  \nإن القرار نهائي", "قال الوزير\nإن القرار نهائي"},
+		{"قال الوزير\n\\\nإن القرار نهائي", "قال الوزير\nإن القرار نهائي"},
+		{"قال الوزير\n\nإن القرار نهائي", "قال الوزير\n\nإن القرار نهائي"},
+	} {
+		doc, x := parse(t, "a.md", []byte(c.src))
+		if doc.Text != c.want {
+			t.Errorf("%q: Text = %q, want %q", c.src, doc.Text, c.want)
+		}
+		checkMap(t, doc, x)
+	}
+}
+
 func TestMarkdownDiagnostics(t *testing.T) {
 	path, src := read(t, "article.md")
 	doc, x := parse(t, path, src)
