@@ -19,9 +19,20 @@ import (
 	"os"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/daqiq/daqiq/lint"
 )
 
 func main() {
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "check", "batch", "baseline", "serve":
+			// build the built-in rules (their data) while the command
+			// line is read, the configuration found and the directories
+			// walked
+			go lint.Builtin()
+		}
+	}
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
 
