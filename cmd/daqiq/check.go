@@ -57,7 +57,6 @@ type input struct {
 	mode  fs.FileMode
 	read  fs.FileInfo // the file's status when it was read; nil for stdin
 	data  []byte      // read by load, dropped once checked
-	buf   []byte      // memory load may read the file into (the worker's)
 	rules []runner.Active
 	fail  lint.Severity
 	// staged: the content is the git index's, path names the file
@@ -328,12 +327,18 @@ func withOption(rules []runner.Active, name, value string) []runner.Active {
 // usage, configuration or git error.
 func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, error) {
 	var inputs []*input
+	args := c.Args().Slice()
+	if len(args) == 0 && !c.Bool("staged") {
+		args = []string{"."}
+	}
 	// a file reached twice (named twice, named and walked, through a
 	// link or another relative path) is one input: --fix must not write
-	// it twice, whatever -j says; named once is named
+	// it twice, whatever -j says; named once is named. One argument
+	// cannot reach a file twice (a walk follows no links): its files are
+	// not looked up.
 	seen := map[string]*input{}
 	add := func(in *input) {
-		if in.real != "" {
+		if in.real != "" && len(args) > 1 {
 			key := sameFileKey(in.real)
 			if first := seen[key]; first != nil {
 				first.walked = first.walked && in.walked
@@ -356,10 +361,6 @@ func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, 
 			// the working tree is not touched
 			add(&input{path: p, staged: true, walked: true})
 		}
-	}
-	args := c.Args().Slice()
-	if len(args) == 0 && !c.Bool("staged") {
-		args = []string{"."}
 	}
 	for _, a := range args {
 		if a == "-" {
@@ -454,11 +455,10 @@ func sameFileKey(path string) string {
 // the file's status taken from the open file before reading it (to notice,
 // before --fix replaces it, that it changed since). Only regular files and
 // pipes (a shell's <(...)) are read: a device could be endless.
-func readFile(path string) ([]byte, fs.FileInfo, error) { return readFileInto(path, nil) }
-
-// readFileInto is readFile reading into buf's memory when it is large
-// enough (a worker's buffer, free again once the file before is done).
-func readFileInto(path string, reuse []byte) ([]byte, fs.FileInfo, error) {
+//
+// The file is read into reuse's memory when it is large enough (a
+// worker's buffer, free again once the file before is done).
+func readFile(path string, reuse []byte) ([]byte, fs.FileInfo, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err

@@ -96,10 +96,9 @@ func stream(inputs []*input, opts checkOpts, jobs int, finish func(*input, *resu
 					continue
 				default:
 				}
-				j.in.buf = buf
-				r := processSafely(j.in, opts)
+				r := processSafely(j.in, opts, buf)
 				data := j.in.data
-				j.in.data, j.in.buf = nil, nil // the result keeps what it needs
+				j.in.data = nil // the result keeps what it needs
 				if finish != nil && r.file.Doc != nil {
 					finishSafely(finish, j.in, &r)
 				}
@@ -140,8 +139,9 @@ func finishSafely(finish func(*input, *result), in *input, r *result) {
 // load reads an input's file if gather did not, and sorts out what cannot
 // be checked: a file that cannot be read, and a binary file (a NUL byte),
 // which is an error when it was named and a warning when a walk found it.
-// Whether the text is UTF-8 is checked once, by the parser.
-func load(in *input) (skipped string, err error) {
+// Whether the text is UTF-8 is checked once, by the parser. A file is read
+// into buf's memory when it is large enough.
+func load(in *input, buf []byte) (skipped string, err error) {
 	if in.err != nil {
 		return "", in.err
 	}
@@ -154,7 +154,7 @@ func load(in *input) (skipped string, err error) {
 		}
 	case in.real != "":
 		var err error
-		in.data, in.read, err = readFileInto(in.real, in.buf)
+		in.data, in.read, err = readFile(in.real, buf)
 		if err != nil {
 			return "", err
 		}
@@ -191,8 +191,8 @@ var processHook func(path string)
 // processSafely is process for one input that may not stop the others: an
 // input that could not be read is passed on as its error, and a panic while
 // checking one file (a bug) becomes that file's error.
-func processSafely(in *input, opts checkOpts) (r result) {
-	if skipped, err := load(in); err != nil || skipped != "" {
+func processSafely(in *input, opts checkOpts, buf []byte) (r result) {
+	if skipped, err := load(in, buf); err != nil || skipped != "" {
 		return result{err: err, skipped: skipped}
 	}
 	defer func() {

@@ -22,25 +22,26 @@ var benchArticles = sync.OnceValue(func() []string {
 	return out
 })
 
-func benchSize(arts []string) int64 {
+// benchEach runs f on every article of the corpus, bytes counted.
+func benchEach(b *testing.B, f func(a string)) {
+	arts := benchArticles()
 	n := 0
 	for _, a := range arts {
 		n += len(a)
 	}
-	return int64(n)
-}
-
-// BenchmarkTokenize: text → tokens with their normalised keys.
-func BenchmarkTokenize(b *testing.B) {
-	arts := benchArticles()
-	b.SetBytes(benchSize(arts))
+	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		for _, a := range arts {
-			Tokenize(a)
+			f(a)
 		}
 	}
+}
+
+// BenchmarkTokenize: text → tokens with their normalised keys.
+func BenchmarkTokenize(b *testing.B) {
+	benchEach(b, func(a string) { Tokenize(a) })
 }
 
 // BenchmarkTokenizeAnalyze: tokens, then the proclitic splits of every
@@ -48,15 +49,7 @@ func BenchmarkTokenize(b *testing.B) {
 // made beforehand for the whole corpus would be 200 MB of live heap, and
 // the garbage collector scanning them would dominate the measure.)
 func BenchmarkTokenizeAnalyze(b *testing.B) {
-	arts := benchArticles()
-	b.SetBytes(benchSize(arts))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, a := range arts {
-			Analyze(Tokenize(a))
-		}
-	}
+	benchEach(b, func(a string) { Analyze(Tokenize(a)) })
 }
 
 // BenchmarkKey: the normalised key of every word token, as a word list
@@ -88,31 +81,17 @@ func BenchmarkKey(b *testing.B) {
 // BenchmarkAppendTokens: Tokenize into one slice reused for every article,
 // as the runner does.
 func BenchmarkAppendTokens(b *testing.B) {
-	arts := benchArticles()
-	b.SetBytes(benchSize(arts))
-	b.ReportAllocs()
 	var toks []Token
-	b.ResetTimer()
-	for b.Loop() {
-		for _, a := range arts {
-			toks = AppendTokens(toks[:0], a)
-		}
-	}
+	benchEach(b, func(a string) { toks = AppendTokens(toks[:0], a) })
 }
 
 // BenchmarkAppendTokensAnalyze: BenchmarkAppendTokens, then the splits of
 // every word into reused memory; Analyze's cost is the difference.
 func BenchmarkAppendTokensAnalyze(b *testing.B) {
-	arts := benchArticles()
-	b.SetBytes(benchSize(arts))
-	b.ReportAllocs()
 	var toks []Token
 	var sp Splits
-	b.ResetTimer()
-	for b.Loop() {
-		for _, a := range arts {
-			toks = AppendTokens(toks[:0], a)
-			sp.Analyze(toks)
-		}
-	}
+	benchEach(b, func(a string) {
+		toks = AppendTokens(toks[:0], a)
+		sp.Analyze(toks)
+	})
 }

@@ -411,13 +411,8 @@ func (s *Splits) Analyze(toks []Token) {
 			}
 		}
 		if article > 0 {
-			// hash of "ا" + k[article:]: carry on backwards over the bytes of ا
-			h := states[article]
-			h ^= 0xA7
-			h *= fnvPrime
-			h ^= 0xD8
-			h *= fnvPrime
-			cands = append(cands, Cand{Len: uint8(article), Article: true, Hash: h})
+			// hash of "ا" + k[article:]
+			cands = append(cands, Cand{Len: uint8(article), Article: true, Hash: StemHashBefore(states[article], "ا")})
 		}
 	}
 	start[len(toks)] = int32(len(cands))

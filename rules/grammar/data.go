@@ -65,9 +65,6 @@ type decodedData struct {
 // generated is the data of data_generated.go.
 var generated *decodedData
 
-// decodeFile decodes a data file into v, unknown keys refused.
-func decodeFile(name string, data []byte, v any) error { return tomldata.Decode(name, data, v) }
-
 // decodeParticles reads data/particles.toml: from data_generated.go when
 // it was generated from the same file, else from the TOML.
 func decodeParticles(data []byte) (particlesFile, error) {
@@ -75,7 +72,7 @@ func decodeParticles(data []byte) (particlesFile, error) {
 		return g.particles, nil
 	}
 	var f particlesFile
-	return f, decodeFile(particlesName, data, &f)
+	return f, tomldata.Decode(particlesName, data, &f)
 }
 
 // decodeCounted reads data/counted_nouns.toml, as decodeParticles.
@@ -84,7 +81,7 @@ func decodeCounted(data []byte) (countedFile, error) {
 		return g.counted, nil
 	}
 	var f countedFile
-	return f, decodeFile(countedName, data, &f)
+	return f, tomldata.Decode(countedName, data, &f)
 }
 
 type particleData struct {

@@ -121,7 +121,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 				}
 				seen[w] = where
 				forms = append(append(append(forms, '0'+byte(t.class)), w...), '\n')
-				h := hashOf(w)
+				h := arabic.StemHash(w)
 				halves = append(halves, h)
 				known = append(known, h)
 				if t.class != arabic.ClassExact {
@@ -138,7 +138,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 				return nil, fmt.Errorf("%s: [compounds] %q: %v", wordsName, w, err)
 			}
 			lx.compounds[w] = true
-			known = append(known, hashOf(w))
+			known = append(known, arabic.StemHash(w))
 		}
 	}
 	lx.forms = forms
@@ -400,12 +400,7 @@ func (s *byteSet) has(h uint32) bool {
 	}
 }
 
-// hashOf is the hash arabic.Analyze gives a stem, so that the candidate
-// splits of a token can be tested against the filters without hashing
-// again.
-func hashOf(k string) uint32 { return arabic.StemHash(k) }
-
-// hashCat is hashOf(a + b + c), without building the string.
+// hashCat is arabic.StemHash(a + b + c), without building the string.
 func hashCat(a, b, c string) uint32 {
 	return arabic.StemHashBefore(arabic.StemHashBefore(arabic.StemHash(c), b), a)
 }
@@ -449,12 +444,12 @@ func isProclitic(k string) bool {
 // knownWord reports whether a key, with any proclitic, is in the known
 // filter: the slow test used on the few words the fast one let through.
 func (lx *lexicon) knownWord(k string) bool {
-	if h := hashOf(k); lx.known.has(h) || lx.inflected.has(h) || lx.compounds[k] {
+	if h := arabic.StemHash(k); lx.known.has(h) || lx.inflected.has(h) || lx.compounds[k] {
 		return true
 	}
 	for _, p := range procliticsOf(k) {
 		if len(k) > len(p)+2 && strings.HasPrefix(k, p) {
-			if h := hashOf(k[len(p):]); lx.known.has(h) || lx.inflected.has(h) || lx.compounds[k[len(p):]] {
+			if h := arabic.StemHash(k[len(p):]); lx.known.has(h) || lx.inflected.has(h) || lx.compounds[k[len(p):]] {
 				return true
 			}
 		}

@@ -322,7 +322,7 @@ func (lx *lexicon) mayBeHalf(k string, pos int, suf *[65]uint32) bool {
 		if suf != nil {
 			return suf[j]
 		}
-		return hashOf(k[j:])
+		return arabic.StemHash(k[j:])
 	}
 	if lx.halves.has(hash(pos)) {
 		return true
