@@ -24,16 +24,16 @@ import (
 	"github.com/daqiq/daqiq/lint/source"
 )
 
-// Severity is how loud a diagnostic is.
-type Severity uint8
+// Level is how loud a diagnostic is.
+type Level uint8
 
 const (
-	Info Severity = iota + 1
+	Info Level = iota + 1
 	Warning
 	Error
 )
 
-func (s Severity) String() string {
+func (s Level) String() string {
 	switch s {
 	case Info:
 		return "info"
@@ -45,8 +45,8 @@ func (s Severity) String() string {
 	return "off"
 }
 
-// ParseSeverity reads "error", "warning" or "info".
-func ParseSeverity(s string) (Severity, error) {
+// ParseLevel reads "error", "warning" or "info".
+func ParseLevel(s string) (Level, error) {
 	switch strings.ToLower(s) {
 	case "error":
 		return Error, nil
@@ -56,6 +56,38 @@ func ParseSeverity(s string) (Severity, error) {
 		return Info, nil
 	}
 	return 0, fmt.Errorf("unknown level %q (want error, warning or info)", s)
+}
+
+// Kind is how a rule is made: one of the generic kinds that data drives
+// (rules/kinds), or code of its own.
+type Kind uint8
+
+const (
+	Code         Kind = iota // a rule with code of its own
+	Substitution             // a word list of wrong → right forms
+	Existence                // a word list of forms to flag
+	Consistency              // sets of variants, one per article
+	Repetition               // a word or line repeated
+	Pattern                  // a regular expression
+)
+
+var kindNames = [...]string{"code", "substitution", "existence", "consistency", "repetition", "pattern"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", k)
+}
+
+// ParseKind reads a kind's name, as [[rule]] tables in .daqiq.toml give it.
+func ParseKind(s string) (Kind, error) {
+	for k, n := range kindNames {
+		if n == s {
+			return Kind(k), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown kind %q (want %s)", s, strings.Join(kindNames[1:], ", "))
 }
 
 // Applicability says whether a fix may be applied without a human looking.
@@ -93,13 +125,13 @@ type SuggestedFix struct {
 type Diagnostic struct {
 	Start, End int
 	Rule       string // set by the runner
-	// Severity is set by the runner from the configuration. A rule may set
+	// Level is set by the runner from the configuration. A rule may set
 	// it to ask for a lower level for one finding (a two-day calendar
 	// offset is a warning where three days are an error): the runner keeps
 	// the lower of the two.
-	Severity Severity
-	Message  string
-	Fixes    []SuggestedFix // best first; optional
+	Level   Level
+	Message string
+	Fixes   []SuggestedFix // best first; optional
 }
 
 // Doc is a rule's documentation, shown by `daqiq explain`. Headings follow
@@ -122,9 +154,9 @@ type Option struct {
 // Rule is a named check.
 type Rule struct {
 	ID       string // family/name, e.g. "spelling/misspelling"; never renamed
-	Kind     string // substitution, existence, consistency, repetition, pattern or code
+	Kind     Kind
 	Category string // the family: spelling, orthography, consistency, repetition, ...
-	Level    Severity
+	Level    Level
 	Summary  string // one line
 	Doc      Doc
 	Link     string // optional URL
@@ -138,6 +170,15 @@ type Rule struct {
 	// Extend, when set, returns a copy of the rule with the entries of a
 	// word list added (the wordlists setting of .daqiq.toml).
 	Extend func(name string, data []byte) (*Rule, error)
+}
+
+// Active is a rule as the configuration sets it for one file: its level,
+// its options and the words it must not flag.
+type Active struct {
+	*Rule
+	Level   Level
+	Options map[string]string
+	Ignore  map[string]bool // word keys the rule must not flag
 }
 
 // Pass is one rule run over one document.

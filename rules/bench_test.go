@@ -7,12 +7,13 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/corpus"
-	"github.com/daqiq/daqiq/lint/corpus/words"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
 	"github.com/daqiq/daqiq/rules"
+	"github.com/daqiq/daqiq/rules/benchwords"
 )
 
 // BenchmarkBuiltin lints a generated 20 MB corpus (fixed seed, articles of
@@ -31,7 +32,7 @@ func BenchmarkBuiltin(b *testing.B) {
 
 // benchCorpus lints the 20 MB corpus (seed 1, 4 KB articles) with active,
 // each article a document as the CLI makes it.
-func benchCorpus(b *testing.B, active []runner.Active) {
+func benchCorpus(b *testing.B, active []lint.Active) {
 	text := corpus.Generate(1, 20<<20)
 	arts := corpus.Articles(text, 4<<10)
 	b.SetBytes(int64(len(text)))
@@ -72,11 +73,11 @@ func BenchmarkOneRule(b *testing.B) {
 // temporary directory and loads them.
 func oneRuleSet(b *testing.B, n int) *rules.Set {
 	b.Helper()
-	entries, err := words.Pick(filepath.Join("spelling", "data"), n)
+	entries, err := benchwords.Pick(filepath.Join("spelling", "data"), n)
 	if err != nil {
 		b.Fatal(err)
 	}
-	list, err := words.TOML(entries)
+	list, err := benchwords.TOML(entries)
 	if err != nil {
 		b.Fatal(err)
 	}

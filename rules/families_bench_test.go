@@ -4,6 +4,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/corpus"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
@@ -21,7 +22,7 @@ import (
 
 var benchDocs = sync.OnceValue(func() []*source.Document { return corpus.Documents(1, 20<<20, 4<<10) })
 
-func benchRules(b *testing.B, active []runner.Active) {
+func benchRules(b *testing.B, active []lint.Active) {
 	docs := benchDocs()
 	n := 0
 	for _, d := range docs {
@@ -37,7 +38,7 @@ func benchRules(b *testing.B, active []runner.Active) {
 	}
 }
 
-func builtinActive(b *testing.B) []runner.Active {
+func builtinActive(b *testing.B) []lint.Active {
 	set, err := rules.Load(nil)
 	if err != nil {
 		b.Fatal(err)
@@ -48,7 +49,7 @@ func builtinActive(b *testing.B) []runner.Active {
 func BenchmarkFamily(b *testing.B) {
 	all := builtinActive(b)
 	var families []string
-	byFamily := map[string][]runner.Active{}
+	byFamily := map[string][]lint.Active{}
 	for _, a := range all {
 		if byFamily[a.Category] == nil {
 			families = append(families, a.Category)
@@ -64,7 +65,7 @@ func BenchmarkFamily(b *testing.B) {
 
 func BenchmarkRule(b *testing.B) {
 	for _, a := range builtinActive(b) {
-		b.Run(a.ID, func(b *testing.B) { benchRules(b, []runner.Active{a}) })
+		b.Run(a.ID, func(b *testing.B) { benchRules(b, []lint.Active{a}) })
 	}
 }
 

@@ -1,5 +1,5 @@
 // Package rules assembles the rule set for a file: the built-in rules
-// (registered by the family packages below), the custom rules of
+// (listed in builtin.go, made by the family packages below), the custom rules of
 // .daqiq.toml, the word lists it adds, and its per-path settings.
 //
 // Families, one package each, one file per rule, data in <family>/data:
@@ -25,24 +25,14 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/config"
-	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/rules/kinds"
-
-	_ "github.com/daqiq/daqiq/rules/consistency"
-	_ "github.com/daqiq/daqiq/rules/dates"
-	_ "github.com/daqiq/daqiq/rules/entities"
-	_ "github.com/daqiq/daqiq/rules/grammar"
-	_ "github.com/daqiq/daqiq/rules/orthography"
-	_ "github.com/daqiq/daqiq/rules/punctuation"
-	_ "github.com/daqiq/daqiq/rules/repetition"
-	_ "github.com/daqiq/daqiq/rules/spelling"
-	_ "github.com/daqiq/daqiq/rules/typography"
 )
 
 // Set is the rules of one configuration, ready to be narrowed to a file.
@@ -50,9 +40,11 @@ type Set struct {
 	cfg   *config.Config
 	rules []*lint.Rule          // built-in and custom, by id
 	byID  map[string]*lint.Rule // the same
+	// mu guards extended and cache, which For fills as files come
+	mu sync.Mutex
 	// extended holds rules with extra word lists, by id and list names
 	extended map[string]*lint.Rule
-	cache    map[string][]runner.Active
+	cache    map[string][]lint.Active
 }
 
 // Load builds the rule set of a configuration (nil: the defaults) and
@@ -62,11 +54,11 @@ func Load(cfg *config.Config) (*Set, error) {
 		cfg = &config.Config{Path: "(defaults)", Rules: map[string]config.RuleSettings{}}
 	}
 
-	builtin, err := lint.Builtin()
+	builtin, err := Builtin()
 	if err != nil {
 		return nil, err
 	}
-	s := &Set{cfg: cfg, byID: map[string]*lint.Rule{}, extended: map[string]*lint.Rule{}, cache: map[string][]runner.Active{}}
+	s := &Set{cfg: cfg, byID: map[string]*lint.Rule{}, extended: map[string]*lint.Rule{}, cache: map[string][]lint.Active{}}
 	for _, r := range builtin {
 		s.add(r)
 	}
@@ -153,8 +145,8 @@ func (s *Set) add(r *lint.Rule) {
 }
 
 // FailLevel is the configuration's fail-level, 0 when it sets none.
-func (s *Set) FailLevel() lint.Severity {
-	l, _ := lint.ParseSeverity(s.cfg.FailLevel)
+func (s *Set) FailLevel() lint.Level {
+	l, _ := lint.ParseLevel(s.cfg.FailLevel)
 	return l
 }
 
@@ -175,16 +167,20 @@ func (s *Set) Enabled(id, file string) bool {
 // overrides applied).
 func (s *Set) Setting(id string) config.RuleSettings { return s.cfg.Rules[id] }
 
-// For returns the active rules for one file, with their levels and options.
-func (s *Set) For(file string) []runner.Active {
+// For returns the active rules for one file, with their levels and
+// options. Safe for concurrent use; the slice is shared and must not be
+// modified.
+func (s *Set) For(file string) []lint.Active {
 	// files that the same overrides match have the same rules
 	matching := s.cfg.Matching(file)
 	key := fmt.Sprint(matching)
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if a, ok := s.cache[key]; ok {
 		return a
 	}
 	settings := s.cfg.ResolveMatching(matching)
-	var out []runner.Active
+	var out []lint.Active
 	for _, r := range s.rules {
 		st := settings[r.ID]
 		on := !r.Disabled
@@ -194,9 +190,9 @@ func (s *Set) For(file string) []runner.Active {
 		if !on {
 			continue
 		}
-		a := runner.Active{Rule: r, Level: r.Level, Options: st.Options}
+		a := lint.Active{Rule: r, Level: r.Level, Options: st.Options}
 		if st.Level != "" {
-			a.Level, _ = lint.ParseSeverity(st.Level)
+			a.Level, _ = lint.ParseLevel(st.Level)
 		}
 		if len(st.WordLists) > 0 {
 			a.Rule, _ = s.extend(r, st.WordLists) // checked by Load
@@ -216,6 +212,7 @@ func (s *Set) For(file string) []runner.Active {
 	return out
 }
 
+// extend is called with s.mu held, or before s is shared (Load).
 func (s *Set) extend(r *lint.Rule, lists []string) (*lint.Rule, error) {
 	key := r.ID + "\x00" + strings.Join(lists, "\x00")
 	if e, ok := s.extended[key]; ok {
@@ -267,7 +264,7 @@ func contains(list []string, s string) bool {
 func custom(cfg *config.Config, cr config.CustomRule) (*lint.Rule, error) {
 	level := lint.Warning
 	if cr.Level != "" {
-		level, _ = lint.ParseSeverity(cr.Level)
+		level, _ = lint.ParseLevel(cr.Level)
 	}
 	family, _, _ := strings.Cut(cr.ID, "/")
 	meta := lint.Rule{

@@ -3,9 +3,12 @@ package rules_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/linttest"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
@@ -16,7 +19,7 @@ import (
 // testdata/rules/<id>.txt, and requires each fixture to hold at least one
 // case the rule must flag and one Arabic line it must leave alone.
 func TestBuiltinFixtures(t *testing.T) {
-	builtin, err := lint.Builtin()
+	builtin, err := rules.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,12 +46,36 @@ func TestBuiltinMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(set.Rules()) < 7 {
-		t.Fatalf("only %d rules", len(set.Rules()))
+	// every fixture under testdata/rules names a built-in rule, and
+	// every built-in rule has one (TestBuiltinFixtures): the set is the
+	// one the fixtures describe, not merely "some rules"
+	fixtures, err := filepath.Glob(filepath.Join("..", "testdata", "rules", "*", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*lint.Rule{}
+	for _, r := range set.Rules() {
+		byID[r.ID] = r
+	}
+	for _, f := range fixtures {
+		id := filepath.Base(filepath.Dir(f)) + "/" + strings.TrimSuffix(filepath.Base(f), ".txt")
+		if byID[id] == nil {
+			t.Errorf("fixture %s: no built-in rule %s", f, id)
+		}
+	}
+	if len(set.Rules()) != len(fixtures) {
+		t.Errorf("%d rules, %d fixtures", len(set.Rules()), len(fixtures))
 	}
 	for _, r := range set.Rules() {
-		if r.ID == "" || r.Kind == "" || r.Category == "" || r.Level == 0 || r.Summary == "" {
+		family, name, ok := strings.Cut(r.ID, "/")
+		if !ok || name == "" || r.Category != family || r.Level == 0 || r.Summary == "" {
 			t.Errorf("%s: incomplete metadata %+v", r.ID, r)
+		}
+		if _, err := os.Stat(family); err != nil {
+			t.Errorf("%s: no package rules/%s for its family", r.ID, family)
+		}
+		if k := r.Kind.String(); strings.HasPrefix(k, "Kind(") {
+			t.Errorf("%s: unknown kind %s", r.ID, k)
 		}
 		if r.Doc.What == "" || r.Doc.Why == "" || r.Doc.Wrong == "" || r.Doc.Right == "" {
 			t.Errorf("%s: documentation needs what, why, a wrong and a right example", r.ID)
@@ -59,7 +86,7 @@ func TestBuiltinMetadata(t *testing.T) {
 // TestDocExamples requires each rule to flag its documented wrong example
 // and stay silent on the right one, so the docs cannot drift from the code.
 func TestDocExamples(t *testing.T) {
-	builtin, err := lint.Builtin()
+	builtin, err := rules.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +106,7 @@ func count(t *testing.T, r *lint.Rule, text string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return len(runner.Run(doc, []runner.Active{{Rule: r, Level: r.Level}}))
+	return len(runner.Run(doc, []lint.Active{{Rule: r, Level: r.Level}}))
 }
 
 // TestCleanArticles holds the built-in rule set to silence on edited
@@ -105,6 +132,56 @@ func TestCleanArticles(t *testing.T) {
 		for _, d := range runner.Run(doc, set.For(p)) {
 			pos := doc.Pos(d.Start)
 			t.Errorf("%s:%d:%d: %s flagged %q: %s", p, pos.Line, pos.Column, d.Rule, data[d.Start:d.End], d.Message)
+		}
+	}
+}
+
+// TestForConcurrent: For is called by many goroutines at once (the
+// engine's callers check files side by side); run with -race.
+func TestForConcurrent(t *testing.T) {
+	cfg, err := config.Parse("t.toml", []byte(`fail-level = "warn"
+[rules."spelling/misspelling"]
+level = "warn"
+[[override]]
+paths = ["opinion/**"]
+[override.rules."typography/tatweel"]
+enabled = false
+[[override]]
+paths = ["sport/**"]
+[override.rules."orthography/final-yeh"]
+level = "info"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := rules.Load(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{"a.txt", "opinion/b.txt", "sport/c.txt", "opinion/d.md", "sport/e.md", "f.html"}
+	want := map[string]int{}
+	for _, p := range paths {
+		want[p] = len(set.For(p))
+	}
+	set, _ = rules.Load(cfg) // a fresh cache, filled side by side
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Go(func() {
+			for i := 0; i < 50; i++ {
+				p := paths[(g+i)%len(paths)]
+				if n := len(set.For(p)); n != want[p] {
+					t.Errorf("%s: %d rules, want %d", p, n, want[p])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if want["opinion/b.txt"] != want["a.txt"]-1 {
+		t.Errorf("the override did not turn tatweel off: %d and %d rules", want["opinion/b.txt"], want["a.txt"])
+	}
+	for _, a := range set.For("a.txt") {
+		if a.ID == "spelling/misspelling" && a.Level != lint.Warning {
+			t.Errorf(`level = "warn" gave %s`, a.Level)
 		}
 	}
 }

@@ -6,9 +6,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/baseline"
 	"github.com/daqiq/daqiq/lint/config"
-	"github.com/daqiq/daqiq/lint/output"
 )
 
 // baselineCommand writes the findings of today so that `check --baseline`
@@ -31,7 +31,7 @@ func baselineCommand() *cli.Command {
 			}
 			jobs, restore := jobsOf(c)
 			defer restore()
-			var files []output.File
+			var files []lint.File
 			err = stream(inputs, checkOpts{mode: modeReport, date: c.String("date")}, jobs, nil, func(_ *input, r *result) error {
 				if r.skipped != "" {
 					fmt.Fprintf(c.App.ErrWriter, "daqiq: warning: %s\n", r.skipped)

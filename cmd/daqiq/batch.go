@@ -15,6 +15,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/markup"
 	"github.com/daqiq/daqiq/lint/output"
@@ -113,7 +114,7 @@ func batch(c *cli.Context) error {
 // reader waits, so at most window+2 lines (and their results) are in
 // memory whatever the input's length. It returns the number of lines that
 // failed, and an error only for reading the input or writing the output.
-func runBatch(r io.Reader, w io.Writer, active []runner.Active, fields batchFields, jobs int) (int, error) {
+func runBatch(r io.Reader, w io.Writer, active []lint.Active, fields batchFields, jobs int) (int, error) {
 	window := 4 * jobs
 	work := make(chan *batchJob, jobs)
 	order := make(chan *batchJob, window)
@@ -352,7 +353,7 @@ func decodeRecord(data []byte, f batchFields) (batchRecord, error) {
 }
 
 // lintLine checks the article of one input line.
-func lintLine(job *batchJob, active []runner.Active, f batchFields) batchResult {
+func lintLine(job *batchJob, active []lint.Active, f batchFields) batchResult {
 	r, err := decodeRecord(job.data, f)
 	id := r.id
 	if err != nil {
@@ -397,7 +398,7 @@ func lintLine(job *batchJob, active []runner.Active, f batchFields) batchResult 
 		date = x.Date
 	}
 	ds := runner.Check(runner.Parsed{Doc: doc, Filter: x.Filter}, withOption(active, "dateline", date))
-	return batchResult{json: encodeLine(batchLine{ID: id, Diagnostics: output.ToJSON(output.File{Doc: doc, Diagnostics: ds})})}
+	return batchResult{json: encodeLine(batchLine{ID: id, Diagnostics: output.ToJSON(lint.File{Doc: doc, Diagnostics: ds})})}
 }
 
 // dateline accepts YYYY-MM-DD and the date part of an RFC 3339 timestamp.

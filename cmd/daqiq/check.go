@@ -57,8 +57,8 @@ type input struct {
 	mode  fs.FileMode
 	read  fs.FileInfo // the file's status when it was read; nil for stdin
 	data  []byte      // read by load, dropped once checked
-	rules []runner.Active
-	fail  lint.Severity
+	rules []lint.Active
+	fail  lint.Level
 	// staged: the content is the git index's, path names the file
 	staged bool
 	// walked: found by a directory walk or among the staged files rather
@@ -81,10 +81,10 @@ func check(c *cli.Context) error {
 	if c.Bool("fix") && c.Bool("diff") {
 		return usageErr("--fix and --diff cannot be used together")
 	}
-	var failFlag lint.Severity
+	var failFlag lint.Level
 	if s := c.String("fail-level"); s != "" {
 		var err error
-		if failFlag, err = lint.ParseSeverity(s); err != nil {
+		if failFlag, err = lint.ParseLevel(s); err != nil {
 			return usageErr("--fail-level: %v", err)
 		}
 	}
@@ -148,10 +148,10 @@ func check(c *cli.Context) error {
 		}
 		r.checked = true
 		r.fails = runner.AtLeast(r.file.Diagnostics, in.fail) > 0
-		r.bySev = map[lint.Severity]int{}
+		r.bySev = map[lint.Level]int{}
 		for _, d := range r.file.Diagnostics {
 			r.total++
-			r.bySev[d.Severity]++
+			r.bySev[d.Level]++
 			if len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe {
 				r.fixable++
 			}
@@ -162,9 +162,9 @@ func check(c *cli.Context) error {
 		var b bytes.Buffer
 		switch {
 		case format == "jsonl":
-			err = output.WriteJSONL(&b, []output.File{r.file})
+			err = output.WriteJSONL(&b, []lint.File{r.file})
 		case format == "rdjsonl":
-			err = output.WriteRDJSONL(&b, []output.File{r.file})
+			err = output.WriteRDJSONL(&b, []lint.File{r.file})
 		case quiet:
 			writeQuiet(&b, r.file)
 		default:
@@ -173,18 +173,18 @@ func check(c *cli.Context) error {
 		if err != nil {
 			r.fatal = err
 		}
-		r.out, r.file = b.Bytes(), output.File{}
+		r.out, r.file = b.Bytes(), lint.File{}
 	}
 
 	w := c.App.Writer
 	stderr := c.App.ErrWriter
-	var files []output.File
+	var files []lint.File
 	exit := 0
 	fixed, fixedFiles := 0, 0
 	// failed counts the inputs that could not be checked or fixed: each is
 	// named on stderr, the others are reported, and the exit code is 2
 	failed := 0
-	total, bySev, fixable := 0, map[lint.Severity]int{}, 0
+	total, bySev, fixable := 0, map[lint.Level]int{}, 0
 	// a long run whose findings go to a file or a pipe counts the files
 	// done on the terminal (with the findings on the terminal too, the
 	// count would get in their way); the count is wiped before anything
@@ -276,7 +276,7 @@ func check(c *cli.Context) error {
 		}
 		if total > 0 {
 			var parts []string
-			for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
+			for _, s := range []lint.Level{lint.Error, lint.Warning, lint.Info} {
 				if bySev[s] > 0 {
 					parts = append(parts, fmt.Sprintf("%d %s", bySev[s], plural(bySev[s], s.String(), s.String()+"s")))
 				}
@@ -295,11 +295,11 @@ func check(c *cli.Context) error {
 }
 
 // withOption sets an option on every rule that declares it.
-func withOption(rules []runner.Active, name, value string) []runner.Active {
+func withOption(rules []lint.Active, name, value string) []lint.Active {
 	if value == "" {
 		return rules
 	}
-	out := make([]runner.Active, len(rules))
+	out := make([]lint.Active, len(rules))
 	for i, r := range rules {
 		if _, ok := r.Rule.Options[name]; ok {
 			opts := map[string]string{name: value}
@@ -325,7 +325,7 @@ func withOption(rules []runner.Active, name, value string) []runner.Active {
 // files is only a warning on stderr. A file named twice (or named and
 // found by a walk) is checked once. The returned error stops the run: a
 // usage, configuration or git error.
-func gather(c *cli.Context, dateline string, failFlag lint.Severity) ([]*input, error) {
+func gather(c *cli.Context, dateline string, failFlag lint.Level) ([]*input, error) {
 	var inputs []*input
 	args := c.Args().Slice()
 	if len(args) == 0 && !c.Bool("staged") {
@@ -497,7 +497,7 @@ var formats = []string{"text", "json", "jsonl", "sarif", "github", "rdjson", "rd
 // writeFormat writes the machine formats. Paths in SARIF and GitHub
 // annotations are made relative to $GITHUB_WORKSPACE, else to the current
 // directory.
-func writeFormat(w io.Writer, format string, files []output.File, inputs []*input) error {
+func writeFormat(w io.Writer, format string, files []lint.File, inputs []*input) error {
 	root := os.Getenv("GITHUB_WORKSPACE")
 	if root == "" {
 		root, _ = os.Getwd()
@@ -532,10 +532,10 @@ func writeFormat(w io.Writer, format string, files []output.File, inputs []*inpu
 	return fmt.Errorf("unknown format %q", format)
 }
 
-func writeQuiet(w io.Writer, f output.File) {
+func writeQuiet(w io.Writer, f lint.File) {
 	for _, d := range f.Diagnostics {
 		p := f.Doc.Pos(d.Start)
-		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.Doc.Path, p.Line, p.Column, d.Severity, d.Rule, d.Message)
+		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.Doc.Path, p.Line, p.Column, d.Level, d.Rule, d.Message)
 	}
 }
 

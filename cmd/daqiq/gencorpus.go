@@ -12,7 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/daqiq/daqiq/lint/corpus"
-	"github.com/daqiq/daqiq/lint/corpus/words"
+	"github.com/daqiq/daqiq/rules/benchwords"
 )
 
 // genCorpusCommand is the hidden `daqiq gen-corpus`, used by
@@ -76,7 +76,7 @@ func genCorpus(c *cli.Context) error {
 	if c.String("words-file") == "" && c.String("wordlist") == "" {
 		return nil
 	}
-	entries, err := words.Pick(c.String("words-from"), c.Int("words"))
+	entries, err := benchwords.Pick(c.String("words-from"), c.Int("words"))
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
@@ -90,7 +90,7 @@ func genCorpus(c *cli.Context) error {
 		}
 	}
 	if f := c.String("wordlist"); f != "" {
-		list, err := words.TOML(entries)
+		list, err := benchwords.TOML(entries)
 		if err != nil {
 			return &exitError{2, err.Error()}
 		}

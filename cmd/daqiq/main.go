@@ -17,10 +17,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
+	"github.com/daqiq/daqiq/rules"
 	"github.com/urfave/cli/v2"
-
-	"github.com/daqiq/daqiq/lint"
 )
 
 func main() {
@@ -29,8 +29,12 @@ func main() {
 		case "check", "batch", "baseline", "serve":
 			// build the built-in rules (their data) while the command
 			// line is read, the configuration found and the directories
-			// walked
-			go lint.Builtin()
+			// walked; the data lives as long as the process, so a
+			// collection while it is built would find nothing to free
+			go func() {
+				defer debug.SetGCPercent(debug.SetGCPercent(-1))
+				rules.Builtin()
+			}()
 		}
 	}
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))

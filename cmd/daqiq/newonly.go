@@ -2,12 +2,11 @@ package main
 
 import (
 	"github.com/daqiq/daqiq/lint"
-	"github.com/daqiq/daqiq/lint/output"
 )
 
 // onlyChanged keeps the findings that start on a line added or changed
 // since rev (the staged content against HEAD for --staged).
-func onlyChanged(f output.File, in *input, rev string) (output.File, error) {
+func onlyChanged(f lint.File, in *input, rev string) (lint.File, error) {
 	var lines map[int]bool
 	var err error
 	if in.staged {

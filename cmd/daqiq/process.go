@@ -36,7 +36,7 @@ type checkOpts struct {
 
 // result is what checking one input produced.
 type result struct {
-	file  output.File
+	file  lint.File
 	diff  []byte // rendered unified diff (modeDiff)
 	fixed int    // fixes applied and written (modeFix)
 	err   error
@@ -46,7 +46,7 @@ type result struct {
 	// (file is then dropped) and what the summary and exit code need
 	out            []byte
 	total, fixable int
-	bySev          map[lint.Severity]int
+	bySev          map[lint.Level]int
 	fails          bool  // a finding at the fail level or above
 	fatal          error // stops the run (a git error in --new-from-rev)
 	checked        bool  // finish ran: the input was checked
@@ -251,15 +251,15 @@ func process(in *input, opts checkOpts) result {
 				// not written: report what the file on disk still has
 				p, x, _ := parse(in.data)
 				ds := runner.Check(p, rules)
-				return result{file: output.File{Doc: p.Doc, Diagnostics: withUnused(ds, x, opts.unused)}, err: err}
+				return result{file: lint.File{Doc: p.Doc, Diagnostics: withUnused(ds, x, opts.unused)}, err: err}
 			}
 			r.fixed = n
 		}
 		p, x, ds = final, last, remaining
-		r.file = output.File{Doc: p.Doc, Diagnostics: withUnused(ds, x, opts.unused)}
+		r.file = lint.File{Doc: p.Doc, Diagnostics: withUnused(ds, x, opts.unused)}
 		return r
 	}
-	return result{file: output.File{Doc: p.Doc, Diagnostics: withUnused(ds, x, opts.unused)}}
+	return result{file: lint.File{Doc: p.Doc, Diagnostics: withUnused(ds, x, opts.unused)}}
 }
 
 // withUnused adds a finding for each suppression comment that silenced
@@ -270,7 +270,7 @@ func withUnused(ds []lint.Diagnostic, x *markup.Extras, report bool) []lint.Diag
 	}
 	for _, d := range x.Unused() {
 		ds = append(ds, lint.Diagnostic{
-			Start: d.Start, End: d.End, Rule: "suppression/unused", Severity: lint.Warning,
+			Start: d.Start, End: d.End, Rule: "suppression/unused", Level: lint.Warning,
 			Message: fmt.Sprintf("this %s comment silences nothing", d.Kind),
 			Fixes:   []lint.SuggestedFix{lint.Replace(d.Start, d.End, "", lint.Unsafe)},
 		})

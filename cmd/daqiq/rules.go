@@ -54,7 +54,7 @@ func rulesCommand() *cli.Command {
 				}
 				level := r.Level
 				if st.Level != "" {
-					level, _ = lint.ParseSeverity(st.Level)
+					level, _ = lint.ParseLevel(st.Level)
 				}
 				state := "on"
 				if !on {

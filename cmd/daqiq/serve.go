@@ -175,10 +175,10 @@ type serveOptions struct {
 type server struct {
 	o      serveOptions
 	sem    chan struct{}
-	active map[string][]runner.Active // by format: txt, md, html
-	byID   map[string]runner.Active   // every rule as configured for article.txt, on or off
-	ruleIx []*lint.Rule               // every rule, by id
-	rules  []byte                     // the /api/v1/rules response
+	active map[string][]lint.Active // by format: txt, md, html
+	byID   map[string]lint.Active   // every rule as configured for article.txt, on or off
+	ruleIx []*lint.Rule             // every rule, by id
+	rules  []byte                   // the /api/v1/rules response
 	static http.Handler
 	h      http.Handler // everything, behind the CORS layer
 }
@@ -209,8 +209,8 @@ func buildServer(o serveOptions) *server {
 	s := &server{
 		o:      o,
 		sem:    make(chan struct{}, o.maxConcurrent),
-		active: map[string][]runner.Active{},
-		byID:   map[string]runner.Active{},
+		active: map[string][]lint.Active{},
+		byID:   map[string]lint.Active{},
 		ruleIx: o.set.Rules(),
 	}
 	for f, p := range formatPaths {
@@ -243,9 +243,9 @@ func buildServer(o serveOptions) *server {
 		if !ok {
 			// off in the configuration: LanguageTool's enabledRules may turn it on
 			st := o.set.Setting(r.ID)
-			a = runner.Active{Rule: r, Level: r.Level, Options: st.Options}
+			a = lint.Active{Rule: r, Level: r.Level, Options: st.Options}
 			if st.Level != "" {
-				a.Level, _ = lint.ParseSeverity(st.Level)
+				a.Level, _ = lint.ParseLevel(st.Level)
 			}
 			if a.Level == 0 {
 				a.Level = lint.Warning
@@ -253,7 +253,7 @@ func buildServer(o serveOptions) *server {
 			s.byID[r.ID] = a
 		}
 		infos = append(infos, ruleInfo{
-			ID: r.ID, Kind: r.Kind, Category: r.Category, Level: a.Level.String(), Enabled: on[r.ID],
+			ID: r.ID, Kind: r.Kind.String(), Category: r.Category, Level: a.Level.String(), Enabled: on[r.ID],
 			Summary: r.Summary,
 			Doc:     ruleDoc{What: r.Doc.What, Why: r.Doc.Why, Wrong: r.Doc.Wrong, Right: r.Doc.Right, Fix: r.Doc.Fix},
 		})
@@ -433,7 +433,7 @@ func (s *server) decodeCheck(w http.ResponseWriter, r *http.Request) (checkReque
 // parsed is a text read as its format, with the rules to run on it.
 type parsed struct {
 	p     runner.Parsed
-	rules []runner.Active
+	rules []lint.Active
 	parse func([]byte) (runner.Parsed, error)
 }
 
@@ -464,7 +464,7 @@ func (s *server) prepare(req checkRequest) (parsed, error) {
 	}}, nil
 }
 
-func toAPI(f output.File) []apiDiagnostic {
+func toAPI(f lint.File) []apiDiagnostic {
 	js := output.ToJSON(f)
 	out := make([]apiDiagnostic, len(js))
 	for i, j := range js {
@@ -503,7 +503,7 @@ func (s *server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	ds := runner.Check(pp.p, pp.rules)
 	writeJSON(w, http.StatusOK, struct {
 		Diagnostics []apiDiagnostic `json:"diagnostics"`
-	}{toAPI(output.File{Doc: pp.p.Doc, Diagnostics: ds})})
+	}{toAPI(lint.File{Doc: pp.p.Doc, Diagnostics: ds})})
 }
 
 func (s *server) handleFix(w http.ResponseWriter, r *http.Request) {
@@ -527,7 +527,7 @@ func (s *server) handleFix(w http.ResponseWriter, r *http.Request) {
 		Diff        string          `json:"diff"`
 		Fixes       int             `json:"fixes"`
 		Diagnostics []apiDiagnostic `json:"diagnostics"`
-	}{string(out), diff.String(), n, toAPI(output.File{Doc: final.Doc, Diagnostics: remaining})})
+	}{string(out), diff.String(), n, toAPI(lint.File{Doc: final.Doc, Diagnostics: remaining})})
 }
 
 // writeJSON writes v as JSON, Arabic and <>& as they are.

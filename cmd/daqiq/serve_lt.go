@@ -310,7 +310,7 @@ func splitList(v string) []string {
 // enabledRules and enabledCategories added and disabledRules and
 // disabledCategories taken away, or with enabledOnly=true only the enabled
 // ones.
-func (s *server) ltRules(form func(string) string) ([]runner.Active, error) {
+func (s *server) ltRules(form func(string) string) ([]lint.Active, error) {
 	enabledOnly := strings.EqualFold(form("enabledOnly"), "true")
 	enRules, disRules := splitList(form("enabledRules")), splitList(form("disabledRules"))
 	enCats, disCats := splitList(form("enabledCategories")), splitList(form("disabledCategories"))
@@ -334,7 +334,7 @@ func (s *server) ltRules(form func(string) string) ([]runner.Active, error) {
 			on[a.ID] = true
 		}
 	}
-	var out []runner.Active
+	var out []lint.Active
 	for _, r := range s.ruleIx {
 		use := on[r.ID] || has(enRules, r.ID) || has(enCats, r.Category)
 		if has(disRules, r.ID) || has(disCats, r.Category) {
@@ -434,7 +434,7 @@ func (s *server) handleLTCheck(w http.ResponseWriter, r *http.Request) {
 		}
 		off := ix.at(ws)
 		reps := []ltReplacement{}
-		for _, sg := range runner.Suggestions(doc.Src, d) {
+		for _, sg := range lint.Suggestions(doc.Src, d) {
 			reps = append(reps, ltReplacement{Value: sg})
 		}
 		family, _, _ := strings.Cut(d.Rule, "/")

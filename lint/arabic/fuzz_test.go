@@ -1,10 +1,11 @@
 package arabic
 
 import (
-	"github.com/daqiq/daqiq/lint/internal/fuzzseed"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/daqiq/daqiq/lint/internal/fuzzseed"
 )
 
 // fuzzLexicon holds words and phrases with every class, for MatchAt.

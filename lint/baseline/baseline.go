@@ -40,8 +40,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
-	"github.com/daqiq/daqiq/lint/output"
 )
 
 // Version is the format version written and read.
@@ -74,7 +74,7 @@ type Baseline struct {
 // Build records every diagnostic of files. Paths are made relative to root
 // (normally the directory of the baseline file); with root "" they are kept
 // as given. See Path.
-func Build(files []output.File, root string) *Baseline {
+func Build(files []lint.File, root string) *Baseline {
 	b := &Baseline{entries: map[key]*Entry{}}
 	for _, f := range files {
 		p := Path(f.Doc.Path, root)
@@ -130,7 +130,7 @@ func (b *Baseline) Entries() []Entry {
 // count of matching diagnostics, in file order; the rest are kept. Filter
 // does not change the baseline: filtering the same file twice gives the
 // same result.
-func (b *Baseline) Filter(f output.File, root string) output.File {
+func (b *Baseline) Filter(f lint.File, root string) lint.File {
 	if b == nil || len(b.entries) == 0 || len(f.Diagnostics) == 0 {
 		return f
 	}
@@ -153,7 +153,7 @@ func (b *Baseline) Filter(f output.File, root string) output.File {
 		left[k] = 0
 		kept = append(kept, d)
 	}
-	return output.File{Doc: f.Doc, Diagnostics: kept}
+	return lint.File{Doc: f.Doc, Diagnostics: kept}
 }
 
 // Path is the path a baseline records for a file reported as path: relative
@@ -178,7 +178,7 @@ func Path(path, root string) string {
 }
 
 // Fingerprint returns the hash identifying the finding [start, end) of src
-// (byte offsets, as in output.File) independently of its line number.
+// (byte offsets, as in lint.File) independently of its line number.
 func Fingerprint(src []byte, start, end int) string {
 	h, _ := fingerprint(src, start, end)
 	return h

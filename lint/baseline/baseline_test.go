@@ -11,14 +11,13 @@ import (
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/baseline"
-	"github.com/daqiq/daqiq/lint/output"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
 	"github.com/daqiq/daqiq/rules"
 )
 
 // check lints text with the built-in rules.
-func check(t *testing.T, path, text string) output.File {
+func check(t *testing.T, path, text string) lint.File {
 	t.Helper()
 	set, err := rules.Load(nil)
 	if err != nil {
@@ -28,11 +27,11 @@ func check(t *testing.T, path, text string) output.File {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return output.File{Doc: doc, Diagnostics: runner.Run(doc, set.For(path))}
+	return lint.File{Doc: doc, Diagnostics: runner.Run(doc, set.For(path))}
 }
 
 // findings lists the diagnostics as "rule:text".
-func findings(f output.File) []string {
+func findings(f lint.File) []string {
 	var out []string
 	for _, d := range f.Diagnostics {
 		out = append(out, d.Rule+":"+string(f.Doc.Src[d.Start:d.End]))
@@ -50,19 +49,19 @@ func span(t *testing.T, doc *source.Document, rule, word string, n int) lint.Dia
 			t.Fatalf("occurrence %d of %q not found", n, word)
 		}
 		if i == n {
-			return lint.Diagnostic{Rule: rule, Start: off + j, End: off + j + len(word), Severity: lint.Warning}
+			return lint.Diagnostic{Rule: rule, Start: off + j, End: off + j + len(word), Level: lint.Warning}
 		}
 		off += j + len(word)
 	}
 }
 
-func file(t *testing.T, path, text string, marks ...string) output.File {
+func file(t *testing.T, path, text string, marks ...string) lint.File {
 	t.Helper()
 	doc, err := source.New(path, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := output.File{Doc: doc}
+	f := lint.File{Doc: doc}
 	seen := map[string]int{}
 	for _, m := range marks { // "rule word"
 		rule, word, _ := strings.Cut(m, " ")
@@ -98,7 +97,7 @@ func TestLinesAddedAboveStillFiltered(t *testing.T) {
 	if len(before.Diagnostics) < 2 {
 		t.Fatalf("want at least two findings in the sample, got %v", findings(before))
 	}
-	b := roundTrip(t, baseline.Build([]output.File{before}, ""))
+	b := roundTrip(t, baseline.Build([]lint.File{before}, ""))
 
 	edited := "عاجل\n\nسطر جديد أضافه المحرر في أعلى الخبر.\n" + article + "\nوفي سياق آخر، سطر في آخر الخبر.\n"
 	after := check(t, "a.txt", edited)
@@ -113,7 +112,7 @@ func TestLinesAddedAboveStillFiltered(t *testing.T) {
 }
 
 func TestChangedFindingReported(t *testing.T) {
-	b := baseline.Build([]output.File{check(t, "a.txt", article)}, "")
+	b := baseline.Build([]lint.File{check(t, "a.txt", article)}, "")
 
 	// Another misspelling in the same place: new.
 	changed := strings.Replace(article, "إجتماع", "إتفاق", 1)
@@ -139,7 +138,7 @@ func TestChangedFindingReported(t *testing.T) {
 func TestDuplicatesCounted(t *testing.T) {
 	line := "قال المتحدث إن الوزارة هاذا العام ستبدأ.\n"
 	two := file(t, "a.txt", line+"فاصل\n"+line, "spelling/misspelling هاذا", "spelling/misspelling هاذا")
-	b := roundTrip(t, baseline.Build([]output.File{two}, ""))
+	b := roundTrip(t, baseline.Build([]lint.File{two}, ""))
 	if b.Len() != 2 || len(b.Entries()) != 1 || b.Entries()[0].Count != 2 {
 		t.Fatalf("want one entry with count 2, got %+v", b.Entries())
 	}
@@ -164,7 +163,7 @@ func TestDuplicatesCounted(t *testing.T) {
 
 func TestHarakatTatweelAndLineEnds(t *testing.T) {
 	plain := "وقال المتحدث الرسمي إن هاذا القرار نهائي.\n"
-	b := baseline.Build([]output.File{file(t, "a.txt", plain, "spelling/misspelling هاذا")}, "")
+	b := baseline.Build([]lint.File{file(t, "a.txt", plain, "spelling/misspelling هاذا")}, "")
 	for _, text := range []string{
 		"وقالَ المُتحدِّث الرسمي إنّ هاذا القرارَ نهائيٌّ.\n",  // harakat
 		"وقـــال المتحـدث الرسمي إن هاذا القـــرار نهائي.\n",   // tatweel
@@ -198,7 +197,7 @@ func TestHarakatTatweelAndLineEnds(t *testing.T) {
 	if len(before.Diagnostics) == 0 {
 		t.Fatal("no finding in the vocalised sample")
 	}
-	bv := baseline.Build([]output.File{before}, "")
+	bv := baseline.Build([]lint.File{before}, "")
 	after := check(t, "v.txt", "سطر أول.\n"+strings.ReplaceAll(voc, "َ", ""))
 	if got := bv.Filter(after, ""); len(got.Diagnostics) != 0 {
 		t.Errorf("vocalised sample without fatha: still reported %v", findings(got))
@@ -208,7 +207,7 @@ func TestHarakatTatweelAndLineEnds(t *testing.T) {
 func TestWriteFormat(t *testing.T) {
 	f1 := file(t, "news/b.txt", "قال هاذا الخبر\u200d هنا\n", "spelling/misspelling هاذا", "typography/hidden-characters \u200d")
 	f2 := file(t, "news/a.txt", "قال لاكن الخبر\n", "spelling/misspelling لاكن")
-	b := baseline.Build([]output.File{f1, f2}, "")
+	b := baseline.Build([]lint.File{f1, f2}, "")
 	var w1, w2 bytes.Buffer
 	if err := b.Write(&w1); err != nil {
 		t.Fatal(err)
@@ -242,7 +241,7 @@ func TestPathRelativeToRoot(t *testing.T) {
 	t.Chdir(dir)
 	os.MkdirAll("news/sub", 0o755)
 	f := file(t, filepath.Join("news", "sub", "a.txt"), "قال هاذا\n", "spelling/misspelling هاذا")
-	b := baseline.Build([]output.File{f}, "news")
+	b := baseline.Build([]lint.File{f}, "news")
 	if e := b.Entries(); len(e) != 1 || e[0].Path != "sub/a.txt" {
 		t.Fatalf("entries %+v, want path sub/a.txt", e)
 	}
@@ -307,7 +306,7 @@ func TestLoadErrors(t *testing.T) {
 
 func TestWriteFile(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "baseline.json")
-	b := baseline.Build([]output.File{file(t, "a.txt", "قال هاذا\n", "spelling/misspelling هاذا")}, "")
+	b := baseline.Build([]lint.File{file(t, "a.txt", "قال هاذا\n", "spelling/misspelling هاذا")}, "")
 	if err := b.WriteFile(p); err != nil {
 		t.Fatal(err)
 	}

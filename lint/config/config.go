@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/daqiq/daqiq/lint"
 )
 
 // FileName is the configuration file looked up from each checked file's
@@ -269,12 +270,10 @@ func (c *Config) ruleTable(at []string, t map[string]any) (map[string]RuleSettin
 	return out, nil
 }
 
+// validLevel accepts what lint.ParseLevel reads, as --fail-level does.
 func validLevel(s string) bool {
-	switch strings.ToLower(s) {
-	case "error", "warning", "info":
-		return true
-	}
-	return false
+	_, err := lint.ParseLevel(s)
+	return err == nil
 }
 
 func (c *Config) strings(at []string, v any) ([]string, error) {

@@ -3,10 +3,11 @@ package config_test
 import (
 	"bytes"
 	"errors"
-	"github.com/daqiq/daqiq/lint/internal/fuzzseed"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/daqiq/daqiq/lint/internal/fuzzseed"
 
 	"github.com/BurntSushi/toml"
 

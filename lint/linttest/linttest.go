@@ -130,7 +130,7 @@ func Run(t *testing.T, rule *lint.Rule, path string) (wants, silent int) {
 		if err != nil {
 			t.Fatalf("%s:%d: %v", name, c.Line, err)
 		}
-		ds := runner.Run(doc, []runner.Active{{Rule: rule, Level: rule.Level, Options: c.Options}})
+		ds := runner.Run(doc, []lint.Active{{Rule: rule, Level: rule.Level, Options: c.Options}})
 		Check(t, fmt.Sprintf("%s (document at line %d)", name, c.Line), doc, ds, c.Wants)
 	}
 	return wants, silent
@@ -148,7 +148,7 @@ func Check(t *testing.T, where string, doc *source.Document, ds []lint.Diagnosti
 			}
 			matched[i], found = true, true
 			if w.HasSuggestion {
-				sug := runner.Suggestions(doc.Src, d)
+				sug := lint.Suggestions(doc.Src, d)
 				if len(sug) == 0 || sug[0] != w.Suggestion {
 					t.Errorf("%s:%d: %q: suggestion %q, want %q", where, doc.Pos(w.Start).Line, doc.Src[w.Start:w.End], sug, w.Suggestion)
 				}

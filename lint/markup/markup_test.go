@@ -179,8 +179,8 @@ func TestHTMLText(t *testing.T) {
 }
 
 // words is a rule that flags the listed words and replaces them (safe).
-func words(id string, fixes map[string]string) runner.Active {
-	return runner.Active{Level: lint.Error, Rule: &lint.Rule{ID: id, Kind: "code", Level: lint.Error, Run: func(p *lint.Pass) {
+func words(id string, fixes map[string]string) lint.Active {
+	return lint.Active{Level: lint.Error, Rule: &lint.Rule{ID: id, Kind: lint.Code, Level: lint.Error, Run: func(p *lint.Pass) {
 		for _, tk := range p.Tokens {
 			w := p.Text[tk.Start:tk.End]
 			if fix, ok := fixes[w]; ok {
@@ -194,8 +194,8 @@ func words(id string, fixes map[string]string) runner.Active {
 // spans is a rule that flags each occurrence of the listed text and
 // replaces it; a key ending in "|" is an insertion at the end of the text
 // before the bar.
-func spans(id string, fixes map[string]string) runner.Active {
-	return runner.Active{Level: lint.Warning, Rule: &lint.Rule{ID: id, Kind: "code", Level: lint.Warning, Run: func(p *lint.Pass) {
+func spans(id string, fixes map[string]string) lint.Active {
+	return lint.Active{Level: lint.Warning, Rule: &lint.Rule{ID: id, Kind: lint.Code, Level: lint.Warning, Run: func(p *lint.Pass) {
 		for k, fix := range fixes {
 			sub, insert := strings.CutSuffix(k, "|")
 			for off := 0; ; {
@@ -279,7 +279,7 @@ func TestMarkdownLineBreaks(t *testing.T) {
 func TestMarkdownDiagnostics(t *testing.T) {
 	path, src := read(t, "article.md")
 	doc, x := parse(t, path, src)
-	rules := []runner.Active{
+	rules := []lint.Active{
 		words("spelling/misspelling", misspellings),
 		spans("test/spans", map[string]string{
 			"\u00a0":           " ",            // a whole entity: fixable
@@ -346,7 +346,7 @@ func TestMarkdownDiagnostics(t *testing.T) {
 func TestHTMLDiagnostics(t *testing.T) {
 	path, src := read(t, "article.html")
 	doc, x := parse(t, path, src)
-	rules := []runner.Active{
+	rules := []lint.Active{
 		words("spelling/misspelling", misspellings),
 		spans("test/spans", map[string]string{
 			"\u00a0":  " ", // &nbsp; whole: fixable

@@ -32,14 +32,14 @@ type (
 // file (with no <error> when it is clean) and an <error> per diagnostic
 // with its start line and column (in code points, as in the text format),
 // severity error, warning or info, message and rule id as source.
-func WriteCheckstyle(w io.Writer, files []File) error {
+func WriteCheckstyle(w io.Writer, files []lint.File) error {
 	rep := csReport{Version: "4.3"}
 	for _, f := range files {
 		cf := csFile{Name: f.Doc.Path}
 		for _, d := range f.Diagnostics {
 			s := f.Doc.Pos(d.Start)
-			sev := d.Severity.String()
-			if d.Severity != lint.Error && d.Severity != lint.Warning && d.Severity != lint.Info {
+			sev := d.Level.String()
+			if d.Level != lint.Error && d.Level != lint.Warning && d.Level != lint.Info {
 				sev = "warning"
 			}
 			cf.Errors = append(cf.Errors, csError{Line: s.Line, Column: s.Column, Severity: sev, Message: d.Message, Source: d.Rule})

@@ -43,8 +43,8 @@ func TestWriteCheckstyleEscaping(t *testing.T) {
 	s, e := span(t, src, "<إن>")
 	msg := "use “أنّ” not <إن> & 'x' \"y\"\nline two\ttab\x01"
 	var b bytes.Buffer
-	if err := WriteCheckstyle(&b, []File{{Doc: d, Diagnostics: []lint.Diagnostic{
-		{Start: s, End: e, Rule: `r/<x>&"y"`, Severity: lint.Warning, Message: msg},
+	if err := WriteCheckstyle(&b, []lint.File{{Doc: d, Diagnostics: []lint.Diagnostic{
+		{Start: s, End: e, Rule: `r/<x>&"y"`, Level: lint.Warning, Message: msg},
 	}}}); err != nil {
 		t.Fatal(err)
 	}

@@ -81,7 +81,7 @@ const fixtureSrc = "📰 قال المسؤل إن الخبر صحيح\n" +
 	"سطر 🙂 مكرر\n" +
 	"سطر 🙂 مكرر\n"
 
-func fixture(t *testing.T) []File {
+func fixture(t *testing.T) []lint.File {
 	t.Helper()
 	src := fixtureSrc
 	d := doc(t, "أخبار/خبر 1.txt", src)
@@ -93,15 +93,15 @@ func fixture(t *testing.T) []File {
 	l4 := strings.LastIndex(src, "سطر")
 	e3 := len(src) - 1 // end of line 4, before its "\n"
 	clean := doc(t, "نظيف.txt", "خبر نظيف\n")
-	return []File{
+	return []lint.File{
 		{Doc: d, Diagnostics: []lint.Diagnostic{
-			{Start: s1, End: e1, Rule: "spelling/misspelling", Severity: lint.Error,
+			{Start: s1, End: e1, Rule: "spelling/misspelling", Level: lint.Error,
 				Message: "“المسؤل” is misspelled: write “المسؤول”",
 				Fixes:   []lint.SuggestedFix{lint.Replace(s1, e1, "المسؤول", lint.Safe)}},
-			{Start: s2, End: e2, Rule: "repetition/repeated-word", Severity: lint.Warning,
+			{Start: s2, End: e2, Rule: "repetition/repeated-word", Level: lint.Warning,
 				Message: "“قال” is repeated",
 				Fixes:   []lint.SuggestedFix{lint.Replace(s2-1, e2, "", lint.Unsafe)}},
-			{Start: l3, End: e3, Rule: "repetition/repeated-line", Severity: lint.Info,
+			{Start: l3, End: e3, Rule: "repetition/repeated-line", Level: lint.Info,
 				Message: "line 4 repeats line 3 (100%)",
 				Fixes:   []lint.SuggestedFix{{Message: "delete line 4", Applicability: lint.Safe, Edits: []lint.TextEdit{{Start: l4, End: len(src)}}}}},
 		}},

@@ -27,9 +27,9 @@ type GitHubOptions struct {
 // Columns count UTF-16 code units and endColumn is exclusive. A span that
 // ends with a line break ends on the line before it; a span over several
 // lines has no columns, which GitHub accepts only on a single line.
-func WriteGitHub(w io.Writer, files []File, o GitHubOptions) error {
+func WriteGitHub(w io.Writer, files []lint.File, o GitHubOptions) error {
 	var b bytes.Buffer
-	count := map[lint.Severity]int{}
+	count := map[lint.Level]int{}
 	total, withProblems := 0, 0
 	for _, f := range files {
 		if len(f.Diagnostics) > 0 {
@@ -38,9 +38,9 @@ func WriteGitHub(w io.Writer, files []File, o GitHubOptions) error {
 		file := RelPath(f.Doc.Path, o.Root)
 		for _, d := range f.Diagnostics {
 			total++
-			count[d.Severity]++
+			count[d.Level]++
 			cmd := "warning"
-			switch d.Severity {
+			switch d.Level {
 			case lint.Error:
 				cmd = "error"
 			case lint.Info:
@@ -67,12 +67,12 @@ func WriteGitHub(w io.Writer, files []File, o GitHubOptions) error {
 
 // githubSummary is the last line: "daqiq: 12 problems (3 errors,
 // 9 warnings) in 2 files", with a note when GitHub cannot annotate them all.
-func githubSummary(total, withProblems, checked int, count map[lint.Severity]int) string {
+func githubSummary(total, withProblems, checked int, count map[lint.Level]int) string {
 	if total == 0 {
 		return fmt.Sprintf("daqiq: no problems (%d %s checked)\n", checked, countNoun(checked, "file", "files"))
 	}
 	var parts []string
-	for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
+	for _, s := range []lint.Level{lint.Error, lint.Warning, lint.Info} {
 		if n := count[s]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n, countNoun(n, s.String(), s.String()+"s")))
 		}

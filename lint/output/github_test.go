@@ -9,7 +9,7 @@ import (
 	"github.com/daqiq/daqiq/lint/source"
 )
 
-func github(t *testing.T, files []File, o GitHubOptions) string {
+func github(t *testing.T, files []lint.File, o GitHubOptions) string {
 	t.Helper()
 	var b strings.Builder
 	if err := WriteGitHub(&b, files, o); err != nil {
@@ -34,8 +34,8 @@ func TestWriteGitHubEscaping(t *testing.T) {
 	src := "قال: 50%\r\nثاني\n"
 	d := doc(t, "مجلد,أ/ملف:1 %.txt", src)
 	s, e := span(t, src, "50%")
-	got := github(t, []File{{Doc: d, Diagnostics: []lint.Diagnostic{
-		{Start: s, End: e, Rule: "r:x,y", Severity: lint.Warning, Message: "نسبة 50%: سطر\r\nوسطر، a,b"},
+	got := github(t, []lint.File{{Doc: d, Diagnostics: []lint.Diagnostic{
+		{Start: s, End: e, Rule: "r:x,y", Level: lint.Warning, Message: "نسبة 50%: سطر\r\nوسطر، a,b"},
 	}}}, GitHubOptions{})
 	want := "::warning file=مجلد%2Cأ/ملف%3A1 %25.txt,line=1,col=6,endLine=1,endColumn=9,title=r%3Ax%2Cy::نسبة 50%25: سطر%0D%0Aوسطر، a,b\n" +
 		"daqiq: 1 problem (1 warning) in 1 file\n"
@@ -67,15 +67,15 @@ func TestWriteGitHubSpans(t *testing.T) {
 	l1 := len(source.BOM)
 	l2 := strings.Index(src, "سطر\r\nآخر")
 	l3 := strings.Index(src, "آخر")
-	got := github(t, []File{{Doc: d, Diagnostics: []lint.Diagnostic{
+	got := github(t, []lint.File{{Doc: d, Diagnostics: []lint.Diagnostic{
 		// a line with its CRLF: shown on that line, to its last column
-		{Start: l1, End: l2, Rule: "r/line", Severity: lint.Info, Message: "m"},
+		{Start: l1, End: l2, Rule: "r/line", Level: lint.Info, Message: "m"},
 		// two lines and the break after them: still two lines, no columns
-		{Start: l1, End: l3, Rule: "r/two", Severity: lint.Info, Message: "m"},
+		{Start: l1, End: l3, Rule: "r/two", Level: lint.Info, Message: "m"},
 		// the line break alone: kept, over two lines
-		{Start: l2 - 2, End: l2, Rule: "r/break", Severity: lint.Info, Message: "m"},
+		{Start: l2 - 2, End: l2, Rule: "r/break", Level: lint.Info, Message: "m"},
 		// empty span: col equals endColumn
-		{Start: l3, End: l3, Rule: "r/empty", Severity: lint.Info},
+		{Start: l3, End: l3, Rule: "r/empty", Level: lint.Info},
 	}}}, GitHubOptions{})
 	want := "::notice file=f.txt,line=1,col=1,endLine=1,endColumn=6,title=r/line::m\n" +
 		"::notice file=f.txt,line=1,endLine=2,title=r/two::m\n" +
@@ -89,7 +89,7 @@ func TestWriteGitHubSpans(t *testing.T) {
 
 func TestWriteGitHubSummary(t *testing.T) {
 	clean := doc(t, "a.txt", "نظيف\n")
-	if got := github(t, []File{{Doc: clean}, {Doc: clean}}, GitHubOptions{}); got != "daqiq: no problems (2 files checked)\n" {
+	if got := github(t, []lint.File{{Doc: clean}, {Doc: clean}}, GitHubOptions{}); got != "daqiq: no problems (2 files checked)\n" {
 		t.Errorf("clean run: %q", got)
 	}
 	if got := github(t, nil, GitHubOptions{}); got != "daqiq: no problems (0 files checked)\n" {
@@ -104,9 +104,9 @@ func TestWriteGitHubSummary(t *testing.T) {
 		if i%4 == 0 {
 			sev = lint.Warning
 		}
-		ds = append(ds, lint.Diagnostic{Start: i * len("خطأ\n"), End: i*len("خطأ\n") + len("خطأ"), Rule: "r/x", Severity: sev, Message: "m"})
+		ds = append(ds, lint.Diagnostic{Start: i * len("خطأ\n"), End: i*len("خطأ\n") + len("خطأ"), Rule: "r/x", Level: sev, Message: "m"})
 	}
-	got := github(t, []File{{Doc: d, Diagnostics: ds}, {Doc: clean}, {Doc: d, Diagnostics: ds[:1]}}, GitHubOptions{})
+	got := github(t, []lint.File{{Doc: d, Diagnostics: ds}, {Doc: clean}, {Doc: d, Diagnostics: ds[:1]}}, GitHubOptions{})
 	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
 	if len(lines) != 14 {
 		t.Fatalf("%d lines, want 13 commands and a summary:\n%s", len(lines), got)
@@ -118,7 +118,7 @@ func TestWriteGitHubSummary(t *testing.T) {
 
 	// more than GitHub annotates: the summary says so
 	more := append(append([]lint.Diagnostic{}, ds...), ds[1:3]...)
-	lines = strings.Split(strings.TrimSuffix(github(t, []File{{Doc: d, Diagnostics: more}}, GitHubOptions{}), "\n"), "\n")
+	lines = strings.Split(strings.TrimSuffix(github(t, []lint.File{{Doc: d, Diagnostics: more}}, GitHubOptions{}), "\n"), "\n")
 	want = "daqiq: 14 problems (11 errors, 3 warnings) in 1 file; GitHub annotates at most 10 of each level per step, the log lists them all"
 	if last := lines[len(lines)-1]; last != want {
 		t.Errorf("summary = %q, want %q", last, want)
@@ -131,7 +131,7 @@ func TestWriteGitHubSummary(t *testing.T) {
 func TestWriteGitHubRoot(t *testing.T) {
 	root := t.TempDir()
 	d := doc(t, root+"/أخبار/خبر.txt", "خطأ\n")
-	f := []File{{Doc: d, Diagnostics: []lint.Diagnostic{{Start: 0, End: len("خطأ"), Rule: "r/x", Severity: lint.Error, Message: "m"}}}}
+	f := []lint.File{{Doc: d, Diagnostics: []lint.Diagnostic{{Start: 0, End: len("خطأ"), Rule: "r/x", Level: lint.Error, Message: "m"}}}}
 	got := github(t, f, GitHubOptions{Root: root})
 	if want := "::error file=أخبار/خبر.txt,line=1,"; !strings.HasPrefix(got, want) {
 		t.Errorf("WriteGitHub with Root = %q, want prefix %q", got, want)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/daqiq/daqiq/lint"
 )
 
 func TestWriteJSONL(t *testing.T) {
@@ -41,7 +43,7 @@ func TestWriteJSONL(t *testing.T) {
 	}
 
 	b.Reset()
-	if err := WriteJSONL(&b, []File{fs[1]}); err != nil || b.Len() != 0 {
+	if err := WriteJSONL(&b, []lint.File{fs[1]}); err != nil || b.Len() != 0 {
 		t.Errorf("no diagnostics: %q, %v; want no output", b.String(), err)
 	}
 }

@@ -11,15 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
-	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
 )
-
-// File is one checked file and its diagnostics (offsets into Doc.Src).
-type File struct {
-	Doc         *source.Document
-	Diagnostics []lint.Diagnostic
-}
 
 // JSONDiagnostic is the JSON form of a diagnostic. Lines and columns are
 // 1-based, columns count code points, ends are exclusive; offsets are bytes.
@@ -39,16 +32,16 @@ type JSONDiagnostic struct {
 }
 
 // ToJSON converts a file's diagnostics.
-func ToJSON(f File) []JSONDiagnostic {
+func ToJSON(f lint.File) []JSONDiagnostic {
 	out := make([]JSONDiagnostic, 0, len(f.Diagnostics))
 	for _, d := range f.Diagnostics {
 		s, e := f.Doc.Pos(d.Start), f.Doc.Pos(d.End)
-		sug := runner.Suggestions(f.Doc.Src, d)
+		sug := lint.Suggestions(f.Doc.Src, d)
 		if sug == nil {
 			sug = []string{}
 		}
 		out = append(out, JSONDiagnostic{
-			Path: f.Doc.Path, Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message,
+			Path: f.Doc.Path, Rule: d.Rule, Severity: d.Level.String(), Message: d.Message,
 			Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
 			Offset: d.Start, EndOffset: d.End, Text: string(f.Doc.Src[d.Start:d.End]), Suggestions: sug,
 		})
@@ -57,7 +50,7 @@ func ToJSON(f File) []JSONDiagnostic {
 }
 
 // WriteJSON writes {"diagnostics":[...]} for all files.
-func WriteJSON(w io.Writer, files []File) error {
+func WriteJSON(w io.Writer, files []lint.File) error {
 	all := []JSONDiagnostic{}
 	for _, f := range files {
 		all = append(all, ToJSON(f)...)
@@ -89,16 +82,16 @@ const (
 //	path:line:col: level rule: message
 //	  suggestion: replacement
 //	  | the source line with [the span] marked
-func WriteText(w io.Writer, f File, o TextOptions) {
+func WriteText(w io.Writer, f lint.File, o TextOptions) {
 	for _, d := range f.Diagnostics {
 		s, e := f.Doc.Pos(d.Start), f.Doc.Pos(d.End)
-		level := d.Severity.String()
+		level := d.Level.String()
 		if o.Color {
-			c := map[lint.Severity]string{lint.Error: red, lint.Warning: yellow, lint.Info: blue}[d.Severity]
+			c := map[lint.Level]string{lint.Error: red, lint.Warning: yellow, lint.Info: blue}[d.Level]
 			level = c + level + reset
 		}
 		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.Doc.Path, s.Line, s.Column, level, d.Rule, d.Message)
-		for i, sg := range runner.Suggestions(f.Doc.Src, d) {
+		for i, sg := range lint.Suggestions(f.Doc.Src, d) {
 			label := "suggestion"
 			if d.Fixes[i].Applicability != lint.Safe {
 				label = "suggestion (" + d.Fixes[i].Applicability.String() + ")"

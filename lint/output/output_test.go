@@ -264,13 +264,13 @@ func TestWriteJSON(t *testing.T) {
 	d := doc(t, "أخبار/خبر.txt", src)
 	s, e := span(t, src, "المسؤل")
 	s2, e2 := span(t, src, "<صحيح>")
-	f := File{Doc: d, Diagnostics: []lint.Diagnostic{
-		{Start: s, End: e, Rule: "spelling/misspelling", Severity: lint.Error, Message: "خطأ إملائي: المسؤل",
+	f := lint.File{Doc: d, Diagnostics: []lint.Diagnostic{
+		{Start: s, End: e, Rule: "spelling/misspelling", Level: lint.Error, Message: "خطأ إملائي: المسؤل",
 			Fixes: []lint.SuggestedFix{lint.Replace(s, e, "المسؤول", lint.Safe)}},
-		{Start: s2, End: e2, Rule: "style/x", Severity: lint.Info, Message: "a <b> & c"},
+		{Start: s2, End: e2, Rule: "style/x", Level: lint.Info, Message: "a <b> & c"},
 	}}
 	var buf bytes.Buffer
-	if err := WriteJSON(&buf, []File{f}); err != nil {
+	if err := WriteJSON(&buf, []lint.File{f}); err != nil {
 		t.Fatal(err)
 	}
 	raw := buf.String()
@@ -341,7 +341,7 @@ func TestWriteJSONMultiLineSpan(t *testing.T) {
 	d := doc(t, "f.txt", src)
 	s := len(source.BOM)
 	e := len(src) // the repeated line, with its line break
-	js := ToJSON(File{Doc: d, Diagnostics: []lint.Diagnostic{{Start: s, End: e, Rule: "r/x", Severity: lint.Warning,
+	js := ToJSON(lint.File{Doc: d, Diagnostics: []lint.Diagnostic{{Start: s, End: e, Rule: "r/x", Level: lint.Warning,
 		Fixes: []lint.SuggestedFix{lint.Replace(s+len("قال\r\n"), e, "", lint.Safe)}}}})
 	if len(js) != 1 {
 		t.Fatalf("got %d diagnostics", len(js))
@@ -361,14 +361,14 @@ func TestWriteText(t *testing.T) {
 	s, e := span(t, src, "المسؤل")
 	s2, e2 := span(t, src, " صحيح")
 	s3, e3 := span(t, src, "سطر")
-	f := File{Doc: d, Diagnostics: []lint.Diagnostic{
-		{Start: s3, End: e3, Rule: "a/first", Severity: lint.Info, Message: "أول سطر"},
-		{Start: s, End: e, Rule: "spelling/misspelling", Severity: lint.Warning, Message: "خطأ إملائي",
+	f := lint.File{Doc: d, Diagnostics: []lint.Diagnostic{
+		{Start: s3, End: e3, Rule: "a/first", Level: lint.Info, Message: "أول سطر"},
+		{Start: s, End: e, Rule: "spelling/misspelling", Level: lint.Warning, Message: "خطأ إملائي",
 			Fixes: []lint.SuggestedFix{
 				lint.Replace(s, e, "المسؤول", lint.Safe),
 				lint.Replace(s, e, "المسئول", lint.Unsafe),
 			}},
-		{Start: s2, End: e2, Rule: "space/x", Severity: lint.Error, Message: "حذف",
+		{Start: s2, End: e2, Rule: "space/x", Level: lint.Error, Message: "حذف",
 			Fixes: []lint.SuggestedFix{lint.Replace(s2, e2, "", lint.DisplayOnly)}},
 	}}
 	var b strings.Builder
@@ -410,9 +410,9 @@ func TestWriteTextClipsAndMultiLine(t *testing.T) {
 	ms, _ := span(t, src, "خطأ")
 	_, me := span(t, src, "ثاني")
 	var b strings.Builder
-	WriteText(&b, File{Doc: d, Diagnostics: []lint.Diagnostic{
-		{Start: s, End: e, Rule: "r/a", Severity: lint.Warning, Message: "m"},
-		{Start: ms, End: me, Rule: "r/b", Severity: lint.Warning, Message: "m"},
+	WriteText(&b, lint.File{Doc: d, Diagnostics: []lint.Diagnostic{
+		{Start: s, End: e, Rule: "r/a", Level: lint.Warning, Message: "m"},
+		{Start: ms, End: me, Rule: "r/b", Level: lint.Warning, Message: "m"},
 	}}, TextOptions{})
 	ctx := strings.Repeat("ب", 39)
 	want := "f:1:52: warning r/a: m\n" +

@@ -53,7 +53,7 @@ var rdSourceDaqiq = rdSource{Name: "daqiq"}
 
 // WriteRDJSON writes one rdjson document (a DiagnosticResult) for
 // reviewdog -f=rdjson.
-func WriteRDJSON(w io.Writer, files []File) error {
+func WriteRDJSON(w io.Writer, files []lint.File) error {
 	res := rdResult{Source: rdSourceDaqiq, Diagnostics: []rdDiagnostic{}}
 	for _, f := range files {
 		res.Diagnostics = append(res.Diagnostics, toRD(f, nil)...)
@@ -66,7 +66,7 @@ func WriteRDJSON(w io.Writer, files []File) error {
 
 // WriteRDJSONL writes rdjsonl for reviewdog -f=rdjsonl: one Diagnostic per
 // line, each naming its source.
-func WriteRDJSONL(w io.Writer, files []File) error {
+func WriteRDJSONL(w io.Writer, files []lint.File) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, f := range files {
@@ -82,14 +82,14 @@ func WriteRDJSONL(w io.Writer, files []File) error {
 // toRD converts a file's diagnostics. The suggestions are the edits of the
 // first (best) fix: reviewdog applies a diagnostic's suggestions together,
 // so alternatives cannot be offered side by side.
-func toRD(f File, src *rdSource) []rdDiagnostic {
+func toRD(f lint.File, src *rdSource) []rdDiagnostic {
 	out := make([]rdDiagnostic, 0, len(f.Diagnostics))
 	p := filepath.ToSlash(f.Doc.Path)
 	for _, d := range f.Diagnostics {
 		rd := rdDiagnostic{
 			Message:  d.Message,
 			Location: rdLocation{Path: p, Range: byteRange(f, d.Start, d.End)},
-			Severity: rdSeverity(d.Severity),
+			Severity: rdSeverity(d.Level),
 			Source:   src,
 			Code:     rdCode{Value: d.Rule},
 		}
@@ -107,16 +107,16 @@ func toRD(f File, src *rdSource) []rdDiagnostic {
 
 // byteRange is the range of the source bytes [start, end) with UTF-8 byte
 // columns.
-func byteRange(f File, start, end int) rdRange {
+func byteRange(f lint.File, start, end int) rdRange {
 	return rdRange{Start: bytePos(f, start), End: bytePos(f, end)}
 }
 
-func bytePos(f File, off int) rdPosition {
+func bytePos(f lint.File, off int) rdPosition {
 	line := f.Doc.Pos(off).Line
 	return rdPosition{Line: line, Column: off - f.Doc.LineStart(line) + 1}
 }
 
-func rdSeverity(s lint.Severity) string {
+func rdSeverity(s lint.Level) string {
 	switch s {
 	case lint.Error:
 		return "ERROR"

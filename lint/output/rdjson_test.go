@@ -52,13 +52,13 @@ func TestRDJSONRangesAndSuggestions(t *testing.T) {
 	s1, e1 := span(t, src, "خطأ")
 	s2, e2 := span(t, src, "بي")
 	l2 := strings.Index(src, "سطر")
-	files := []File{{Doc: d, Diagnostics: []lint.Diagnostic{
-		{Start: 0, End: s1, Rule: "r/bom", Severity: lint.Info, Message: "from the BOM"},
-		{Start: s1, End: e1, Rule: "r/a", Severity: lint.Error, Message: "m",
+	files := []lint.File{{Doc: d, Diagnostics: []lint.Diagnostic{
+		{Start: 0, End: s1, Rule: "r/bom", Level: lint.Info, Message: "from the BOM"},
+		{Start: s1, End: e1, Rule: "r/a", Level: lint.Error, Message: "m",
 			Fixes: []lint.SuggestedFix{lint.Replace(s1, e1, "صواب", lint.Unsafe), lint.Replace(s1, e1, "آخر", lint.Safe)}},
-		{Start: s2, End: e2, Rule: "r/b", Severity: lint.Warning, Message: "m",
+		{Start: s2, End: e2, Rule: "r/b", Level: lint.Warning, Message: "m",
 			Fixes: []lint.SuggestedFix{{Applicability: lint.Safe, Edits: []lint.TextEdit{{Start: e2, End: e2, New: "ن"}, {Start: s2, End: s2 + 2, New: "ي"}}}}},
-		{Start: l2, End: len(src), Rule: "r/c", Severity: lint.Warning, Message: "m",
+		{Start: l2, End: len(src), Rule: "r/c", Level: lint.Warning, Message: "m",
 			Fixes: []lint.SuggestedFix{lint.Replace(l2, len(src)-len("سطر\n"), "", lint.Safe)}},
 	}}}
 	var b bytes.Buffer

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
-	"github.com/daqiq/daqiq/lint/runner"
 )
 
 // SARIFSchema is the $schema of the SARIF output: the OASIS SARIF 2.1.0
@@ -115,7 +114,7 @@ type (
 // not among them gets a descriptor with its id alone. Columns count UTF-16
 // code units (run.columnKind), ends are exclusive; safe fixes become
 // result.fixes.
-func WriteSARIF(w io.Writer, files []File, rules []*lint.Rule, o SARIFOptions) error {
+func WriteSARIF(w io.Writer, files []lint.File, rules []*lint.Rule, o SARIFOptions) error {
 	driver := sarifDriver{Name: "daqiq", InformationURI: o.InformationURI, Version: o.Version, Rules: []sarifRuleDesc{}}
 	index := map[string]int{}
 	for _, r := range rules {
@@ -136,14 +135,14 @@ func WriteSARIF(w io.Writer, files []File, rules []*lint.Rule, o SARIFOptions) e
 				driver.Rules = append(driver.Rules, sarifRuleDesc{ID: d.Rule})
 			}
 			res := sarifResult{
-				RuleID: d.Rule, RuleIndex: i, Level: sarifLevel(d.Severity),
+				RuleID: d.Rule, RuleIndex: i, Level: sarifLevel(d.Level),
 				Message: sarifText{d.Message},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: sarifArtifact{uri},
 					Region:           region16(f, d.Start, d.End),
 				}}},
 			}
-			sug := runner.Suggestions(f.Doc.Src, d)
+			sug := lint.Suggestions(f.Doc.Src, d)
 			for k, fx := range d.Fixes {
 				if fx.Applicability != lint.Safe || len(fx.Edits) == 0 {
 					continue
@@ -186,12 +185,12 @@ func WriteSARIF(w io.Writer, files []File, rules []*lint.Rule, o SARIFOptions) e
 
 // region16 is the SARIF region of the source bytes [start, end): 1-based
 // lines, UTF-16 columns, end exclusive.
-func region16(f File, start, end int) sarifRegion {
+func region16(f lint.File, start, end int) sarifRegion {
 	s, e := f.Doc.Pos(start), f.Doc.Pos(end)
 	return sarifRegion{StartLine: s.Line, StartColumn: s.Col16, EndLine: e.Line, EndColumn: e.Col16}
 }
 
-func sarifLevel(s lint.Severity) string {
+func sarifLevel(s lint.Level) string {
 	switch s {
 	case lint.Error:
 		return "error"

@@ -17,7 +17,7 @@ import (
 	"github.com/daqiq/daqiq/lint/source"
 )
 
-func sarif(t *testing.T, files []File, rules []*lint.Rule, o SARIFOptions) []byte {
+func sarif(t *testing.T, files []lint.File, rules []*lint.Rule, o SARIFOptions) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := WriteSARIF(&b, files, rules, o); err != nil {
@@ -111,8 +111,8 @@ func TestSARIFValidEdgeCases(t *testing.T) {
 	validateSARIF(t, sarif(t, nil, nil, SARIFOptions{}))
 	src := source.BOM + "🙂\r\nقال\r\n"
 	d := doc(t, "/tmp/خبر.txt", src)
-	validateSARIF(t, sarif(t, []File{{Doc: d, Diagnostics: []lint.Diagnostic{
-		{Start: len(source.BOM), End: len(src), Rule: "x", Severity: lint.Info,
+	validateSARIF(t, sarif(t, []lint.File{{Doc: d, Diagnostics: []lint.Diagnostic{
+		{Start: len(source.BOM), End: len(src), Rule: "x", Level: lint.Info,
 			Fixes: []lint.SuggestedFix{
 				{Applicability: lint.Safe, Edits: []lint.TextEdit{{Start: 3, End: 3, New: "أ"}, {Start: len(src) - 2, End: len(src)}}},
 				lint.Replace(3, 7, "", lint.DisplayOnly),
@@ -130,7 +130,7 @@ func TestSARIFColumns(t *testing.T) {
 		s, e := span(t, src, sub)
 		pre := line[:strings.Index(line, sub)]
 		want := sarifRegion{StartLine: 2, StartColumn: u16(pre) + 1, EndLine: 2, EndColumn: u16(pre+sub) + 1}
-		if got := region16(File{Doc: d}, s, e); got != want {
+		if got := region16(lint.File{Doc: d}, s, e); got != want {
 			t.Errorf("%q: region %+v, want %+v", sub, got, want)
 		}
 		if got := d.Pos(e).Col16; got != want.EndColumn {
@@ -227,7 +227,7 @@ func TestRuleHelp(t *testing.T) {
 // Levels map to SARIF's error, warning and note; no results is [].
 func TestSARIFRuleLevels(t *testing.T) {
 	rules := []*lint.Rule{}
-	for _, l := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
+	for _, l := range []lint.Level{lint.Error, lint.Warning, lint.Info} {
 		rules = append(rules, &lint.Rule{ID: "f/" + l.String(), Level: l, Summary: "s", Doc: lint.Doc{What: "w"}})
 	}
 	var l sarifLog

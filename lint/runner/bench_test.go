@@ -53,10 +53,10 @@ func BenchmarkRun(b *testing.B) {
 	sub := benchSubstitution(b)
 	for _, c := range []struct {
 		name  string
-		rules []runner.Active
+		rules []lint.Active
 	}{
 		{"none", nil},
-		{"substitution", []runner.Active{{Rule: sub, Level: lint.Error}}},
+		{"substitution", []lint.Active{{Rule: sub, Level: lint.Error}}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			docs := benchDocs()

@@ -8,41 +8,6 @@ import (
 	"github.com/daqiq/daqiq/lint/source"
 )
 
-// Suggestions returns, for each fix of d, the text that replaces the
-// flagged text. An edit that covers the whole span (deleting a repeated
-// line with its line break) gives its new text as the replacement.
-func Suggestions(src []byte, d lint.Diagnostic) []string {
-	var out []string
-	for _, f := range d.Fixes {
-		s, ok := replacement(src, d, f)
-		if ok {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func replacement(src []byte, d lint.Diagnostic, f lint.SuggestedFix) (string, bool) {
-	edits := sorted(f.Edits)
-	for _, e := range edits {
-		if e.Start <= d.Start && e.End >= d.End {
-			return e.New, true
-		}
-	}
-	var b []byte
-	pos := d.Start
-	for _, e := range edits {
-		if e.Start < d.Start || e.End > d.End {
-			continue
-		}
-		b = append(b, src[pos:e.Start]...)
-		b = append(b, e.New...)
-		pos = e.End
-	}
-	b = append(b, src[pos:d.End]...)
-	return string(b), true
-}
-
 func sorted(es []lint.TextEdit) []lint.TextEdit {
 	out := append([]lint.TextEdit{}, es...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -110,7 +75,7 @@ type Parsed struct {
 }
 
 // Check lints a parsed document and applies its filter.
-func Check(p Parsed, rules []Active) []lint.Diagnostic {
+func Check(p Parsed, rules []lint.Active) []lint.Diagnostic {
 	ds := Run(p.Doc, rules)
 	if p.Filter != nil {
 		ds = p.Filter(ds)
@@ -121,7 +86,7 @@ func Check(p Parsed, rules []Active) []lint.Diagnostic {
 // FixAll is FixParsed for documents without a filter (plain text): newDoc
 // rebuilds the document from fixed bytes. It returns the final bytes, the
 // diagnostics that remain and the number of fixes applied.
-func FixAll(doc *source.Document, rules []Active, unsafe bool, newDoc func([]byte) (*source.Document, error)) ([]byte, []lint.Diagnostic, int, error) {
+func FixAll(doc *source.Document, rules []lint.Active, unsafe bool, newDoc func([]byte) (*source.Document, error)) ([]byte, []lint.Diagnostic, int, error) {
 	out, _, ds, n, err := FixParsed(Parsed{Doc: doc}, rules, unsafe, func(b []byte) (Parsed, error) {
 		d, err := newDoc(b)
 		return Parsed{Doc: d}, err
@@ -138,7 +103,7 @@ func FixAll(doc *source.Document, rules []Active, unsafe bool, newDoc func([]byt
 // cycle; the loop stops at the first text it meets again, and returns that
 // text with the fixes that led to it, so that a second run, starting
 // there, changes nothing either.
-func FixParsed(p Parsed, rules []Active, unsafe bool, parse func([]byte) (Parsed, error)) ([]byte, Parsed, []lint.Diagnostic, int, error) {
+func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (Parsed, error)) ([]byte, Parsed, []lint.Diagnostic, int, error) {
 	total := 0
 	ds := Check(p, rules)
 	// the texts met so far, by hash and length (not their bytes: a long

@@ -5,10 +5,11 @@ package runner_test
 
 import (
 	"bytes"
-	"github.com/daqiq/daqiq/lint/internal/fuzzseed"
 	"sort"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/daqiq/daqiq/lint/internal/fuzzseed"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/runner"

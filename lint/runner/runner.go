@@ -11,17 +11,9 @@ import (
 	"github.com/daqiq/daqiq/lint/source"
 )
 
-// Active is a rule as configured for one file.
-type Active struct {
-	*lint.Rule
-	Level   lint.Severity
-	Options map[string]string
-	Ignore  map[string]bool // word keys the rule must not flag
-}
-
 // Run runs the rules over doc. The diagnostics' offsets (and their fixes')
 // are byte offsets into doc.Src, sorted by position.
-func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
+func Run(doc *source.Document, rules []lint.Active) []lint.Diagnostic {
 	sc := getScratch()
 	defer sc.release()
 	sc.toks = arabic.AppendTokens(sc.toks[:0], doc.Text)
@@ -35,7 +27,7 @@ func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
 	}
 	lists := sc.lists // rules that match word lists
 	for k, r := range rules {
-		if r.Kind == "substitution" {
+		if r.Kind == lint.Substitution {
 			lists[r.ID] = true
 		}
 		rep := sc.reps[k]
@@ -65,7 +57,7 @@ func Run(doc *source.Document, rules []Active) []lint.Diagnostic {
 
 // reporter receives one rule's diagnostics for Run.
 type reporter struct {
-	level  lint.Severity
+	level  lint.Level
 	ignore map[string]bool // word keys the rule must not flag
 	text   string          // the document's text
 	out    *[]lint.Diagnostic
@@ -75,8 +67,8 @@ func (r *reporter) report(d lint.Diagnostic) {
 	if len(r.ignore) > 0 && ignored(r.text[d.Start:d.End], r.ignore) {
 		return
 	}
-	if d.Severity == 0 || d.Severity > r.level {
-		d.Severity = r.level
+	if d.Level == 0 || d.Level > r.level {
+		d.Level = r.level
 	}
 	*r.out = append(*r.out, d)
 }
@@ -205,8 +197,8 @@ func dedupe(ds []lint.Diagnostic) []lint.Diagnostic {
 		for k := len(out) - 1; k >= 0 && out[k].Start == d.Start; k-- {
 			if out[k].End == d.End && firstSuggestion(out[k]) == firstSuggestion(d) {
 				dup = true
-				if d.Severity > out[k].Severity {
-					out[k].Severity = d.Severity
+				if d.Level > out[k].Level {
+					out[k].Level = d.Level
 				}
 				break
 			}
@@ -227,10 +219,10 @@ func firstSuggestion(d lint.Diagnostic) string {
 }
 
 // AtLeast counts diagnostics at or above a level.
-func AtLeast(ds []lint.Diagnostic, level lint.Severity) int {
+func AtLeast(ds []lint.Diagnostic, level lint.Level) int {
 	n := 0
 	for _, d := range ds {
-		if d.Severity >= level {
+		if d.Level >= level {
 			n++
 		}
 	}

@@ -140,7 +140,7 @@ func TestSuggestions(t *testing.T) {
 			[]string{"المسؤول", "المسئول"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got := Suggestions([]byte(src), c.d)
+			got := lint.Suggestions([]byte(src), c.d)
 			if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", c.want) {
 				t.Errorf("Suggestions = %q, want %q", got, c.want)
 			}
@@ -150,7 +150,7 @@ func TestSuggestions(t *testing.T) {
 
 // wordRule flags every Arabic word whose key is in words, suggesting
 // words[key] when it is not empty.
-func wordRule(id string, level lint.Severity, words map[string]string) lint.Rule {
+func wordRule(id string, level lint.Level, words map[string]string) lint.Rule {
 	return lint.Rule{ID: id, Level: level, Run: func(p *lint.Pass) {
 		for _, tok := range p.Tokens {
 			if tok.Kind != arabic.Word {
@@ -187,20 +187,20 @@ func newDoc(t *testing.T, src string) *source.Document {
 	return d
 }
 
-func active(r lint.Rule, level lint.Severity) Active {
-	return Active{Rule: &r, Level: level}
+func active(r lint.Rule, level lint.Level) lint.Active {
+	return lint.Active{Rule: &r, Level: level}
 }
 
 type got struct {
 	Start, End int
 	Rule       string
-	Sev        lint.Severity
+	Sev        lint.Level
 }
 
 func summary(ds []lint.Diagnostic) []got {
 	var out []got
 	for _, d := range ds {
-		out = append(out, got{d.Start, d.End, d.Rule, d.Severity})
+		out = append(out, got{d.Start, d.End, d.Rule, d.Level})
 	}
 	return out
 }
@@ -213,34 +213,34 @@ func TestRunSortsAndDedupes(t *testing.T) {
 	s0, e0 := at(t, src, "قال", 0)
 	for _, c := range []struct {
 		name  string
-		rules []Active
+		rules []lint.Active
 		want  []got
 	}{
-		{"sorted by start, then end, across rules", []Active{
+		{"sorted by start, then end, across rules", []lint.Active{
 			active(spanRule("a/late", lint.Diagnostic{Start: s2, End: e2}), lint.Info),
 			active(spanRule("b/early", lint.Diagnostic{Start: s0, End: e1}, lint.Diagnostic{Start: s0, End: e0}), lint.Warning),
 		}, []got{{s0, e0, "b/early", lint.Warning}, {s0, e1, "b/early", lint.Warning}, {s2, e2, "a/late", lint.Info}}},
-		{"same span, same suggestion: second dropped, higher severity kept", []Active{
+		{"same span, same suggestion: second dropped, higher severity kept", []lint.Active{
 			active(spanRule("a/one", fix(s1, e1, "المسؤول", lint.Safe)), lint.Warning),
 			active(spanRule("b/two", fix(s1, e1, "المسؤول", lint.Unsafe)), lint.Error),
 		}, []got{{s1, e1, "a/one", lint.Error}}},
-		{"dedupe keeps the first's severity when it is higher", []Active{
+		{"dedupe keeps the first's severity when it is higher", []lint.Active{
 			active(spanRule("a/one", fix(s1, e1, "المسؤول", lint.Safe)), lint.Error),
 			active(spanRule("b/two", fix(s1, e1, "المسؤول", lint.Safe)), lint.Info),
 		}, []got{{s1, e1, "a/one", lint.Error}}},
-		{"same span without fixes: one", []Active{
+		{"same span without fixes: one", []lint.Active{
 			active(spanRule("a/one", lint.Diagnostic{Start: s1, End: e1}), lint.Info),
 			active(spanRule("b/two", lint.Diagnostic{Start: s1, End: e1}), lint.Warning),
 		}, []got{{s1, e1, "a/one", lint.Warning}}},
-		{"same span, different suggestion: both kept", []Active{
+		{"same span, different suggestion: both kept", []lint.Active{
 			active(spanRule("a/one", fix(s1, e1, "المسؤول", lint.Safe)), lint.Warning),
 			active(spanRule("b/two", fix(s1, e1, "المسئول", lint.Safe)), lint.Warning),
 		}, []got{{s1, e1, "a/one", lint.Warning}, {s1, e1, "b/two", lint.Warning}}},
-		{"fix versus no fix: both kept", []Active{
+		{"fix versus no fix: both kept", []lint.Active{
 			active(spanRule("a/one", fix(s1, e1, "المسؤول", lint.Safe)), lint.Warning),
 			active(spanRule("b/two", lint.Diagnostic{Start: s1, End: e1}), lint.Warning),
 		}, []got{{s1, e1, "a/one", lint.Warning}, {s1, e1, "b/two", lint.Warning}}},
-		{"same start, different end: both kept", []Active{
+		{"same start, different end: both kept", []lint.Active{
 			active(spanRule("a/one", lint.Diagnostic{Start: s1, End: e1}), lint.Warning),
 			active(spanRule("b/two", lint.Diagnostic{Start: s1, End: e2}), lint.Warning),
 			active(spanRule("c/three", lint.Diagnostic{Start: s1, End: e1}), lint.Warning),
@@ -258,12 +258,12 @@ func TestRunSortsAndDedupes(t *testing.T) {
 func TestRunSetsRuleAndSeverity(t *testing.T) {
 	doc := newDoc(t, "قال المسؤل")
 	r := wordRule("spelling/x", lint.Error, map[string]string{"المسؤل": "المسؤول"})
-	ds := Run(doc, []Active{active(r, lint.Info)})
+	ds := Run(doc, []lint.Active{active(r, lint.Info)})
 	if len(ds) != 1 {
 		t.Fatalf("got %d diagnostics", len(ds))
 	}
-	if ds[0].Rule != "spelling/x" || ds[0].Severity != lint.Info {
-		t.Errorf("Rule %q Severity %v, want spelling/x, the configured info", ds[0].Rule, ds[0].Severity)
+	if ds[0].Rule != "spelling/x" || ds[0].Level != lint.Info {
+		t.Errorf("Rule %q Severity %v, want spelling/x, the configured info", ds[0].Rule, ds[0].Level)
 	}
 }
 
@@ -278,7 +278,7 @@ func TestRunIgnore(t *testing.T) {
 	}}
 	a := active(flagAll, lint.Warning)
 	a.Ignore = map[string]bool{"كتاب": true}
-	ds := Run(newDoc(t, src), []Active{a})
+	ds := Run(newDoc(t, src), []lint.Active{a})
 	var words []string
 	for _, d := range ds {
 		words = append(words, src[d.Start:d.End])
@@ -288,7 +288,7 @@ func TestRunIgnore(t *testing.T) {
 	}
 	// Ignore applies only to the rule that carries it.
 	other := active(lint.Rule{ID: "t/other", Run: flagAll.Run}, lint.Warning)
-	if n := len(Run(newDoc(t, src), []Active{other, a})); n != 9 {
+	if n := len(Run(newDoc(t, src), []lint.Active{other, a})); n != 9 {
 		t.Errorf("with a second rule without ignore: %d diagnostics, want all 9 words", n)
 	}
 }
@@ -303,7 +303,7 @@ func TestRunMapped(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := wordRule("spelling/x", lint.Warning, map[string]string{"المسؤل": "المسؤول", "قال": ""})
-	ds := Run(doc, []Active{active(r, lint.Warning)})
+	ds := Run(doc, []lint.Active{active(r, lint.Warning)})
 	if len(ds) != 2 {
 		t.Fatalf("got %d diagnostics", len(ds))
 	}
@@ -330,7 +330,7 @@ var doubleSpace = lint.Rule{ID: "space/double", Level: lint.Warning, Run: func(p
 
 func TestFixAll(t *testing.T) {
 	rebuild := func(b []byte) (*source.Document, error) { return source.New("f.txt", b) }
-	rules := []Active{
+	rules := []lint.Active{
 		active(doubleSpace, lint.Warning),
 		active(wordRule("spelling/x", lint.Warning, map[string]string{"المسؤل": "المسؤول", "فى": "في"}), lint.Warning),
 	}
@@ -356,7 +356,7 @@ func TestFixAll(t *testing.T) {
 func TestFixAllKeepsUnfixable(t *testing.T) {
 	rebuild := func(b []byte) (*source.Document, error) { return source.New("f.txt", b) }
 	r := wordRule("spelling/x", lint.Warning, map[string]string{"المسؤل": "المسؤول", "قال": ""})
-	out, ds, n, err := FixAll(newDoc(t, "قال المسؤل"), []Active{active(r, lint.Warning)}, false, rebuild)
+	out, ds, n, err := FixAll(newDoc(t, "قال المسؤل"), []lint.Active{active(r, lint.Warning)}, false, rebuild)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,13 +371,13 @@ func TestFixAllStopsAndFails(t *testing.T) {
 		p.Report(fix(0, 0, "ـ", lint.Safe))
 	}}
 	rebuild := func(b []byte) (*source.Document, error) { return source.New("f.txt", b) }
-	out, _, n, err := FixAll(newDoc(t, "قال"), []Active{active(grow, lint.Warning)}, false, rebuild)
+	out, _, n, err := FixAll(newDoc(t, "قال"), []lint.Active{active(grow, lint.Warning)}, false, rebuild)
 	if err != nil || n != 10 || string(out) != strings.Repeat("ـ", 10)+"قال" {
 		t.Errorf("FixAll = %q, %d, %v; want 10 rounds", out, n, err)
 	}
 
 	boom := errors.New("boom")
-	_, _, _, err = FixAll(newDoc(t, "قال"), []Active{active(grow, lint.Warning)}, false,
+	_, _, _, err = FixAll(newDoc(t, "قال"), []lint.Active{active(grow, lint.Warning)}, false,
 		func([]byte) (*source.Document, error) { return nil, boom })
 	if !errors.Is(err, boom) {
 		t.Errorf("err = %v, want the newDoc error", err)
@@ -389,7 +389,7 @@ func TestFixAllStopsAndFails(t *testing.T) {
 // changes nothing.
 func TestFixAllCycle(t *testing.T) {
 	rebuild := func(b []byte) (*source.Document, error) { return source.New("f.txt", b) }
-	rules := []Active{
+	rules := []lint.Active{
 		// سافر → غادر, then غادر → رحل, then رحل → غادر: غادر and رحل alternate
 		active(wordRule("t/a", lint.Warning, map[string]string{"سافر": "غادر", "رحل": "غادر"}), lint.Warning),
 		active(wordRule("t/b", lint.Warning, map[string]string{"غادر": "رحل"}), lint.Warning),
@@ -410,8 +410,8 @@ func TestFixAllCycle(t *testing.T) {
 }
 
 func TestAtLeast(t *testing.T) {
-	ds := []lint.Diagnostic{{Severity: lint.Info}, {Severity: lint.Warning}, {Severity: lint.Error}, {Severity: lint.Error}}
-	for level, want := range map[lint.Severity]int{lint.Info: 4, lint.Warning: 3, lint.Error: 2} {
+	ds := []lint.Diagnostic{{Level: lint.Info}, {Level: lint.Warning}, {Level: lint.Error}, {Level: lint.Error}}
+	for level, want := range map[lint.Level]int{lint.Info: 4, lint.Warning: 3, lint.Error: 2} {
 		if got := AtLeast(ds, level); got != want {
 			t.Errorf("AtLeast(%v) = %d, want %d", level, got, want)
 		}
@@ -425,24 +425,24 @@ func TestRunLongestMatchAcrossWordLists(t *testing.T) {
 	ws, we := at(t, src, "انشاء", 0)
 	phrase := fix(ps, pe, "إن شاء الله", lint.Safe)
 	word := fix(ws, we, "إنشاء", lint.Safe)
-	rule := func(id, kind string, ds ...lint.Diagnostic) Active {
+	rule := func(id string, kind lint.Kind, ds ...lint.Diagnostic) lint.Active {
 		r := spanRule(id, ds...)
 		r.Kind = kind
 		return active(r, lint.Warning)
 	}
 	for _, c := range []struct {
 		name  string
-		rules []Active
+		rules []lint.Active
 		want  []got
 	}{
-		{"inner substitution finding dropped", []Active{
-			rule("a/word", "substitution", word), rule("b/phrase", "substitution", phrase),
+		{"inner substitution finding dropped", []lint.Active{
+			rule("a/word", lint.Substitution, word), rule("b/phrase", lint.Substitution, phrase),
 		}, []got{{ps, pe, "b/phrase", lint.Warning}}},
-		{"inner finding of another kind kept", []Active{
-			rule("a/word", "existence", word), rule("b/phrase", "substitution", phrase),
+		{"inner finding of another kind kept", []lint.Active{
+			rule("a/word", lint.Existence, word), rule("b/phrase", lint.Substitution, phrase),
 		}, []got{{ws, we, "a/word", lint.Warning}, {ps, pe, "b/phrase", lint.Warning}}},
-		{"within one word list both kept", []Active{
-			rule("a/list", "substitution", word, phrase),
+		{"within one word list both kept", []lint.Active{
+			rule("a/list", lint.Substitution, word, phrase),
 		}, []got{{ws, we, "a/list", lint.Warning}, {ps, pe, "a/list", lint.Warning}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -478,7 +478,7 @@ func TestMappedSeam(t *testing.T) {
 		p.Report(lint.Diagnostic{Start: 6, End: 8, Message: "two spaces",
 			Fixes: []lint.SuggestedFix{lint.Replace(6, 8, " ", lint.Safe)}})
 	}}
-	ds := Run(doc, []Active{{Rule: double, Level: lint.Warning}})
+	ds := Run(doc, []lint.Active{{Rule: double, Level: lint.Warning}})
 	if len(ds) != 1 || ds[0].Start != 13 || ds[0].End != 15 {
 		t.Fatalf("span = %+v, want [13,15)", ds)
 	}

@@ -2,10 +2,11 @@ package consistency
 
 import (
 	"fmt"
-	"github.com/daqiq/daqiq/rules/internal/generate"
 	"hash/crc32"
 	"reflect"
 	"testing"
+
+	"github.com/daqiq/daqiq/rules/internal/generate"
 
 	"github.com/daqiq/daqiq/rules/kinds"
 )

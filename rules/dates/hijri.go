@@ -6,8 +6,9 @@ import (
 	"github.com/daqiq/daqiq/lint"
 )
 
-func init() {
-	register(lint.Rule{
+// HijriMismatch makes the rule dates/hijri-mismatch.
+func HijriMismatch() (*lint.Rule, error) {
+	return newRule(lint.Rule{
 		ID:      "dates/hijri-mismatch",
 		Level:   lint.Error,
 		Summary: "a Hijri date that does not match its Gregorian twin (Umm al-Qura), or cannot exist",
@@ -77,7 +78,7 @@ func init() {
 				want = fmt.Sprintf("; %s was %s", gt.Format("2 January 2006"), v.hijriString(hy, hm, hd))
 			}
 			p.Report(lint.Diagnostic{
-				Start: h.date.start, End: h.date.end, Severity: sev,
+				Start: h.date.start, End: h.date.end, Level: sev,
 				Message: fmt.Sprintf("%s is %d days from %s under Umm al-Qura (it was %s)%s",
 					q(text(p, h.date)), abs(diff), q(text(p, g.date)), ht.Format("2 January 2006"), want),
 			})

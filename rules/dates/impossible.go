@@ -7,8 +7,9 @@ import (
 	"github.com/daqiq/daqiq/lint"
 )
 
-func init() {
-	register(lint.Rule{
+// ImpossibleDate makes the rule dates/impossible-date.
+func ImpossibleDate() (*lint.Rule, error) {
+	return newRule(lint.Rule{
 		ID:      "dates/impossible-date",
 		Level:   lint.Error,
 		Summary: "a Gregorian date that does not exist (31 أبريل، 29 فبراير 2023)",

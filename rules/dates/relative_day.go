@@ -7,8 +7,9 @@ import (
 	"github.com/daqiq/daqiq/lint"
 )
 
-func init() {
-	register(lint.Rule{
+// RelativeDay makes the rule dates/relative-day.
+func RelativeDay() (*lint.Rule, error) {
+	return newRule(lint.Rule{
 		ID:      "dates/relative-day",
 		Level:   lint.Error,
 		Summary: "اليوم الأربعاء، أمس الثلاثاء، غدا الجمعة naming the wrong weekday for the dateline",

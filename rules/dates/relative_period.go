@@ -7,8 +7,9 @@ import (
 	"github.com/daqiq/daqiq/lint"
 )
 
-func init() {
-	register(lint.Rule{
+// RelativePeriod makes the rule dates/relative-period.
+func RelativePeriod() (*lint.Rule, error) {
+	return newRule(lint.Rule{
 		ID:      "dates/relative-period",
 		Level:   lint.Info,
 		Summary: "يوليو الماضي، يوليو الجاري resolved from the dateline against the article's explicit dates",

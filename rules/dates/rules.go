@@ -15,22 +15,20 @@ var loadOnce = sync.OnceValues(func() (*vocab, error) { return loadVocab(datesDa
 // datelineOption is accepted by every date rule; `daqiq check --date` sets it.
 var datelineOption = lint.Option{Help: "the publication date, YYYY-MM-DD (daqiq check --date); default: the first full date in the first five lines"}
 
-// register adds a date rule whose Run receives the vocabulary.
-func register(r lint.Rule, run func(p *lint.Pass, v *vocab)) {
-	lint.Register(func() (*lint.Rule, error) {
-		v, err := loadOnce()
-		if err != nil {
-			return nil, err
-		}
-		r.Kind = "code"
-		r.Category = "dates"
-		if r.Options == nil {
-			r.Options = map[string]lint.Option{}
-		}
-		r.Options["dateline"] = datelineOption
-		r.Run = func(p *lint.Pass) { run(p, v) }
-		return &r, nil
-	})
+// newRule completes a date rule: its Run receives the vocabulary.
+func newRule(r lint.Rule, run func(p *lint.Pass, v *vocab)) (*lint.Rule, error) {
+	v, err := loadOnce()
+	if err != nil {
+		return nil, err
+	}
+	r.Kind = lint.Code
+	r.Category = "dates"
+	if r.Options == nil {
+		r.Options = map[string]lint.Option{}
+	}
+	r.Options["dateline"] = datelineOption
+	r.Run = func(p *lint.Pass) { run(p, v) }
+	return &r, nil
 }
 
 // describe writes a Gregorian day for a message: "Friday 22 November 2024 (الجمعة)".

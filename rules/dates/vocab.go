@@ -7,9 +7,10 @@ package dates
 import (
 	_ "embed"
 	"fmt"
-	"github.com/daqiq/daqiq/rules/internal/tomldata"
 	"hash/crc32"
 	"strings"
+
+	"github.com/daqiq/daqiq/rules/internal/tomldata"
 
 	"github.com/daqiq/daqiq/lint/arabic"
 )

@@ -6,8 +6,9 @@ import (
 	"github.com/daqiq/daqiq/lint"
 )
 
-func init() {
-	register(lint.Rule{
+// WeekdayMismatch makes the rule dates/weekday-mismatch.
+func WeekdayMismatch() (*lint.Rule, error) {
+	return newRule(lint.Rule{
 		ID:      "dates/weekday-mismatch",
 		Level:   lint.Error,
 		Summary: "a weekday that does not match its date (يوم الأحد 30 نوفمبر 2024 was a Saturday)",

@@ -8,30 +8,29 @@ import (
 	"github.com/daqiq/daqiq/lint/arabic"
 )
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		return newRule(lint.Rule{
-			ID:       "entities/confusable-country",
-			Kind:     "code",
-			Category: "entities",
-			Level:    lint.Warning,
-			Summary:  "a country one letter or one dot away from the article's subject (ألمانيا for ألبانيا, هولندا for بولندا)",
-			Doc: lint.Doc{
-				What: "Flags the name or adjective of a country that differs by one letter, or only by its dots, from another country's " +
-					"(ألمانيا/ألبانيا، هولندا/بولندا، غينيا/كينيا، كوريا/سوريا، غامبيا/زامبيا، أيرلندا/آيسلندا and their adjectives) " +
-					"when the article is clearly about the other country (three mentions or more: its name, adjectives, capital, " +
-					"people or leaders) and says nothing else about the one written. The pairs come from the gazetteer, not from a list. " +
-					"A country named twice, next to another country (ألمانيا وفرنسا) or in the same sentence as the subject's name " +
-					"(فاز منتخب إسبانيا على ألبانيا), and an adjective after اللغة, are left alone.",
-				Why: "Both words are real, so spell checkers pass them, and a reader who sees the wrong country in a story about " +
-					"another doubts the whole report.",
-				Wrong: "أعلنت الحكومة الألبانية قطع علاقاتها مع طهران. وقال رئيس الوزراء إيدي راما إن الهجوم استهدف مواقع في تيرانا وهدد الخدمات العامة في ألمانيا.",
-				Right: "أعلنت الحكومة الألبانية قطع علاقاتها مع طهران. وقال رئيس الوزراء إيدي راما إن الهجوم استهدف مواقع في تيرانا وهدد الخدمات العامة في ألبانيا.",
-				Fix: "Unsafe: the fix writes the subject's name (or its adjective of the same gender) keeping the proclitic and the " +
-					"article as written, but a human must confirm that the other country was not really meant.",
-			},
-		}, runConfusable, nil)
-	})
+// ConfusableCountry makes the rule entities/confusable-country.
+func ConfusableCountry() (*lint.Rule, error) {
+	return newRule(lint.Rule{
+		ID:       "entities/confusable-country",
+		Kind:     lint.Code,
+		Category: "entities",
+		Level:    lint.Warning,
+		Summary:  "a country one letter or one dot away from the article's subject (ألمانيا for ألبانيا, هولندا for بولندا)",
+		Doc: lint.Doc{
+			What: "Flags the name or adjective of a country that differs by one letter, or only by its dots, from another country's " +
+				"(ألمانيا/ألبانيا، هولندا/بولندا، غينيا/كينيا، كوريا/سوريا، غامبيا/زامبيا، أيرلندا/آيسلندا and their adjectives) " +
+				"when the article is clearly about the other country (three mentions or more: its name, adjectives, capital, " +
+				"people or leaders) and says nothing else about the one written. The pairs come from the gazetteer, not from a list. " +
+				"A country named twice, next to another country (ألمانيا وفرنسا) or in the same sentence as the subject's name " +
+				"(فاز منتخب إسبانيا على ألبانيا), and an adjective after اللغة, are left alone.",
+			Why: "Both words are real, so spell checkers pass them, and a reader who sees the wrong country in a story about " +
+				"another doubts the whole report.",
+			Wrong: "أعلنت الحكومة الألبانية قطع علاقاتها مع طهران. وقال رئيس الوزراء إيدي راما إن الهجوم استهدف مواقع في تيرانا وهدد الخدمات العامة في ألمانيا.",
+			Right: "أعلنت الحكومة الألبانية قطع علاقاتها مع طهران. وقال رئيس الوزراء إيدي راما إن الهجوم استهدف مواقع في تيرانا وهدد الخدمات العامة في ألبانيا.",
+			Fix: "Unsafe: the fix writes the subject's name (or its adjective of the same gender) keeping the proclitic and the " +
+				"article as written, but a human must confirm that the other country was not really meant.",
+		},
+	}, runConfusable, nil)
 }
 
 func runConfusable(p *lint.Pass, k *Knowledge) {

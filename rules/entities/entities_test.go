@@ -183,9 +183,9 @@ func run(t *testing.T, k *Knowledge, f func(*lint.Pass, *Knowledge), text string
 	}
 	r := &lint.Rule{ID: "t", Level: lint.Warning, Run: func(p *lint.Pass) { f(p, k) }}
 	var out []string
-	for _, d := range runner.Run(doc, []runner.Active{{Rule: r, Level: r.Level}}) {
+	for _, d := range runner.Run(doc, []lint.Active{{Rule: r, Level: r.Level}}) {
 		s := string(doc.Src[d.Start:d.End])
-		if sug := runner.Suggestions(doc.Src, d); len(sug) > 0 {
+		if sug := lint.Suggestions(doc.Src, d); len(sug) > 0 {
 			s += "→" + sug[0]
 		}
 		out = append(out, s)

@@ -7,28 +7,27 @@ import (
 	"github.com/daqiq/daqiq/lint/arabic"
 )
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		return newRule(lint.Rule{
-			ID:       "entities/knowledge-claim",
-			Kind:     "code",
-			Category: "entities",
-			Level:    lint.Error,
-			Summary:  "a capital or a leader given the wrong country (العاصمة الألمانية تيرانا، رئيس الوزراء الألماني إيدي راما)",
-			Doc: lint.Doc{
-				What: "Flags a statement that contradicts the gazetteer or the people data: العاصمة followed by a country's adjective " +
-					"and the capital of another country (العاصمة الألمانية تيرانا), a capital called the capital of another country " +
-					"(تيرانا، عاصمة ألمانيا), and a title with a country adjective followed by a public figure of another country " +
-					"(رئيس الوزراء الألماني إيدي راما).",
-				Why: "A wrong country beside a capital or a head of government is a factual error that readers notice at once; it " +
-					"usually comes from a slip of one letter or from copy reused from another story.",
-				Wrong: "وقال رئيس الوزراء الألماني إيدي راما إن الهجوم استهدف العاصمة الألمانية تيرانا.",
-				Right: "وقال رئيس الوزراء الألباني إيدي راما إن الهجوم استهدف العاصمة الألبانية تيرانا.",
-				Fix: "Unsafe: the fix writes the country the data gives, keeping the proclitic and the article; a human must " +
-					"check which of the two words is wrong.",
-			},
-		}, runClaims, nil)
-	})
+// KnowledgeClaim makes the rule entities/knowledge-claim.
+func KnowledgeClaim() (*lint.Rule, error) {
+	return newRule(lint.Rule{
+		ID:       "entities/knowledge-claim",
+		Kind:     lint.Code,
+		Category: "entities",
+		Level:    lint.Error,
+		Summary:  "a capital or a leader given the wrong country (العاصمة الألمانية تيرانا، رئيس الوزراء الألماني إيدي راما)",
+		Doc: lint.Doc{
+			What: "Flags a statement that contradicts the gazetteer or the people data: العاصمة followed by a country's adjective " +
+				"and the capital of another country (العاصمة الألمانية تيرانا), a capital called the capital of another country " +
+				"(تيرانا، عاصمة ألمانيا), and a title with a country adjective followed by a public figure of another country " +
+				"(رئيس الوزراء الألماني إيدي راما).",
+			Why: "A wrong country beside a capital or a head of government is a factual error that readers notice at once; it " +
+				"usually comes from a slip of one letter or from copy reused from another story.",
+			Wrong: "وقال رئيس الوزراء الألماني إيدي راما إن الهجوم استهدف العاصمة الألمانية تيرانا.",
+			Right: "وقال رئيس الوزراء الألباني إيدي راما إن الهجوم استهدف العاصمة الألبانية تيرانا.",
+			Fix: "Unsafe: the fix writes the country the data gives, keeping the proclitic and the article; a human must " +
+				"check which of the two words is wrong.",
+		},
+	}, runClaims, nil)
 }
 
 func runClaims(p *lint.Pass, k *Knowledge) {

@@ -3,13 +3,14 @@ package entities
 import (
 	"bytes"
 	"fmt"
-	"github.com/daqiq/daqiq/rules/internal/generate"
 	"go/format"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/daqiq/daqiq/rules/internal/generate"
 
 	"github.com/daqiq/daqiq/lint/arabic"
 )

@@ -9,28 +9,27 @@ import (
 	"github.com/daqiq/daqiq/lint/arabic"
 )
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		d, err := loadCounted()
-		if err != nil {
-			return nil, err
-		}
-		return &lint.Rule{
-			ID:       "grammar/counted-noun",
-			Kind:     "code",
-			Category: "grammar",
-			Level:    lint.Warning,
-			Summary:  "the counted noun after a numeral in digits (30 كيلومترا، 5 أشخاص، 100 كيلومتر)",
-			Doc: lint.Doc{
-				What:  "After a number written in digits, checks the form of a counted noun from a curated list of what news copy counts (units, currencies, people, days, ألف and مليون): after 3–10 the noun is plural (5 أشخاص), after 11–99 singular and accusative (30 كيلومترا، 25 طبيبا), after 100, 200, 1000… singular (100 كيلومتر). For larger numbers the last two digits decide (103 أشخاص، 120 كيلومترا).",
-				Why:   "Digits hide the numeral's grammar from the writer, so the noun after them is often left in the form of the dictionary.",
-				Wrong: "وتقع القرية على مسافة 30 كيلومتر من العاصمة، وأصيب فيها 5 شخص.",
-				Right: "وتقع القرية على مسافة 30 كيلومترا من العاصمة، وأصيب فيها 5 أشخاص.",
-				Fix:   "Safe: the form follows from the number. ألف، مليون، مليار and يوم followed by a word are left alone after 11–99 (30 ألف دولار is an idafa).",
-			},
-			Run: func(p *lint.Pass) { runCounted(p, d) },
-		}, nil
-	})
+// CountedNoun makes the rule grammar/counted-noun.
+func CountedNoun() (*lint.Rule, error) {
+	d, err := loadCounted()
+	if err != nil {
+		return nil, err
+	}
+	return &lint.Rule{
+		ID:       "grammar/counted-noun",
+		Kind:     lint.Code,
+		Category: "grammar",
+		Level:    lint.Warning,
+		Summary:  "the counted noun after a numeral in digits (30 كيلومترا، 5 أشخاص، 100 كيلومتر)",
+		Doc: lint.Doc{
+			What:  "After a number written in digits, checks the form of a counted noun from a curated list of what news copy counts (units, currencies, people, days, ألف and مليون): after 3–10 the noun is plural (5 أشخاص), after 11–99 singular and accusative (30 كيلومترا، 25 طبيبا), after 100, 200, 1000… singular (100 كيلومتر). For larger numbers the last two digits decide (103 أشخاص، 120 كيلومترا).",
+			Why:   "Digits hide the numeral's grammar from the writer, so the noun after them is often left in the form of the dictionary.",
+			Wrong: "وتقع القرية على مسافة 30 كيلومتر من العاصمة، وأصيب فيها 5 شخص.",
+			Right: "وتقع القرية على مسافة 30 كيلومترا من العاصمة، وأصيب فيها 5 أشخاص.",
+			Fix:   "Safe: the form follows from the number. ألف، مليون، مليار and يوم followed by a word are left alone after 11–99 (30 ألف دولار is an idafa).",
+		},
+		Run: func(p *lint.Pass) { runCounted(p, d) },
+	}, nil
 }
 
 func runCounted(p *lint.Pass, d *countedData) {

@@ -3,9 +3,10 @@ package grammar
 import (
 	_ "embed"
 	"fmt"
-	"github.com/daqiq/daqiq/rules/internal/tomldata"
 	"hash/crc32"
 	"sync"
+
+	"github.com/daqiq/daqiq/rules/internal/tomldata"
 
 	"github.com/daqiq/daqiq/lint/arabic"
 )

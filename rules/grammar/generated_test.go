@@ -2,10 +2,11 @@ package grammar
 
 import (
 	"fmt"
-	"github.com/daqiq/daqiq/rules/internal/generate"
 	"hash/crc32"
 	"reflect"
 	"testing"
+
+	"github.com/daqiq/daqiq/rules/internal/generate"
 )
 
 func decoded(t *testing.T) decodedData {

@@ -12,28 +12,27 @@ import (
 // (وذكرت الشركة المشغلة في بيان نشرته أمس إن: five).
 const maxGap = 8
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		d, err := loadParticles()
-		if err != nil {
-			return nil, err
-		}
-		return &lint.Rule{
-			ID:       "grammar/inna-anna",
-			Kind:     "code",
-			Category: "grammar",
-			Level:    lint.Warning,
-			Summary:  "إنّ after قال and its forms, أنّ after ذكر، أضاف، أكد and the other reporting verbs",
-			Doc: lint.Doc{
-				What:  "Finds the particle إنّ/أنّ (also with a pronoun: إنه، أنها) and looks back in its clause, past the subject and commas, for the verb it depends on. After قال in all its forms (قالت، يقول، قائلا، وقال، قيل) the particle is إنّ; after ذكر، أضاف، أكد، أوضح، أعلن، أشار إلى and the other reporting verbs it is أنّ. Conditional إن (إن كان، إن لم) and particles governed by another word (يجب أن، بعد أن، قال إنه يريد أن) are left alone.",
-				Why:   "The hamza of this particle is a grammar rule every copy editor checks; the mistake is frequent in both directions.",
-				Wrong: "وذكرت الوزارة في بيان إن المشروع سينتهي قريبا، وقالت المتحدثة أن العمل مستمر.",
-				Right: "وذكرت الوزارة في بيان أن المشروع سينتهي قريبا، وقالت المتحدثة إن العمل مستمر.",
-				Fix:   "Unsafe: the verb is found by position, not by a parser; confirm the particle depends on it.",
-			},
-			Run: func(p *lint.Pass) { runParticles(p, d) },
-		}, nil
-	})
+// InnaAnna makes the rule grammar/inna-anna.
+func InnaAnna() (*lint.Rule, error) {
+	d, err := loadParticles()
+	if err != nil {
+		return nil, err
+	}
+	return &lint.Rule{
+		ID:       "grammar/inna-anna",
+		Kind:     lint.Code,
+		Category: "grammar",
+		Level:    lint.Warning,
+		Summary:  "إنّ after قال and its forms, أنّ after ذكر، أضاف، أكد and the other reporting verbs",
+		Doc: lint.Doc{
+			What:  "Finds the particle إنّ/أنّ (also with a pronoun: إنه، أنها) and looks back in its clause, past the subject and commas, for the verb it depends on. After قال in all its forms (قالت، يقول، قائلا، وقال، قيل) the particle is إنّ; after ذكر، أضاف، أكد، أوضح، أعلن، أشار إلى and the other reporting verbs it is أنّ. Conditional إن (إن كان، إن لم) and particles governed by another word (يجب أن، بعد أن، قال إنه يريد أن) are left alone.",
+			Why:   "The hamza of this particle is a grammar rule every copy editor checks; the mistake is frequent in both directions.",
+			Wrong: "وذكرت الوزارة في بيان إن المشروع سينتهي قريبا، وقالت المتحدثة أن العمل مستمر.",
+			Right: "وذكرت الوزارة في بيان أن المشروع سينتهي قريبا، وقالت المتحدثة إن العمل مستمر.",
+			Fix:   "Unsafe: the verb is found by position, not by a parser; confirm the particle depends on it.",
+		},
+		Run: func(p *lint.Pass) { runParticles(p, d) },
+	}, nil
 }
 
 // particle reports whether a word key is إن/أن, alone or with a pronoun,

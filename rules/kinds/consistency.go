@@ -84,7 +84,7 @@ func NewConsistency(c Consistency) (*lint.Rule, error) {
 		}
 	}
 	r := c.Rule
-	r.Kind = "consistency"
+	r.Kind = lint.Consistency
 	r.Size = len(c.Sets)
 	r.Run = func(p *lint.Pass) {
 		sc := consistencyPool.Get().(*consistencyScratch)

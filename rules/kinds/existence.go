@@ -21,7 +21,7 @@ func NewExistence(e Existence) (*lint.Rule, error) {
 		return nil, err
 	}
 	r := e.Rule
-	r.Kind = "existence"
+	r.Kind = lint.Existence
 	r.Size = len(e.Entries)
 	msg := e.Message
 	if msg == "" {

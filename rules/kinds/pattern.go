@@ -46,7 +46,7 @@ func NewPattern(pt Pattern) (*lint.Rule, error) {
 		app = lint.Unsafe
 	}
 	r := pt.Rule
-	r.Kind = "pattern"
+	r.Kind = lint.Pattern
 	r.Run = func(p *lint.Pass) {
 		text := p.Text
 		for pos := 0; pos <= len(text); {

@@ -26,7 +26,7 @@ func NewRepeatedWord(rw RepeatedWord) *lint.Rule {
 	allow := set(rw.Allow)
 	short := set(rw.Short)
 	r := rw.Rule
-	r.Kind = "repetition"
+	r.Kind = lint.Repetition
 	r.Run = func(p *lint.Pass) {
 		toks := p.Tokens
 		for i := 2; i < len(toks); i++ {
@@ -91,7 +91,7 @@ type line struct {
 // NewRepeatedLine builds the rule.
 func NewRepeatedLine(rl RepeatedLine) *lint.Rule {
 	r := rl.Rule
-	r.Kind = "repetition"
+	r.Kind = lint.Repetition
 	r.Run = func(p *lint.Pass) {
 		buf := linesPool.Get().(*[]line)
 		defer func() {

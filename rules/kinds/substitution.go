@@ -29,7 +29,7 @@ func NewSubstitution(s Substitution) (*lint.Rule, error) {
 		return nil, err
 	}
 	r := s.Rule
-	r.Kind = "substitution"
+	r.Kind = lint.Substitution
 	r.Size = len(s.Entries)
 	msg := s.Message
 	if msg == "" {

@@ -115,33 +115,32 @@ func loadLexicons(data []byte) (*lexicons, int, error) {
 	return lx, n, nil
 }
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		lx, n, err := loadLexicons(finalYehData)
-		if err != nil {
-			return nil, err
-		}
-		return &lint.Rule{
-			ID:       "orthography/final-yeh",
-			Kind:     "code",
-			Category: "orthography",
-			Level:    lint.Warning,
-			Summary:  "final ي written as ى (فى، التى، وهى، القومى) — house style: standard, consistent or off",
-			Doc: lint.Doc{
-				What:  "Flags a final yeh written as alef maksura. In the standard style, words known to end in ي (في، التي، الذي، هي، الماضي …) are always flagged; once a text shows the ى-for-ي habit, any other word ending in ى that is not a true alef-maksura word (على، إلى، مستشفى، الكبرى، أدى …) is flagged too. In the consistent style only a text that mixes the two habits is flagged, towards its majority.",
-				Why:   "Egyptian print writes the final ي without dots; most house styles and every search engine treat فى and في as different words. A text that mixes both looks unedited.",
-				Wrong: "وقال المتحدث فى المؤتمر إن القرار التى اتخذته الحكومة نهائى.",
-				Right: "وقال المتحدث في المؤتمر إن القرار التي اتخذته الحكومة نهائي.",
-				Fix:   "Safe for listed words and for a word the same text also writes with ي; unsafe for words inferred from the text's habit (a rare name or verb ending in ى may be missing from the list).",
-			},
-			Options: map[string]lint.Option{
-				"style": {Default: StyleStandard, Allowed: []string{StyleStandard, StyleConsistent, StyleOff},
-					Help: "standard: final ي is written ي; consistent: flag only a mix of ى and ي; off"},
-			},
-			Size: n,
-			Run:  func(p *lint.Pass) { run(p, lx) },
-		}, nil
-	})
+// FinalYeh makes the rule orthography/final-yeh.
+func FinalYeh() (*lint.Rule, error) {
+	lx, n, err := loadLexicons(finalYehData)
+	if err != nil {
+		return nil, err
+	}
+	return &lint.Rule{
+		ID:       "orthography/final-yeh",
+		Kind:     lint.Code,
+		Category: "orthography",
+		Level:    lint.Warning,
+		Summary:  "final ي written as ى (فى، التى، وهى، القومى) — house style: standard, consistent or off",
+		Doc: lint.Doc{
+			What:  "Flags a final yeh written as alef maksura. In the standard style, words known to end in ي (في، التي، الذي، هي، الماضي …) are always flagged; once a text shows the ى-for-ي habit, any other word ending in ى that is not a true alef-maksura word (على، إلى، مستشفى، الكبرى، أدى …) is flagged too. In the consistent style only a text that mixes the two habits is flagged, towards its majority.",
+			Why:   "Egyptian print writes the final ي without dots; most house styles and every search engine treat فى and في as different words. A text that mixes both looks unedited.",
+			Wrong: "وقال المتحدث فى المؤتمر إن القرار التى اتخذته الحكومة نهائى.",
+			Right: "وقال المتحدث في المؤتمر إن القرار التي اتخذته الحكومة نهائي.",
+			Fix:   "Safe for listed words and for a word the same text also writes with ي; unsafe for words inferred from the text's habit (a rare name or verb ending in ى may be missing from the list).",
+		},
+		Options: map[string]lint.Option{
+			"style": {Default: StyleStandard, Allowed: []string{StyleStandard, StyleConsistent, StyleOff},
+				Help: "standard: final ي is written ي; consistent: flag only a mix of ى and ي; off"},
+		},
+		Size: n,
+		Run:  func(p *lint.Pass) { run(p, lx) },
+	}, nil
 }
 
 // occurrence is a word written with a final ى whose letter is in

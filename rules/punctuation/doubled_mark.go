@@ -14,30 +14,29 @@ const (
 	DotsOff = "off" // never flag ..
 )
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		return &lint.Rule{
-			ID:       "punctuation/doubled-mark",
-			Kind:     "code",
-			Category: "punctuation",
-			Level:    lint.Warning,
-			Summary:  "a mark typed twice: ،، ؛؛ ؟؟ :: and two dots ending a sentence",
-			Doc: lint.Doc{
-				What: "Flags a run of the same mark typed twice or more: ،، ؛؛ ؟؟ :: and the Latin ,, ;; ??, and exactly two dots ending a sentence. " +
-					"An ellipsis (three dots or more, or …), a mixed ؟! or ؟؟! and a doubled !! (emphasis in quotations) are left alone, as are marks in URLs and Latin text. " +
-					"Two dots inside a line (بالصور.. الرئيس يفتتح) are the pause many papers use in headlines: they are flagged only with two-dots = \"all\".",
-				Why:   "A doubled mark is a typing slip that survives proofreading because the eye reads it as one.",
-				Wrong: "أعلنت الشركة أرباحها،، وارتفع سهمها في البورصة..",
-				Right: "أعلنت الشركة أرباحها، وارتفع سهمها في البورصة.",
-				Fix:   "Safe: the run is replaced by a single mark. With two-dots = \"all\", the fix for two dots inside a line is unsafe: the writer may have meant an ellipsis.",
-			},
-			Options: map[string]lint.Option{
-				"two-dots": {Default: DotsEnd, Allowed: []string{DotsEnd, DotsAll, DotsOff},
-					Help: "end: flag .. only where it ends a sentence; all: also inside a line (headline pauses); off: never"},
-			},
-			Run: runDoubledMark,
-		}, nil
-	})
+// DoubledMark makes the rule punctuation/doubled-mark.
+func DoubledMark() (*lint.Rule, error) {
+	return &lint.Rule{
+		ID:       "punctuation/doubled-mark",
+		Kind:     lint.Code,
+		Category: "punctuation",
+		Level:    lint.Warning,
+		Summary:  "a mark typed twice: ،، ؛؛ ؟؟ :: and two dots ending a sentence",
+		Doc: lint.Doc{
+			What: "Flags a run of the same mark typed twice or more: ،، ؛؛ ؟؟ :: and the Latin ,, ;; ??, and exactly two dots ending a sentence. " +
+				"An ellipsis (three dots or more, or …), a mixed ؟! or ؟؟! and a doubled !! (emphasis in quotations) are left alone, as are marks in URLs and Latin text. " +
+				"Two dots inside a line (بالصور.. الرئيس يفتتح) are the pause many papers use in headlines: they are flagged only with two-dots = \"all\".",
+			Why:   "A doubled mark is a typing slip that survives proofreading because the eye reads it as one.",
+			Wrong: "أعلنت الشركة أرباحها،، وارتفع سهمها في البورصة..",
+			Right: "أعلنت الشركة أرباحها، وارتفع سهمها في البورصة.",
+			Fix:   "Safe: the run is replaced by a single mark. With two-dots = \"all\", the fix for two dots inside a line is unsafe: the writer may have meant an ellipsis.",
+		},
+		Options: map[string]lint.Option{
+			"two-dots": {Default: DotsEnd, Allowed: []string{DotsEnd, DotsAll, DotsOff},
+				Help: "end: flag .. only where it ends a sentence; all: also inside a line (headline pauses); off: never"},
+		},
+		Run: runDoubledMark,
+	}, nil
 }
 
 func runDoubledMark(p *lint.Pass) {

@@ -5,25 +5,24 @@ import (
 	"github.com/daqiq/daqiq/lint/arabic"
 )
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		return &lint.Rule{
-			ID:       "punctuation/latin-marks",
-			Kind:     "code",
-			Category: "punctuation",
-			Level:    lint.Warning,
-			Summary:  "Latin , ; ? in Arabic text: write ، ؛ ؟",
-			Doc: lint.Doc{
-				What: "Flags a Latin comma, semicolon or question mark between Arabic words: after an Arabic word and before the next Arabic word (for ?, also at the end of a line or before a closing quote). " +
-					"Marks in numbers (1,000), URLs, e-mail addresses and Latin text are left alone.",
-				Why:   "Arabic has its own comma, semicolon and question mark, turned to read right to left. The Latin ones look wrong beside Arabic letters, break the bidirectional layout at line ends and are not what readers and search engines expect.",
-				Wrong: "هل تنجح الحكومة في خفض الأسعار? يقول الخبراء إن الأمر صعب, لكنه ممكن.",
-				Right: "هل تنجح الحكومة في خفض الأسعار؟ يقول الخبراء إن الأمر صعب، لكنه ممكن.",
-				Fix:   "Safe: the mark is replaced by its Arabic form.",
-			},
-			Run: runLatinMarks,
-		}, nil
-	})
+// LatinMarks makes the rule punctuation/latin-marks.
+func LatinMarks() (*lint.Rule, error) {
+	return &lint.Rule{
+		ID:       "punctuation/latin-marks",
+		Kind:     lint.Code,
+		Category: "punctuation",
+		Level:    lint.Warning,
+		Summary:  "Latin , ; ? in Arabic text: write ، ؛ ؟",
+		Doc: lint.Doc{
+			What: "Flags a Latin comma, semicolon or question mark between Arabic words: after an Arabic word and before the next Arabic word (for ?, also at the end of a line or before a closing quote). " +
+				"Marks in numbers (1,000), URLs, e-mail addresses and Latin text are left alone.",
+			Why:   "Arabic has its own comma, semicolon and question mark, turned to read right to left. The Latin ones look wrong beside Arabic letters, break the bidirectional layout at line ends and are not what readers and search engines expect.",
+			Wrong: "هل تنجح الحكومة في خفض الأسعار? يقول الخبراء إن الأمر صعب, لكنه ممكن.",
+			Right: "هل تنجح الحكومة في خفض الأسعار؟ يقول الخبراء إن الأمر صعب، لكنه ممكن.",
+			Fix:   "Safe: the mark is replaced by its Arabic form.",
+		},
+		Run: runLatinMarks,
+	}, nil
 }
 
 func runLatinMarks(p *lint.Pass) {

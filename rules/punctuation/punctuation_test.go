@@ -10,17 +10,18 @@ import (
 	"github.com/daqiq/daqiq/lint/source"
 )
 
-func family(t *testing.T) []runner.Active {
+func family(t *testing.T) []lint.Active {
 	t.Helper()
-	all, err := lint.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []runner.Active
-	for _, r := range all {
-		if r.Category == "punctuation" {
-			out = append(out, runner.Active{Rule: r, Level: r.Level})
+	var out []lint.Active
+	for _, mk := range []func() (*lint.Rule, error){DoubledMark, LatinMarks, QuoteColon, Spacing, Unbalanced} {
+		r, err := mk()
+		if err != nil {
+			t.Fatal(err)
 		}
+		if r.Category != "punctuation" {
+			t.Errorf("%s: category %q", r.ID, r.Category)
+		}
+		out = append(out, lint.Active{Rule: r, Level: r.Level})
 	}
 	if len(out) != 5 {
 		t.Fatalf("%d punctuation rules, want 5", len(out))

@@ -124,37 +124,36 @@ func (w colonWords) of(k string) uint8 {
 	return f
 }
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		words, n, err := loadColonWords(quoteColonData)
-		if err != nil {
-			return nil, err
-		}
-		return &lint.Rule{
-			ID:       "punctuation/quote-colon",
-			Kind:     "code",
-			Category: "punctuation",
-			Level:    lint.Info,
-			Summary:  "the colon between a reporting verb and its quotation (قال: «…») — house style: consistent, colon, none or off",
-			Doc: lint.Doc{
-				What: "Looks at quotations opened by « “ or \" within a few words of a reporting verb (قال، أضاف، تابع، قائلا … and with a colon also أكد، ذكر، أوضح …, with و or ف before them). " +
-					"In the consistent style (the default) a text that introduces some quotations with a colon and some without is flagged towards its majority (a tie goes to the colon). " +
-					"The colon style asks for قال الوزير: «…», the none style for قال الوزير «…». " +
-					"A quotation without a colon is only counted when it is a full statement: it follows a verb of speech and its subject with a space, holds three words or more and ends its sentence; " +
-					"after إن or أن, after a preposition, after a noun that takes a name (حزب «…», صحيفة «…») or after verbs like أكد whose object is often quoted, it is left alone.",
-				Why:   "Arabic punctuation puts a colon between the verb of saying and the words said, and house styles settle whether to keep it before quotation marks. Either way, one text should not do both.",
-				Wrong: "وقال الوزير: «سنواصل العمل حتى آخر يوم». وأضاف المتحدث باسمه: «الخطة جاهزة منذ أشهر». وتابع الوزير «لن نتراجع عن هذا القرار».",
-				Right: "وقال الوزير: «سنواصل العمل حتى آخر يوم». وأضاف المتحدث باسمه: «الخطة جاهزة منذ أشهر». وتابع الوزير: «لن نتراجع عن هذا القرار».",
-				Fix:   "Deleting a colon is safe. Inserting one is unsafe: the rule cannot be sure the quotation is the speaker's whole statement rather than a phrase of the sentence.",
-			},
-			Options: map[string]lint.Option{
-				"style": {Default: ColonConsistent, Allowed: []string{ColonConsistent, ColonRequired, ColonNone, ColonOff},
-					Help: "consistent: flag only a text that does both, towards its majority; colon: قال: «…»; none: قال «…»; off"},
-			},
-			Size: n,
-			Run:  func(p *lint.Pass) { runQuoteColon(p, words) },
-		}, nil
-	})
+// QuoteColon makes the rule punctuation/quote-colon.
+func QuoteColon() (*lint.Rule, error) {
+	words, n, err := loadColonWords(quoteColonData)
+	if err != nil {
+		return nil, err
+	}
+	return &lint.Rule{
+		ID:       "punctuation/quote-colon",
+		Kind:     lint.Code,
+		Category: "punctuation",
+		Level:    lint.Info,
+		Summary:  "the colon between a reporting verb and its quotation (قال: «…») — house style: consistent, colon, none or off",
+		Doc: lint.Doc{
+			What: "Looks at quotations opened by « “ or \" within a few words of a reporting verb (قال، أضاف، تابع، قائلا … and with a colon also أكد، ذكر، أوضح …, with و or ف before them). " +
+				"In the consistent style (the default) a text that introduces some quotations with a colon and some without is flagged towards its majority (a tie goes to the colon). " +
+				"The colon style asks for قال الوزير: «…», the none style for قال الوزير «…». " +
+				"A quotation without a colon is only counted when it is a full statement: it follows a verb of speech and its subject with a space, holds three words or more and ends its sentence; " +
+				"after إن or أن, after a preposition, after a noun that takes a name (حزب «…», صحيفة «…») or after verbs like أكد whose object is often quoted, it is left alone.",
+			Why:   "Arabic punctuation puts a colon between the verb of saying and the words said, and house styles settle whether to keep it before quotation marks. Either way, one text should not do both.",
+			Wrong: "وقال الوزير: «سنواصل العمل حتى آخر يوم». وأضاف المتحدث باسمه: «الخطة جاهزة منذ أشهر». وتابع الوزير «لن نتراجع عن هذا القرار».",
+			Right: "وقال الوزير: «سنواصل العمل حتى آخر يوم». وأضاف المتحدث باسمه: «الخطة جاهزة منذ أشهر». وتابع الوزير: «لن نتراجع عن هذا القرار».",
+			Fix:   "Deleting a colon is safe. Inserting one is unsafe: the rule cannot be sure the quotation is the speaker's whole statement rather than a phrase of the sentence.",
+		},
+		Options: map[string]lint.Option{
+			"style": {Default: ColonConsistent, Allowed: []string{ColonConsistent, ColonRequired, ColonNone, ColonOff},
+				Help: "consistent: flag only a text that does both, towards its majority; colon: قال: «…»; none: قال «…»; off"},
+		},
+		Size: n,
+		Run:  func(p *lint.Pass) { runQuoteColon(p, words) },
+	}, nil
 }
 
 // quotation is a quotation introduced by a reporting verb.

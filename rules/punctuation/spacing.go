@@ -5,26 +5,25 @@ import (
 	"github.com/daqiq/daqiq/lint/arabic"
 )
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		return &lint.Rule{
-			ID:       "punctuation/spacing",
-			Kind:     "code",
-			Category: "punctuation",
-			Level:    lint.Warning,
-			Summary:  "a space before ، ؛ : ؟ ! . or a closing bracket or quote, or no space after a mark before the next word",
-			Doc: lint.Doc{
-				What: "Flags whitespace between a word and the mark that follows it (، ؛ : ؟ ! . and the closing ) ] » ”), and a mark (، ؛ : ؟ ! .) written straight against the Arabic word after it. " +
-					"Numbers (3.5، 10:30), URLs and e-mail addresses, runs with Latin letters, an ellipsis, marks followed by another mark or a closing quote, a colon followed by a quotation mark and abbreviations of one letter (د.، ق.م) are left alone. " +
-					"A line break before a mark is not a space, and a space before an ASCII \" is not checked: it opens as often as it closes.",
-				Why:   "Arabic marks stick to the word before them and are followed by a space. A space before a mark lets a line break strand the mark at the start of the next line; a missing space after it glues two words together for search engines and screen readers.",
-				Wrong: "أعلنت الوزارة ، اليوم الأحد، إطلاق الخطة.وقال الوزير إنها ستبدأ فورا .",
-				Right: "أعلنت الوزارة، اليوم الأحد، إطلاق الخطة. وقال الوزير إنها ستبدأ فورا.",
-				Fix:   "Safe: the space before the mark is deleted; a space is inserted after the mark.",
-			},
-			Run: runSpacing,
-		}, nil
-	})
+// Spacing makes the rule punctuation/spacing.
+func Spacing() (*lint.Rule, error) {
+	return &lint.Rule{
+		ID:       "punctuation/spacing",
+		Kind:     lint.Code,
+		Category: "punctuation",
+		Level:    lint.Warning,
+		Summary:  "a space before ، ؛ : ؟ ! . or a closing bracket or quote, or no space after a mark before the next word",
+		Doc: lint.Doc{
+			What: "Flags whitespace between a word and the mark that follows it (، ؛ : ؟ ! . and the closing ) ] » ”), and a mark (، ؛ : ؟ ! .) written straight against the Arabic word after it. " +
+				"Numbers (3.5، 10:30), URLs and e-mail addresses, runs with Latin letters, an ellipsis, marks followed by another mark or a closing quote, a colon followed by a quotation mark and abbreviations of one letter (د.، ق.م) are left alone. " +
+				"A line break before a mark is not a space, and a space before an ASCII \" is not checked: it opens as often as it closes.",
+			Why:   "Arabic marks stick to the word before them and are followed by a space. A space before a mark lets a line break strand the mark at the start of the next line; a missing space after it glues two words together for search engines and screen readers.",
+			Wrong: "أعلنت الوزارة ، اليوم الأحد، إطلاق الخطة.وقال الوزير إنها ستبدأ فورا .",
+			Right: "أعلنت الوزارة، اليوم الأحد، إطلاق الخطة. وقال الوزير إنها ستبدأ فورا.",
+			Fix:   "Safe: the space before the mark is deleted; a space is inserted after the mark.",
+		},
+		Run: runSpacing,
+	}, nil
 }
 
 func runSpacing(p *lint.Pass) {

@@ -12,22 +12,21 @@ import (
 //go:embed data/misspelling.toml
 var misspellingData []byte
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		return substitution(lint.Rule{
-			ID:       "spelling/misspelling",
-			Category: "spelling",
-			Level:    lint.Error,
-			Summary:  "common newsroom misspellings (مسؤل، هاذا، لاكن، مواليين، أدي)",
-			Doc: lint.Doc{
-				What:  "Flags words from a curated list of misspellings seen in news copy and suggests the correct spelling, keeping any attached و ف ب ك ل ال.",
-				Why:   "A misspelled word in a published article costs the paper credibility; these are the slips spell checkers tuned to other text let through.",
-				Wrong: "تحمل الوزير المسؤلية كاملة، لاكن المعارضة طالبت بالمزيد.",
-				Right: "تحمل الوزير المسؤولية كاملة، لكن المعارضة طالبت بالمزيد.",
-				Fix:   "Safe: each entry has only one reading. Add house entries with wordlists, silence one with ignore.",
-			},
-		}, "data/misspelling.toml", misspellingData)
-	})
+// Misspelling makes the rule spelling/misspelling.
+func Misspelling() (*lint.Rule, error) {
+	return substitution(lint.Rule{
+		ID:       "spelling/misspelling",
+		Category: "spelling",
+		Level:    lint.Error,
+		Summary:  "common newsroom misspellings (مسؤل، هاذا، لاكن، مواليين، أدي)",
+		Doc: lint.Doc{
+			What:  "Flags words from a curated list of misspellings seen in news copy and suggests the correct spelling, keeping any attached و ف ب ك ل ال.",
+			Why:   "A misspelled word in a published article costs the paper credibility; these are the slips spell checkers tuned to other text let through.",
+			Wrong: "تحمل الوزير المسؤلية كاملة، لاكن المعارضة طالبت بالمزيد.",
+			Right: "تحمل الوزير المسؤولية كاملة، لكن المعارضة طالبت بالمزيد.",
+			Fix:   "Safe: each entry has only one reading. Add house entries with wordlists, silence one with ignore.",
+		},
+	}, "data/misspelling.toml", misspellingData)
 }
 
 // substitution makes a substitution rule from an embedded word list.

@@ -9,25 +9,24 @@ import (
 	"github.com/daqiq/daqiq/lint/arabic"
 )
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		return &lint.Rule{
-			ID:       "typography/hidden-characters",
-			Kind:     "code",
-			Category: "typography",
-			Level:    lint.Error,
-			Summary:  "bidi controls anywhere (error); direction marks, joiners and zero-width spaces inside a word (warning)",
-			Doc: lint.Doc{
-				What: "Flags the bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) wherever they are, and, inside a word, the left-to-right and right-to-left marks (U+200E, U+200F), the Arabic letter mark (U+061C), the zero-width joiner and non-joiner (U+200D, U+200C), the zero-width space (U+200B), the word joiner (U+2060) and a stray byte-order mark (U+FEFF). " +
-					"A mark between two words, where it sets the direction of a number or a Latin name, is left alone, and so is a non-joiner in a Persian word (می‌خواهد).",
-				Why:   "These characters are invisible: pasted from word processors, PDFs and social media, they make a word unfindable (الحكومة with a mark inside does not match الحكومة) and bidi controls can reorder what a reader sees.",
-				Wrong: "أعلنت الحكو\u200fمة عن خطة جديدة \u202bلدعم\u202c الصادرات.",
-				Right: "أعلنت الحكومة عن خطة جديدة لدعم الصادرات.",
-				Fix:   "Safe: deletes the characters.",
-			},
-			Run: hiddenCharacters,
-		}, nil
-	})
+// HiddenCharacters makes the rule typography/hidden-characters.
+func HiddenCharacters() (*lint.Rule, error) {
+	return &lint.Rule{
+		ID:       "typography/hidden-characters",
+		Kind:     lint.Code,
+		Category: "typography",
+		Level:    lint.Error,
+		Summary:  "bidi controls anywhere (error); direction marks, joiners and zero-width spaces inside a word (warning)",
+		Doc: lint.Doc{
+			What: "Flags the bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) wherever they are, and, inside a word, the left-to-right and right-to-left marks (U+200E, U+200F), the Arabic letter mark (U+061C), the zero-width joiner and non-joiner (U+200D, U+200C), the zero-width space (U+200B), the word joiner (U+2060) and a stray byte-order mark (U+FEFF). " +
+				"A mark between two words, where it sets the direction of a number or a Latin name, is left alone, and so is a non-joiner in a Persian word (می‌خواهد).",
+			Why:   "These characters are invisible: pasted from word processors, PDFs and social media, they make a word unfindable (الحكومة with a mark inside does not match الحكومة) and bidi controls can reorder what a reader sees.",
+			Wrong: "أعلنت الحكو\u200fمة عن خطة جديدة \u202bلدعم\u202c الصادرات.",
+			Right: "أعلنت الحكومة عن خطة جديدة لدعم الصادرات.",
+			Fix:   "Safe: deletes the characters.",
+		},
+		Run: hiddenCharacters,
+	}, nil
 }
 
 // hidden classes
@@ -115,7 +114,7 @@ func hiddenRun(p *lint.Pass, at, c int) int {
 				return end
 			}
 		}
-		p.Report(lint.Diagnostic{Start: at, End: end, Severity: lint.Warning,
+		p.Report(lint.Diagnostic{Start: at, End: end, Level: lint.Warning,
 			Message: fmt.Sprintf("invisible %s inside %s: delete it", name, q(stripHidden(text[ws:we]))),
 			Fixes:   []lint.SuggestedFix{lint.Replace(at, end, "", lint.Safe)}})
 	}

@@ -2,8 +2,9 @@ package typography
 
 import (
 	"bytes"
-	"github.com/daqiq/daqiq/rules/internal/generate"
 	"testing"
+
+	"github.com/daqiq/daqiq/rules/internal/generate"
 
 	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/corpus"

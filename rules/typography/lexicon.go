@@ -5,11 +5,12 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"fmt"
-	"github.com/daqiq/daqiq/rules/internal/tomldata"
 	"math/bits"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/daqiq/daqiq/rules/internal/tomldata"
 
 	"github.com/daqiq/daqiq/lint/arabic"
 )

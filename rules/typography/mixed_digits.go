@@ -6,24 +6,23 @@ import (
 	"github.com/daqiq/daqiq/lint"
 )
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		return &lint.Rule{
-			ID:       "typography/mixed-digits",
-			Kind:     "code",
-			Category: "typography",
-			Level:    lint.Error,
-			Summary:  "one number written with two digit sets (١2٣، 20٢4)",
-			Doc: lint.Doc{
-				What:  "Flags a number whose digits come from two sets: ASCII (0-9), Arabic-Indic (٠-٩) or Persian (۰-۹).",
-				Why:   "A number typed half on one keyboard layout and half on another looks right to the eye but is not a number to search, sorting or screen readers, and some fonts draw the two sets differently.",
-				Wrong: "بلغ عدد الزوار 20٢4 زائرا في 2023.",
-				Right: "بلغ عدد الزوار 2024 زائرا في 2023.",
-				Fix:   "Unsafe: converts the digits to the set most numbers of the text use (ties: the set that comes first; a text with no other number: the set most of the number's own digits use). Check that the value is the one meant.",
-			},
-			Run: mixedDigits,
-		}, nil
-	})
+// MixedDigits makes the rule typography/mixed-digits.
+func MixedDigits() (*lint.Rule, error) {
+	return &lint.Rule{
+		ID:       "typography/mixed-digits",
+		Kind:     lint.Code,
+		Category: "typography",
+		Level:    lint.Error,
+		Summary:  "one number written with two digit sets (١2٣، 20٢4)",
+		Doc: lint.Doc{
+			What:  "Flags a number whose digits come from two sets: ASCII (0-9), Arabic-Indic (٠-٩) or Persian (۰-۹).",
+			Why:   "A number typed half on one keyboard layout and half on another looks right to the eye but is not a number to search, sorting or screen readers, and some fonts draw the two sets differently.",
+			Wrong: "بلغ عدد الزوار 20٢4 زائرا في 2023.",
+			Right: "بلغ عدد الزوار 2024 زائرا في 2023.",
+			Fix:   "Unsafe: converts the digits to the set most numbers of the text use (ties: the set that comes first; a text with no other number: the set most of the number's own digits use). Check that the value is the one meant.",
+		},
+		Run: mixedDigits,
+	}, nil
 }
 
 func mixedDigits(p *lint.Pass) {

@@ -9,31 +9,30 @@ import (
 	"github.com/daqiq/daqiq/lint/arabic"
 )
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		lx, err := builtinLexicon()
-		if err != nil {
-			return nil, err
-		}
-		return &lint.Rule{
-			ID:       "typography/run-together",
-			Kind:     "code",
-			Category: "typography",
-			Level:    lint.Warning,
-			Summary:  "a word glued to a number (نحو150) or two words with no space between them (الحكومةالجديدة، قرارتأجيل)",
-			Doc: lint.Doc{
-				What: "Flags a missing space. A word of two or more letters glued to a number (نحو150، 150شخصا), except a proclitic (و5، ب30، الـ30), an era marker (1446هـ، 2024م) or a unit (10كم، 5كغ). " +
-					"Two words glued together: a ة or ى inside a word (الحكومةالجديدة، علىالرغم), which never happens in a correct word; " +
-					"and a word that is not a frequent news word while its two halves are (قرارتأجيل), both halves at least three letters, the second not a pronoun or plural ending, names in عبد، أبو and accepted compounds (عبدالله، رأسمال، كيلومتر) left alone.",
-				Why:   "After a letter that does not join the next one (ا د ذ ر ز و ة) a missing space hardly shows on screen, so it survives editing; search engines and readers' tools then see one unknown word.",
-				Wrong: "وقال رئيس الوزراء إن قرارتأجيل الانتخابات جاء بعد هجوم أصاب نحو150 موقعا حكوميا، وأكد أن الحكومةالجديدة ستواصل التحقيق.",
-				Right: "وقال رئيس الوزراء إن قرار تأجيل الانتخابات جاء بعد هجوم أصاب نحو 150 موقعا حكوميا، وأكد أن الحكومة الجديدة ستواصل التحقيق.",
-				Fix:   "Inserts the space. Safe for a number and for a ة or ى inside a word; unsafe for a split found through the word list, which may miss a rare word or a name written as one word.",
-			},
-			Size: lx.size,
-			Run:  func(p *lint.Pass) { runTogether(p, lx) },
-		}, nil
-	})
+// RunTogether makes the rule typography/run-together.
+func RunTogether() (*lint.Rule, error) {
+	lx, err := builtinLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return &lint.Rule{
+		ID:       "typography/run-together",
+		Kind:     lint.Code,
+		Category: "typography",
+		Level:    lint.Warning,
+		Summary:  "a word glued to a number (نحو150) or two words with no space between them (الحكومةالجديدة، قرارتأجيل)",
+		Doc: lint.Doc{
+			What: "Flags a missing space. A word of two or more letters glued to a number (نحو150، 150شخصا), except a proclitic (و5، ب30، الـ30), an era marker (1446هـ، 2024م) or a unit (10كم، 5كغ). " +
+				"Two words glued together: a ة or ى inside a word (الحكومةالجديدة، علىالرغم), which never happens in a correct word; " +
+				"and a word that is not a frequent news word while its two halves are (قرارتأجيل), both halves at least three letters, the second not a pronoun or plural ending, names in عبد، أبو and accepted compounds (عبدالله، رأسمال، كيلومتر) left alone.",
+			Why:   "After a letter that does not join the next one (ا د ذ ر ز و ة) a missing space hardly shows on screen, so it survives editing; search engines and readers' tools then see one unknown word.",
+			Wrong: "وقال رئيس الوزراء إن قرارتأجيل الانتخابات جاء بعد هجوم أصاب نحو150 موقعا حكوميا، وأكد أن الحكومةالجديدة ستواصل التحقيق.",
+			Right: "وقال رئيس الوزراء إن قرار تأجيل الانتخابات جاء بعد هجوم أصاب نحو 150 موقعا حكوميا، وأكد أن الحكومة الجديدة ستواصل التحقيق.",
+			Fix:   "Inserts the space. Safe for a number and for a ة or ى inside a word; unsafe for a split found through the word list, which may miss a rare word or a name written as one word.",
+		},
+		Size: lx.size,
+		Run:  func(p *lint.Pass) { runTogether(p, lx) },
+	}, nil
 }
 
 func runTogether(p *lint.Pass, lx *lexicon) {

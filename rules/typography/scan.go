@@ -42,7 +42,7 @@ func scanOf(p *lint.Pass) *docScan {
 
 func scanTokens(p *lint.Pass) *docScan {
 	s := &docScan{}
-	lx, _ := builtinLexicon() // its error stops lint.Builtin first
+	lx, _ := builtinLexicon() // its error stops rules.Builtin first
 	if lx == nil {
 		return s
 	}

@@ -9,25 +9,24 @@ import (
 	"github.com/daqiq/daqiq/lint/arabic"
 )
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		return &lint.Rule{
-			ID:       "typography/tatweel",
-			Kind:     "code",
-			Category: "typography",
-			Level:    lint.Info,
-			Summary:  "tatweel (ـ) stretching a word in body text (الـحـكـومـة)",
-			Doc: lint.Doc{
-				What: "Flags the tatweel (kashida, U+0640) that stretches a word: at its start or between its letters. " +
-					"Left alone: a tatweel ending a word, after the article or a proclitic before a number or a Latin word (الـ30، بالـ5، الـBBC، بـ«…»), in the era marker هـ or as a dash glued to a dateline (الرياضـ); a tatweel carrying a haraka (Quranic spelling); and a tatweel standing alone as a dash (القاهرة ـ).",
-				Why:   "Tatweel is a justification device of print layout; typed into body text it splits searches (الـحكومة does not match الحكومة) and stretches differently on every screen.",
-				Wrong: "أعلنت الـحـكـومـة خطة جديدة لعام 1446هـ.",
-				Right: "أعلنت الحكومة خطة جديدة لعام 1446هـ.",
-				Fix:   "Safe: deletes the tatweel, keeping the harakat.",
-			},
-			Run: tatweel,
-		}, nil
-	})
+// Tatweel makes the rule typography/tatweel.
+func Tatweel() (*lint.Rule, error) {
+	return &lint.Rule{
+		ID:       "typography/tatweel",
+		Kind:     lint.Code,
+		Category: "typography",
+		Level:    lint.Info,
+		Summary:  "tatweel (ـ) stretching a word in body text (الـحـكـومـة)",
+		Doc: lint.Doc{
+			What: "Flags the tatweel (kashida, U+0640) that stretches a word: at its start or between its letters. " +
+				"Left alone: a tatweel ending a word, after the article or a proclitic before a number or a Latin word (الـ30، بالـ5، الـBBC، بـ«…»), in the era marker هـ or as a dash glued to a dateline (الرياضـ); a tatweel carrying a haraka (Quranic spelling); and a tatweel standing alone as a dash (القاهرة ـ).",
+			Why:   "Tatweel is a justification device of print layout; typed into body text it splits searches (الـحكومة does not match الحكومة) and stretches differently on every screen.",
+			Wrong: "أعلنت الـحـكـومـة خطة جديدة لعام 1446هـ.",
+			Right: "أعلنت الحكومة خطة جديدة لعام 1446هـ.",
+			Fix:   "Safe: deletes the tatweel, keeping the harakat.",
+		},
+		Run: tatweel,
+	}, nil
 }
 
 const tatweelUTF8 = "\u0640"

@@ -7,22 +7,23 @@ import (
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
-	_ "github.com/daqiq/daqiq/rules/typography"
+	"github.com/daqiq/daqiq/rules/typography"
 )
 
-// typography returns the active typography rules, digit-consistency
+// family returns the active typography rules, digit-consistency
 // included.
-func typography(t *testing.T) []runner.Active {
+func family(t *testing.T) []lint.Active {
 	t.Helper()
-	builtin, err := lint.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []runner.Active
-	for _, r := range builtin {
-		if strings.HasPrefix(r.ID, "typography/") {
-			out = append(out, runner.Active{Rule: r, Level: r.Level})
+	var out []lint.Active
+	for _, mk := range []func() (*lint.Rule, error){
+		typography.DigitConsistency, typography.HiddenCharacters, typography.MixedDigits,
+		typography.RunTogether, typography.Tatweel, typography.Whitespace,
+	} {
+		r, err := mk()
+		if err != nil {
+			t.Fatal(err)
 		}
+		out = append(out, lint.Active{Rule: r, Level: r.Level})
 	}
 	if len(out) != 6 {
 		t.Fatalf("%d typography rules, want 6", len(out))
@@ -36,7 +37,7 @@ func check(t *testing.T, path, text string) []lint.Diagnostic {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return runner.Run(doc, typography(t))
+	return runner.Run(doc, family(t))
 }
 
 // TestFixAll applies every safe fix to a text with one slip of each kind:
@@ -53,7 +54,7 @@ func TestFixAll(t *testing.T) {
 		t.Fatal(err)
 	}
 	newDoc := func(b []byte) (*source.Document, error) { return source.New("a.txt", b) }
-	out, left, _, err := runner.FixAll(doc, typography(t), false, newDoc)
+	out, left, _, err := runner.FixAll(doc, family(t), false, newDoc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +65,7 @@ func TestFixAll(t *testing.T) {
 	if len(left) != 1 || left[0].Rule != "typography/mixed-digits" {
 		t.Errorf("left after the safe fixes: %v", left)
 	}
-	out, left, _, err = runner.FixAll(doc, typography(t), true, newDoc)
+	out, left, _, err = runner.FixAll(doc, family(t), true, newDoc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +81,7 @@ func TestMarkdownLineBreak(t *testing.T) {
 	if ds := check(t, "a.md", text); len(ds) != 0 {
 		t.Errorf("Markdown: %v", ds)
 	}
-	if ds := check(t, "a.txt", text); len(ds) != 1 || ds[0].Severity != lint.Info {
+	if ds := check(t, "a.txt", text); len(ds) != 1 || ds[0].Level != lint.Info {
 		t.Errorf("plain text: %v", ds)
 	}
 	if ds := check(t, "a.md", "السطر الأول \nالسطر الثاني\n"); len(ds) != 1 {
@@ -92,17 +93,17 @@ func TestMarkdownLineBreak(t *testing.T) {
 // spaces warnings; bidi controls errors, marks inside words warnings.
 func TestLevels(t *testing.T) {
 	ds := check(t, "a.txt", "قال  الوزير \u202bإن\u202c الحكو\u200dمة مستعدة. \n")
-	got := map[string]lint.Severity{}
+	got := map[string]lint.Level{}
 	for _, d := range ds {
-		got[d.Message[:12]] = d.Severity
+		got[d.Message[:12]] = d.Level
 	}
-	want := []lint.Severity{lint.Warning, lint.Error, lint.Error, lint.Warning, lint.Info}
+	want := []lint.Level{lint.Warning, lint.Error, lint.Error, lint.Warning, lint.Info}
 	if len(ds) != len(want) {
 		t.Fatalf("%d findings, want %d: %v", len(ds), len(want), ds)
 	}
 	for i, d := range ds {
-		if d.Severity != want[i] {
-			t.Errorf("%s %q: %v, want %v", d.Rule, d.Message, d.Severity, want[i])
+		if d.Level != want[i] {
+			t.Errorf("%s %q: %v, want %v", d.Rule, d.Message, d.Level, want[i])
 		}
 	}
 }

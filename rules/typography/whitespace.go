@@ -8,25 +8,24 @@ import (
 	"github.com/daqiq/daqiq/lint"
 )
 
-func init() {
-	lint.Register(func() (*lint.Rule, error) {
-		return &lint.Rule{
-			ID:       "typography/whitespace",
-			Kind:     "code",
-			Category: "typography",
-			Level:    lint.Warning,
-			Summary:  "two or more spaces in a row, a no-break space beside a space; whitespace at the end of a line or on a blank line",
-			Doc: lint.Doc{
-				What: "Flags runs of two or more spaces inside a line and a no-break space (U+00A0) next to another space (warning); whitespace at the end of a line and lines that hold only whitespace (info). " +
-					"Indentation at the start of a line, a single no-break space between words (جمادى الأولى، إيدي راما) and, in Markdown, two spaces ending a line (a hard line break) are left alone. Runs with a tab are taken for alignment and left alone too.",
-				Why:   "Doubled spaces come from pasting and deleting; they widen justified lines and break searches for phrases. Trailing whitespace is invisible noise that shows up in every diff.",
-				Wrong: "وقال الوزير إن  الحكومة ستعلن خطتها الأسبوع المقبل. \nوأضاف أن الخطة جاهزة.",
-				Right: "وقال الوزير إن الحكومة ستعلن خطتها الأسبوع المقبل.\nوأضاف أن الخطة جاهزة.",
-				Fix:   "Safe: a run becomes one space, or one no-break space if it held one; trailing whitespace is deleted, and a whitespace-only line is emptied. The CR of a CRLF line end is kept.",
-			},
-			Run: whitespace,
-		}, nil
-	})
+// Whitespace makes the rule typography/whitespace.
+func Whitespace() (*lint.Rule, error) {
+	return &lint.Rule{
+		ID:       "typography/whitespace",
+		Kind:     lint.Code,
+		Category: "typography",
+		Level:    lint.Warning,
+		Summary:  "two or more spaces in a row, a no-break space beside a space; whitespace at the end of a line or on a blank line",
+		Doc: lint.Doc{
+			What: "Flags runs of two or more spaces inside a line and a no-break space (U+00A0) next to another space (warning); whitespace at the end of a line and lines that hold only whitespace (info). " +
+				"Indentation at the start of a line, a single no-break space between words (جمادى الأولى، إيدي راما) and, in Markdown, two spaces ending a line (a hard line break) are left alone. Runs with a tab are taken for alignment and left alone too.",
+			Why:   "Doubled spaces come from pasting and deleting; they widen justified lines and break searches for phrases. Trailing whitespace is invisible noise that shows up in every diff.",
+			Wrong: "وقال الوزير إن  الحكومة ستعلن خطتها الأسبوع المقبل. \nوأضاف أن الخطة جاهزة.",
+			Right: "وقال الوزير إن الحكومة ستعلن خطتها الأسبوع المقبل.\nوأضاف أن الخطة جاهزة.",
+			Fix:   "Safe: a run becomes one space, or one no-break space if it held one; trailing whitespace is deleted, and a whitespace-only line is emptied. The CR of a CRLF line end is kept.",
+		},
+		Run: whitespace,
+	}, nil
 }
 
 const nbsp = "\u00a0"
@@ -44,7 +43,7 @@ func whitespace(p *lint.Pass) {
 	}
 	var arena fixArena
 	del := func(start, end int, msg string) {
-		p.Report(lint.Diagnostic{Start: start, End: end, Severity: lint.Info, Message: msg,
+		p.Report(lint.Diagnostic{Start: start, End: end, Level: lint.Info, Message: msg,
 			Fixes: arena.one(start, end, "", lint.Safe, "")})
 	}
 	for _, ti := range sc.spaces {

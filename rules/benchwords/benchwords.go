@@ -1,8 +1,8 @@
-// Package words picks the word list of the one-rule benchmark (daqiq
+// Package benchwords picks the word list of the one-rule benchmark (daqiq
 // gen-corpus --words-from, BenchmarkOneRule, testdata/bench/bench.sh): the
 // first single-word entries of built-in word lists, written as a daqiq
 // word list and as plain words for grep -F -w -f.
-package words
+package benchwords
 
 import (
 	"bytes"

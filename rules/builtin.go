@@ -1,0 +1,86 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/rules/consistency"
+	"github.com/daqiq/daqiq/rules/dates"
+	"github.com/daqiq/daqiq/rules/entities"
+	"github.com/daqiq/daqiq/rules/grammar"
+	"github.com/daqiq/daqiq/rules/orthography"
+	"github.com/daqiq/daqiq/rules/punctuation"
+	"github.com/daqiq/daqiq/rules/repetition"
+	"github.com/daqiq/daqiq/rules/spelling"
+	"github.com/daqiq/daqiq/rules/typography"
+)
+
+// builtin lists every built-in rule by the function that makes it (its
+// data parsed). A new rule is one file in its family's package and one
+// line here.
+var builtin = []func() (*lint.Rule, error){
+	consistency.Variants,
+
+	dates.HijriMismatch,
+	dates.ImpossibleDate,
+	dates.RelativeDay,
+	dates.RelativePeriod,
+	dates.WeekdayMismatch,
+
+	entities.ConfusableCountry,
+	entities.KnowledgeClaim,
+
+	grammar.CountedNoun,
+	grammar.InnaAnna,
+
+	orthography.FinalYeh,
+
+	punctuation.DoubledMark,
+	punctuation.LatinMarks,
+	punctuation.QuoteColon,
+	punctuation.Spacing,
+	punctuation.Unbalanced,
+
+	repetition.RepeatedLine,
+	repetition.RepeatedWord,
+
+	spelling.HamzatWasl,
+	spelling.MissingHamza,
+	spelling.Misspelling,
+
+	typography.DigitConsistency,
+	typography.HiddenCharacters,
+	typography.MixedDigits,
+	typography.RunTogether,
+	typography.Tatweel,
+	typography.Whitespace,
+}
+
+// Builtin returns the built-in rules sorted by id, made the first time it
+// is called: the makers parse their data side by side (a process checking
+// one short file spends most of its time here). The slice and the rules
+// are shared: callers must not modify them. Safe for concurrent use.
+var Builtin = sync.OnceValues(func() ([]*lint.Rule, error) {
+	made := make([]*lint.Rule, len(builtin))
+	errs := make([]error, len(builtin))
+	var wg sync.WaitGroup
+	for i, mk := range builtin {
+		wg.Go(func() { made[i], errs[i] = mk() })
+	}
+	wg.Wait()
+	seen := map[string]bool{}
+	for i, r := range made {
+		// the first error in list order wins, as it would in a loop
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if seen[r.ID] {
+			return nil, fmt.Errorf("rule %s listed twice", r.ID)
+		}
+		seen[r.ID] = true
+	}
+	sort.Slice(made, func(i, j int) bool { return made[i].ID < made[j].ID })
+	return made, nil
+})
