@@ -190,21 +190,28 @@ type Pass struct {
 	Splits *arabic.Splits // the proclitic readings of each word, for lexicon lookups
 	// Options holds the rule's options, defaults filled in.
 	Options map[string]string
-	report  func(Diagnostic)
+	// Facts is shared by every pass over the document: the dateline the
+	// caller gave, or the one a date rule found. Never nil in a pass the
+	// runner made.
+	Facts  *Facts
+	report func(Diagnostic)
 	memo    map[string]any
 }
 
 // NewPass prepares a pass; report receives the diagnostics.
 // memo, shared by every pass over the same document, holds what Memo
 // computed.
-func NewPass(r *Rule, doc *source.Document, toks []arabic.Token, sp *arabic.Splits, opts map[string]string, memo map[string]any, report func(Diagnostic)) *Pass {
-	return &Pass{Rule: r, Doc: doc, Text: doc.Text, Tokens: toks, Splits: sp, Options: opts, memo: memo, report: report}
+func NewPass(r *Rule, doc *source.Document, toks []arabic.Token, sp *arabic.Splits, opts map[string]string, facts *Facts, memo map[string]any, report func(Diagnostic)) *Pass {
+	if facts == nil {
+		facts = &Facts{}
+	}
+	return &Pass{Rule: r, Doc: doc, Text: doc.Text, Tokens: toks, Splits: sp, Options: opts, Facts: facts, memo: memo, report: report}
 }
 
 // Init sets p up as NewPass would, in memory the caller reuses from one
 // document to the next.
-func (p *Pass) Init(r *Rule, doc *source.Document, toks []arabic.Token, sp *arabic.Splits, opts map[string]string, memo map[string]any, report func(Diagnostic)) {
-	*p = Pass{Rule: r, Doc: doc, Text: doc.Text, Tokens: toks, Splits: sp, Options: opts, memo: memo, report: report}
+func (p *Pass) Init(r *Rule, doc *source.Document, toks []arabic.Token, sp *arabic.Splits, opts map[string]string, facts *Facts, memo map[string]any, report func(Diagnostic)) {
+	*p = Pass{Rule: r, Doc: doc, Text: doc.Text, Tokens: toks, Splits: sp, Options: opts, Facts: facts, memo: memo, report: report}
 }
 
 // Memo returns what compute returns, computing it once per document for

@@ -44,7 +44,7 @@ type Set struct {
 	mu sync.Mutex
 	// extended holds rules with extra word lists, by id and list names
 	extended map[string]*lint.Rule
-	cache    map[string][]lint.Active
+	cache    map[string]resolved
 }
 
 // Load builds the rule set of a configuration (nil: the defaults) and
@@ -58,7 +58,7 @@ func Load(cfg *config.Config) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Set{cfg: cfg, byID: map[string]*lint.Rule{}, extended: map[string]*lint.Rule{}, cache: map[string][]lint.Active{}}
+	s := &Set{cfg: cfg, byID: map[string]*lint.Rule{}, extended: map[string]*lint.Rule{}, cache: map[string]resolved{}}
 	for _, r := range builtin {
 		s.add(r)
 	}
@@ -170,25 +170,33 @@ func (s *Set) Setting(id string) config.RuleSettings { return s.cfg.Rules[id] }
 // For returns the active rules for one file, with their levels and
 // options. Safe for concurrent use; the slice is shared and must not be
 // modified.
-func (s *Set) For(file string) []lint.Active {
+func (s *Set) For(file string) []lint.Active { return s.resolve(file).on }
+
+// All returns every rule, on or off, as the configuration sets it for one
+// file (its level, options, word lists and ignored words): what a caller
+// turning rules on by name (LanguageTool's enabledRules) runs. Safe for
+// concurrent use; the slice is shared and must not be modified.
+func (s *Set) All(file string) []lint.Active { return s.resolve(file).all }
+
+// resolved is the rules of the files that the same overrides match.
+type resolved struct{ on, all []lint.Active }
+
+func (s *Set) resolve(file string) resolved {
 	// files that the same overrides match have the same rules
 	matching := s.cfg.Matching(file)
 	key := fmt.Sprint(matching)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if a, ok := s.cache[key]; ok {
-		return a
+	if rs, ok := s.cache[key]; ok {
+		return rs
 	}
 	settings := s.cfg.ResolveMatching(matching)
-	var out []lint.Active
+	var rs resolved
 	for _, r := range s.rules {
 		st := settings[r.ID]
 		on := !r.Disabled
 		if st.Enabled != nil {
 			on = *st.Enabled
-		}
-		if !on {
-			continue
 		}
 		a := lint.Active{Rule: r, Level: r.Level, Options: st.Options}
 		if st.Level != "" {
@@ -206,10 +214,13 @@ func (s *Set) For(file string) []lint.Active {
 		if a.Level == 0 {
 			a.Level = lint.Warning
 		}
-		out = append(out, a)
+		rs.all = append(rs.all, a)
+		if on {
+			rs.on = append(rs.on, a)
+		}
 	}
-	s.cache[key] = out
-	return out
+	s.cache[key] = rs
+	return rs
 }
 
 // extend is called with s.mu held, or before s is shared (Load).

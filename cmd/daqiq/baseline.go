@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -25,14 +26,21 @@ func baselineCommand() *cli.Command {
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel, on at most N CPUs (default: every CPU)"},
 		},
 		Action: func(c *cli.Context) error {
-			inputs, err := gather(c, c.String("date"), 0)
+			var date time.Time
+			if s := c.String("date"); s != "" {
+				var err error
+				if date, err = time.Parse("2006-01-02", s); err != nil {
+					return usageErr("--date %q: want YYYY-MM-DD", s)
+				}
+			}
+			inputs, err := gather(c, 0)
 			if err != nil {
 				return err
 			}
 			jobs, restore := jobsOf(c)
 			defer restore()
 			var files []lint.File
-			err = stream(inputs, checkOpts{mode: modeReport, date: c.String("date")}, jobs, nil, func(_ *input, r *result) error {
+			err = stream(inputs, checkOpts{mode: modeReport, date: date}, jobs, nil, func(_ *input, r *result) error {
 				if r.skipped != "" {
 					fmt.Fprintf(c.App.ErrWriter, "daqiq: warning: %s\n", r.skipped)
 					return nil

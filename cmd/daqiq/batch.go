@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,12 +16,11 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/markup"
 	"github.com/daqiq/daqiq/lint/output"
-	"github.com/daqiq/daqiq/lint/runner"
-	"github.com/daqiq/daqiq/rules"
 )
 
 // maxBatchLine is the longest input line batch reads; a longer one is
@@ -91,14 +91,14 @@ func batch(c *cli.Context) error {
 			return &exitError{2, err.Error()}
 		}
 	}
-	set, err := rules.Load(cfg)
+	eng, err := engine.New(cfg)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
 	fields := batchFields{text: c.String("text-field"), id: c.String("id-field"), date: c.String("date-field"), format: c.String("format-field")}
 	jobs, restore := jobsOf(c)
 	defer restore()
-	failed, err := runBatch(in, c.App.Writer, set.For(from), fields, jobs)
+	failed, err := runBatch(in, c.App.Writer, eng, from, fields, jobs)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
@@ -114,7 +114,9 @@ func batch(c *cli.Context) error {
 // reader waits, so at most window+2 lines (and their results) are in
 // memory whatever the input's length. It returns the number of lines that
 // failed, and an error only for reading the input or writing the output.
-func runBatch(r io.Reader, w io.Writer, active []lint.Active, fields batchFields, jobs int) (int, error) {
+// runBatch checks each line's article with eng, resolving the
+// configuration's per-path settings for from (the input file).
+func runBatch(r io.Reader, w io.Writer, eng *engine.Engine, from string, fields batchFields, jobs int) (int, error) {
 	window := 4 * jobs
 	work := make(chan *batchJob, jobs)
 	order := make(chan *batchJob, window)
@@ -158,7 +160,7 @@ func runBatch(r io.Reader, w io.Writer, active []lint.Active, fields batchFields
 		go func() {
 			defer wg.Done()
 			for job := range work {
-				job.out <- lintLine(job, active, fields)
+				job.out <- lintLine(job, eng, from, fields)
 			}
 		}()
 	}
@@ -353,7 +355,7 @@ func decodeRecord(data []byte, f batchFields) (batchRecord, error) {
 }
 
 // lintLine checks the article of one input line.
-func lintLine(job *batchJob, active []lint.Active, f batchFields) batchResult {
+func lintLine(job *batchJob, eng *engine.Engine, from string, f batchFields) batchResult {
 	r, err := decodeRecord(job.data, f)
 	id := r.id
 	if err != nil {
@@ -383,34 +385,18 @@ func lintLine(job *batchJob, active []lint.Active, f batchFields) batchResult {
 			return errorLine(id, job.line, fmt.Sprintf("unknown format %q (want txt, md or html)", name))
 		}
 	}
-	date := ""
+	var date time.Time
 	if r.date != nil {
-		var ok bool
-		if date, ok = dateline(*r.date); !ok {
+		var err error
+		if date, err = lint.ParseDate(*r.date); err != nil {
 			return errorLine(id, job.line, fmt.Sprintf("field %q: %q is not a date (want YYYY-MM-DD or an RFC 3339 timestamp)", f.date, *r.date))
 		}
 	}
-	doc, x, err := markup.Parse(path, []byte(*r.text), markup.Options{Format: format})
+	res, err := eng.Check(context.Background(), engine.Input{Path: path, SettingsPath: from, Format: format, Src: []byte(*r.text), Dateline: date})
 	if err != nil {
 		return errorLine(id, job.line, err.Error())
 	}
-	if date == "" {
-		date = x.Date
-	}
-	ds := runner.Check(runner.Parsed{Doc: doc, Filter: x.Filter}, withOption(active, "dateline", date))
-	return batchResult{json: encodeLine(batchLine{ID: id, Diagnostics: output.ToJSON(lint.File{Doc: doc, Diagnostics: ds})})}
-}
-
-// dateline accepts YYYY-MM-DD and the date part of an RFC 3339 timestamp.
-func dateline(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if _, err := time.Parse("2006-01-02", s); err == nil {
-		return s, true
-	}
-	if _, err := time.Parse(time.RFC3339, s); err == nil {
-		return s[:10], true
-	}
-	return "", false
+	return batchResult{json: encodeLine(batchLine{ID: id, Diagnostics: output.ToJSON(res.File())})}
 }
 
 // unquote decodes a JSON string literal the decoder has already checked.

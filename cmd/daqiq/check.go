@@ -14,12 +14,12 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/baseline"
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/output"
 	"github.com/daqiq/daqiq/lint/runner"
-	"github.com/daqiq/daqiq/rules"
 )
 
 // defaultExts are the file types a directory walk picks up. A file named on
@@ -52,13 +52,14 @@ func checkCommand() *cli.Command {
 }
 
 type input struct {
-	path  string // as reported
-	real  string // on disk; "" for stdin
-	mode  fs.FileMode
-	read  fs.FileInfo // the file's status when it was read; nil for stdin
-	data  []byte      // read by load, dropped once checked
-	rules []lint.Active
-	fail  lint.Level
+	path string // as reported
+	real string // on disk; "" for stdin
+	mode fs.FileMode
+	read fs.FileInfo    // the file's status when it was read; nil for stdin
+	data []byte         // read by load, dropped once checked
+	eng  *engine.Engine // the engine of its configuration
+	from string         // the path its configuration's settings are resolved for
+	fail lint.Level
 	// staged: the content is the git index's, path names the file
 	staged bool
 	// walked: found by a directory walk or among the staged files rather
@@ -88,16 +89,17 @@ func check(c *cli.Context) error {
 			return usageErr("--fail-level: %v", err)
 		}
 	}
-	dateline := c.String("date")
-	if dateline != "" {
-		if _, err := time.Parse("2006-01-02", dateline); err != nil {
-			return usageErr("--date %q: want YYYY-MM-DD", dateline)
+	var dateline time.Time
+	if s := c.String("date"); s != "" {
+		var err error
+		if dateline, err = time.Parse("2006-01-02", s); err != nil {
+			return usageErr("--date %q: want YYYY-MM-DD", s)
 		}
 	}
 	if c.Bool("staged") && (c.Bool("fix") || c.NArg() > 0) {
 		return usageErr("--staged checks the staged files: it takes no paths and cannot --fix (use --diff)")
 	}
-	inputs, err := gather(c, dateline, failFlag)
+	inputs, err := gather(c, failFlag)
 	if err != nil {
 		return err
 	}
@@ -294,27 +296,6 @@ func check(c *cli.Context) error {
 	return exitCode(exit)
 }
 
-// withOption sets an option on every rule that declares it.
-func withOption(rules []lint.Active, name, value string) []lint.Active {
-	if value == "" {
-		return rules
-	}
-	out := make([]lint.Active, len(rules))
-	for i, r := range rules {
-		if _, ok := r.Rule.Options[name]; ok {
-			opts := map[string]string{name: value}
-			for k, v := range r.Options {
-				if k != name {
-					opts[k] = v
-				}
-			}
-			r.Options = opts
-		}
-		out[i] = r
-	}
-	return out
-}
-
 // gather lists the inputs named on the command line (or the staged files
 // with --staged) and finds the rules and fail level of each. Files are not
 // read here but by the workers, each just before it is checked (see
@@ -325,7 +306,7 @@ func withOption(rules []lint.Active, name, value string) []lint.Active {
 // files is only a warning on stderr. A file named twice (or named and
 // found by a walk) is checked once. The returned error stops the run: a
 // usage, configuration or git error.
-func gather(c *cli.Context, dateline string, failFlag lint.Level) ([]*input, error) {
+func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
 	var inputs []*input
 	args := c.Args().Slice()
 	if len(args) == 0 && !c.Bool("staged") {
@@ -396,7 +377,7 @@ func gather(c *cli.Context, dateline string, failFlag lint.Level) ([]*input, err
 			}
 		}
 	}
-	configs := map[string]*rules.Set{}
+	configs := map[string]*engine.Engine{}
 	for _, in := range inputs {
 		if in.err != nil {
 			continue
@@ -412,7 +393,7 @@ func gather(c *cli.Context, dateline string, failFlag lint.Level) ([]*input, err
 			}
 		}
 		cfgPath := config.Find(c.String("config"), from)
-		set, ok := configs[cfgPath]
+		eng, ok := configs[cfgPath]
 		if !ok {
 			var cfg *config.Config
 			var err error
@@ -421,16 +402,13 @@ func gather(c *cli.Context, dateline string, failFlag lint.Level) ([]*input, err
 					return nil, &exitError{2, err.Error()}
 				}
 			}
-			if set, err = rules.Load(cfg); err != nil {
+			if eng, err = engine.New(cfg); err != nil {
 				return nil, &exitError{2, err.Error()}
 			}
-			configs[cfgPath] = set
+			configs[cfgPath] = eng
 		}
-		in.rules = withOption(set.For(from), "dateline", dateline)
-		in.fail = lint.Warning
-		if cfgFail := set.FailLevel(); cfgFail != 0 {
-			in.fail = cfgFail
-		}
+		in.eng, in.from = eng, from
+		in.fail = eng.FailLevel()
 		if failFlag != 0 {
 			in.fail = failFlag
 		}
@@ -511,7 +489,10 @@ func writeFormat(w io.Writer, format string, files []lint.File, inputs []*input)
 		seen := map[string]bool{}
 		var rules []*lint.Rule
 		for _, in := range inputs {
-			for _, a := range in.rules {
+			if in.eng == nil {
+				continue
+			}
+			for _, a := range in.eng.Rules().For(in.from) {
 				if !seen[a.ID] {
 					seen[a.ID] = true
 					rules = append(rules, a.Rule)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,13 +10,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
-	"github.com/daqiq/daqiq/lint/markup"
 	"github.com/daqiq/daqiq/lint/output"
-	"github.com/daqiq/daqiq/lint/runner"
 )
 
 type checkMode uint8
@@ -30,8 +31,8 @@ const (
 type checkOpts struct {
 	mode   checkMode
 	unsafe bool
-	date   string // --date; else the front matter date of each file
-	unused bool   // report unused suppression comments
+	date   time.Time // --date (zero: none); else the front matter date of each file
+	unused bool      // report unused suppression comments
 }
 
 // result is what checking one input produced.
@@ -206,85 +207,41 @@ func processSafely(in *input, opts checkOpts, buf []byte) (r result) {
 	return process(in, opts)
 }
 
-// process checks one input: parse by format (plain text, Markdown, HTML),
-// lint, and report, diff or fix.
+// process checks one input with its engine: report, diff or fix.
 func process(in *input, opts checkOpts) result {
-	rules := in.rules
-	parse := func(b []byte) (runner.Parsed, *markup.Extras, error) {
-		doc, x, err := markup.Parse(in.path, b, markup.Options{})
-		if err != nil {
-			return runner.Parsed{}, nil, err
+	ei := engine.Input{Path: in.path, SettingsPath: in.from, Src: in.data, Dateline: opts.date, ReportUnused: opts.unused}
+	if opts.mode != modeReport {
+		ei.Fix = engine.SafeFixes
+		if opts.unsafe {
+			ei.Fix = engine.UnsafeFixes
 		}
-		return runner.Parsed{Doc: doc, Filter: x.Filter}, x, nil
 	}
-	p, x, err := parse(in.data)
+	res, err := in.eng.Check(context.Background(), ei)
 	if err != nil {
 		return result{err: err}
 	}
-	if opts.date == "" && x.Date != "" {
-		rules = withOption(rules, "dateline", x.Date)
-	}
-	var ds []lint.Diagnostic
 	switch opts.mode {
-	case modeReport:
-		ds = runner.Check(p, rules)
-	case modeDiff, modeFix:
-		var last *markup.Extras = x
-		out, final, remaining, n, err := runner.FixParsed(p, rules, opts.unsafe, func(b []byte) (runner.Parsed, error) {
-			q, qx, err := parse(b)
-			last = qx
-			return q, err
-		})
-		if err != nil {
-			return result{err: err}
+	case modeDiff:
+		var buf bytes.Buffer
+		if res.Applied > 0 && !bytes.Equal(res.Fixed, in.data) {
+			output.UnifiedDiff(&buf, filepath.ToSlash(in.path), in.data, res.Fixed)
 		}
-		if opts.mode == modeDiff {
-			var buf bytes.Buffer
-			if n > 0 && !bytes.Equal(out, in.data) {
-				output.UnifiedDiff(&buf, filepath.ToSlash(in.path), in.data, out)
-			}
-			return result{diff: buf.Bytes()}
-		}
+		return result{diff: buf.Bytes()}
+	case modeFix:
 		r := result{}
-		if n > 0 && !bytes.Equal(out, in.data) {
-			if err := writeAtomic(in, out); err != nil {
+		if res.Applied > 0 && !bytes.Equal(res.Fixed, in.data) {
+			if err := writeAtomic(in, res.Fixed); err != nil {
 				// not written: report what the file on disk still has
-				p, x, _ := parse(in.data)
-				ds := runner.Check(p, rules)
-				return result{file: lint.File{Doc: p.Doc, Diagnostics: withUnused(ds, x, opts.unused)}, err: err}
+				ei.Fix = engine.NoFix
+				res, _ := in.eng.Check(context.Background(), ei)
+				return result{file: res.File(), err: err}
 			}
-			r.fixed = n
+			r.fixed = res.Applied
 		}
-		p, x, ds = final, last, remaining
-		r.file = lint.File{Doc: p.Doc, Diagnostics: withUnused(ds, x, opts.unused)}
+		r.file = res.File()
 		return r
 	}
-	return result{file: lint.File{Doc: p.Doc, Diagnostics: withUnused(ds, x, opts.unused)}}
-}
-
-// withUnused adds a finding for each suppression comment that silenced
-// nothing, when asked to.
-func withUnused(ds []lint.Diagnostic, x *markup.Extras, report bool) []lint.Diagnostic {
-	if !report || x == nil {
-		return ds
-	}
-	for _, d := range x.Unused() {
-		ds = append(ds, lint.Diagnostic{
-			Start: d.Start, End: d.End, Rule: "suppression/unused", Level: lint.Warning,
-			Message: fmt.Sprintf("this %s comment silences nothing", d.Kind),
-			Fixes:   []lint.SuggestedFix{lint.Replace(d.Start, d.End, "", lint.Unsafe)},
-		})
-	}
-	sortDiagnostics(ds)
-	return ds
-}
-
-func sortDiagnostics(ds []lint.Diagnostic) {
-	for i := 1; i < len(ds); i++ {
-		for j := i; j > 0 && ds[j].Start < ds[j-1].Start; j-- {
-			ds[j], ds[j-1] = ds[j-1], ds[j]
-		}
-	}
+	return result{file: res.File()}
 }
 
 // isTerminal reports whether w is a terminal.

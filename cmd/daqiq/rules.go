@@ -9,14 +9,14 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/config"
-	"github.com/daqiq/daqiq/rules"
 )
 
-// loadSet loads the rule set of the configuration that applies to the
+// loadEngine builds the engine of the configuration that applies to the
 // current directory (or --config).
-func loadSet(c *cli.Context) (*rules.Set, error) {
+func loadEngine(c *cli.Context) (*engine.Engine, error) {
 	path := config.Find(c.String("config"), ".")
 	var cfg *config.Config
 	if path != "" {
@@ -25,11 +25,11 @@ func loadSet(c *cli.Context) (*rules.Set, error) {
 			return nil, &exitError{2, err.Error()}
 		}
 	}
-	set, err := rules.Load(cfg)
+	eng, err := engine.New(cfg)
 	if err != nil {
 		return nil, &exitError{2, err.Error()}
 	}
-	return set, nil
+	return eng, nil
 }
 
 var configFlag = &cli.StringFlag{Name: "config", Usage: "configuration file", EnvVars: []string{config.EnvVar}}
@@ -40,10 +40,11 @@ func rulesCommand() *cli.Command {
 		Usage: "list every rule: id, kind, level, on/off, description",
 		Flags: []cli.Flag{configFlag},
 		Action: func(c *cli.Context) error {
-			set, err := loadSet(c)
+			eng, err := loadEngine(c)
 			if err != nil {
 				return err
 			}
+			set := eng.Rules()
 			tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "RULE\tKIND\tLEVEL\tSTATE\tDESCRIPTION")
 			for _, r := range set.Rules() {
@@ -81,10 +82,11 @@ func explainCommand() *cli.Command {
 			if c.NArg() != 1 {
 				return usageErr("explain takes one rule id (daqiq rules lists them)")
 			}
-			set, err := loadSet(c)
+			eng, err := loadEngine(c)
 			if err != nil {
 				return err
 			}
+			set := eng.Rules()
 			id := c.Args().First()
 			for _, r := range set.Rules() {
 				if r.ID == id {

@@ -2,15 +2,14 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/daqiq/daqiq/lint/runner"
-	"github.com/daqiq/daqiq/lint/source"
-	"github.com/daqiq/daqiq/rules"
+	"github.com/daqiq/daqiq/engine"
 )
 
 // seedDir finds the shared seed articles beside the repository, if any.
@@ -54,15 +53,15 @@ func TestSeedArticle(t *testing.T) {
 		t.Skip(err)
 	}
 	rows := readRows(t, filepath.Join(dir, "albania-iran.expected.tsv"), src)
-	set, err := rules.Load(nil)
+	eng, err := engine.New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := source.New("albania-iran.txt", src)
+	res, err := eng.Check(context.Background(), engine.Input{Path: "albania-iran.txt", Src: src})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds := runner.Run(doc, set.For("albania-iran.txt"))
+	ds := res.Diagnostics
 	required := map[string]bool{"spelling": true, "orthography": true, "consistency": true, "dates": true, "entities": true, "grammar": true, "punctuation": true, "typography": true}
 	found, need := 0, 0
 	for _, r := range rows {

@@ -38,11 +38,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
-	"github.com/daqiq/daqiq/lint/markup"
 	"github.com/daqiq/daqiq/lint/output"
-	"github.com/daqiq/daqiq/lint/runner"
-	"github.com/daqiq/daqiq/rules"
 )
 
 //go:embed web
@@ -78,12 +76,12 @@ func serve(c *cli.Context) error {
 	if c.Int("max-concurrent") < 0 {
 		return usageErr("--max-concurrent must be positive")
 	}
-	set, err := loadSet(c)
+	eng, err := loadEngine(c)
 	if err != nil {
 		return err
 	}
 	h := newServer(serveOptions{
-		set:           set,
+		eng:           eng,
 		maxConcurrent: c.Int("max-concurrent"),
 		corsOrigins:   origins,
 		version:       version(),
@@ -162,23 +160,19 @@ func checkOrigin(o string) error {
 // serveOptions configure newServer. The zero value works: default rules,
 // 1 MiB bodies, twice as many concurrent checks as CPUs, no CORS.
 type serveOptions struct {
-	set           *rules.Set // nil: the built-in defaults
-	maxBody       int64      // 0: 1 MiB
-	maxConcurrent int        // 0: 2 × runtime.NumCPU()
-	corsOrigins   []string   // origins allowed to call the API from a browser; "*" any
-	version       string     // "": version()
+	eng           *engine.Engine // nil: the built-in defaults
+	maxBody       int64          // 0: 1 MiB
+	maxConcurrent int            // 0: 2 × runtime.NumCPU()
+	corsOrigins   []string       // origins allowed to call the API from a browser; "*" any
+	version       string         // "": version()
 }
 
 // server holds what every request shares. Nothing in it changes after
-// newServer: rules.Set caches by file, so the rules of each format are
-// resolved once here and never asked for again.
+// newServer; every text is checked by o.eng.
 type server struct {
 	o      serveOptions
 	sem    chan struct{}
-	active map[string][]lint.Active // by format: txt, md, html
-	byID   map[string]lint.Active   // every rule as configured for article.txt, on or off
-	ruleIx []*lint.Rule             // every rule, by id
-	rules  []byte                   // the /api/v1/rules response
+	rules  []byte // the /api/v1/rules response
 	static http.Handler
 	h      http.Handler // everything, behind the CORS layer
 }
@@ -190,12 +184,12 @@ var formatPaths = map[string]string{"txt": "article.txt", "md": "article.md", "h
 func newServer(o serveOptions) http.Handler { return buildServer(o).h }
 
 func buildServer(o serveOptions) *server {
-	if o.set == nil {
-		set, err := rules.Load(nil)
+	if o.eng == nil {
+		eng, err := engine.New(nil)
 		if err != nil {
 			panic(err) // the built-in rules do not load: a broken build
 		}
-		o.set = set
+		o.eng = eng
 	}
 	if o.maxBody <= 0 {
 		o.maxBody = defaultMaxBody
@@ -207,19 +201,12 @@ func buildServer(o serveOptions) *server {
 		o.version = version()
 	}
 	s := &server{
-		o:      o,
-		sem:    make(chan struct{}, o.maxConcurrent),
-		active: map[string][]lint.Active{},
-		byID:   map[string]lint.Active{},
-		ruleIx: o.set.Rules(),
-	}
-	for f, p := range formatPaths {
-		s.active[f] = o.set.For(p)
+		o:   o,
+		sem: make(chan struct{}, o.maxConcurrent),
 	}
 	on := map[string]bool{}
-	for _, a := range s.active["txt"] {
+	for _, a := range o.eng.Rules().For(formatPaths["txt"]) {
 		on[a.ID] = true
-		s.byID[a.ID] = a
 	}
 	type ruleDoc struct {
 		What  string `json:"what"`
@@ -238,20 +225,8 @@ func buildServer(o serveOptions) *server {
 		Doc      ruleDoc `json:"doc"`
 	}
 	infos := []ruleInfo{}
-	for _, r := range s.ruleIx {
-		a, ok := s.byID[r.ID]
-		if !ok {
-			// off in the configuration: LanguageTool's enabledRules may turn it on
-			st := o.set.Setting(r.ID)
-			a = lint.Active{Rule: r, Level: r.Level, Options: st.Options}
-			if st.Level != "" {
-				a.Level, _ = lint.ParseLevel(st.Level)
-			}
-			if a.Level == 0 {
-				a.Level = lint.Warning
-			}
-			s.byID[r.ID] = a
-		}
+	for _, a := range o.eng.Rules().All(formatPaths["txt"]) {
+		r := a.Rule
 		infos = append(infos, ruleInfo{
 			ID: r.ID, Kind: r.Kind.String(), Category: r.Category, Level: a.Level.String(), Enabled: on[r.ID],
 			Summary: r.Summary,
@@ -430,38 +405,12 @@ func (s *server) decodeCheck(w http.ResponseWriter, r *http.Request) (checkReque
 	return req, true
 }
 
-// parsed is a text read as its format, with the rules to run on it.
-type parsed struct {
-	p     runner.Parsed
-	rules []lint.Active
-	parse func([]byte) (runner.Parsed, error)
-}
-
-// prepare parses the text as process does for a file: the request's
-// dateline, else the front matter date, sets the date rules' dateline.
-func (s *server) prepare(req checkRequest) (parsed, error) {
-	path := formatPaths[req.Format]
-	parse := func(b []byte) (runner.Parsed, *markup.Extras, error) {
-		doc, x, err := markup.Parse(path, b, markup.Options{})
-		if err != nil {
-			return runner.Parsed{}, nil, err
-		}
-		return runner.Parsed{Doc: doc, Filter: x.Filter}, x, nil
-	}
-	p, x, err := parse([]byte(req.Text))
-	if err != nil {
-		return parsed{}, err
-	}
-	rs := s.active[req.Format]
-	if req.Dateline != "" {
-		rs = withOption(rs, "dateline", req.Dateline)
-	} else if x.Date != "" {
-		rs = withOption(rs, "dateline", x.Date)
-	}
-	return parsed{p: p, rules: rs, parse: func(b []byte) (runner.Parsed, error) {
-		q, _, err := parse(b)
-		return q, err
-	}}, nil
+// input is a request's text as the engine takes it: the request's
+// dateline, else the front matter date, is the date rules' dateline.
+func (req checkRequest) input() engine.Input {
+	in := engine.Input{Path: formatPaths[req.Format], Src: []byte(req.Text)}
+	in.Dateline, _ = time.Parse("2006-01-02", req.Dateline) // checked by decodeCheck
+	return in
 }
 
 func toAPI(f lint.File) []apiDiagnostic {
@@ -474,60 +423,62 @@ func toAPI(f lint.File) []apiDiagnostic {
 	return out
 }
 
-// begin decodes a check or fix request, waits for a check slot and
-// prepares the document; ok is false when it has already answered. The
-// caller must call release when ok.
-func (s *server) begin(w http.ResponseWriter, r *http.Request) (req checkRequest, pp parsed, ok bool) {
+// begin decodes a check or fix request and waits for a check slot; ok
+// is false when it has already answered. The caller must call release
+// when ok.
+func (s *server) begin(w http.ResponseWriter, r *http.Request) (req checkRequest, ok bool) {
 	if req, ok = s.decodeCheck(w, r); !ok {
-		return req, pp, false
+		return req, false
 	}
 	if !s.acquire(r.Context()) {
 		apiError(w)(http.StatusServiceUnavailable, "cancelled while waiting for a free check slot")
-		return req, pp, false
+		return req, false
 	}
-	pp, err := s.prepare(req)
-	if err != nil {
-		s.release()
-		apiError(w)(http.StatusBadRequest, err.Error())
-		return req, pp, false
-	}
-	return req, pp, true
+	return req, true
 }
 
 func (s *server) handleCheck(w http.ResponseWriter, r *http.Request) {
-	_, pp, ok := s.begin(w, r)
+	req, ok := s.begin(w, r)
 	if !ok {
 		return
 	}
 	defer s.release()
-	ds := runner.Check(pp.p, pp.rules)
+	res, err := s.o.eng.Check(r.Context(), req.input())
+	if err != nil {
+		apiError(w)(http.StatusBadRequest, err.Error())
+		return
+	}
 	writeJSON(w, http.StatusOK, struct {
 		Diagnostics []apiDiagnostic `json:"diagnostics"`
-	}{toAPI(lint.File{Doc: pp.p.Doc, Diagnostics: ds})})
+	}{toAPI(res.File())})
 }
 
 func (s *server) handleFix(w http.ResponseWriter, r *http.Request) {
-	req, pp, ok := s.begin(w, r)
+	req, ok := s.begin(w, r)
 	if !ok {
 		return
 	}
 	defer s.release()
-	src := pp.p.Doc.Src
-	out, final, remaining, n, err := runner.FixParsed(pp.p, pp.rules, req.Unsafe, pp.parse)
+	in := req.input()
+	in.Fix = engine.SafeFixes
+	if req.Unsafe {
+		in.Fix = engine.UnsafeFixes
+	}
+	res, err := s.o.eng.Check(r.Context(), in)
 	if err != nil {
-		apiError(w)(http.StatusInternalServerError, err.Error())
+		apiError(w)(http.StatusBadRequest, err.Error())
 		return
 	}
 	var diff bytes.Buffer
-	if n > 0 && !bytes.Equal(out, src) {
-		output.UnifiedDiff(&diff, formatPaths[req.Format], src, out)
+	if res.Applied > 0 && !bytes.Equal(res.Fixed, in.Src) {
+		output.UnifiedDiff(&diff, formatPaths[req.Format], in.Src, res.Fixed)
 	}
 	writeJSON(w, http.StatusOK, struct {
 		Text        string          `json:"text"`
 		Diff        string          `json:"diff"`
 		Fixes       int             `json:"fixes"`
 		Diagnostics []apiDiagnostic `json:"diagnostics"`
-	}{string(out), diff.String(), n, toAPI(lint.File{Doc: final.Doc, Diagnostics: remaining})})
+	}{string(res.Fixed), diff.String(), res.Applied, toAPI(res.File())})
 }
 
 // writeJSON writes v as JSON, Arabic and <>& as they are.

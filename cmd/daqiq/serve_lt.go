@@ -21,9 +21,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
-	"github.com/daqiq/daqiq/lint/runner"
-	"github.com/daqiq/daqiq/lint/source"
+	"github.com/daqiq/daqiq/lint/markup"
 )
 
 type ltSoftware struct {
@@ -306,45 +306,17 @@ func splitList(v string) []string {
 	return out
 }
 
-// ltRules returns the rules a request runs: the configured ones, with
-// enabledRules and enabledCategories added and disabledRules and
-// disabledCategories taken away, or with enabledOnly=true only the enabled
-// ones.
-func (s *server) ltRules(form func(string) string) ([]lint.Active, error) {
-	enabledOnly := strings.EqualFold(form("enabledOnly"), "true")
-	enRules, disRules := splitList(form("enabledRules")), splitList(form("disabledRules"))
-	enCats, disCats := splitList(form("enabledCategories")), splitList(form("disabledCategories"))
-	if enabledOnly && len(enRules) == 0 && len(enCats) == 0 {
-		return nil, fmt.Errorf("enabledOnly=true needs enabledRules or enabledCategories")
+// ltSelection reads LanguageTool's rule parameters: enabledRules,
+// disabledRules, enabledCategories, disabledCategories (comma-separated)
+// and enabledOnly.
+func ltSelection(form func(string) string) *engine.Selection {
+	return &engine.Selection{
+		Only:              strings.EqualFold(form("enabledOnly"), "true"),
+		EnableRules:       splitList(form("enabledRules")),
+		DisableRules:      splitList(form("disabledRules")),
+		EnableCategories:  splitList(form("enabledCategories")),
+		DisableCategories: splitList(form("disabledCategories")),
 	}
-	has := func(list []string, v string) bool {
-		for _, x := range list {
-			if strings.EqualFold(x, v) {
-				return true
-			}
-		}
-		return false
-	}
-	if !enabledOnly && len(enRules)+len(disRules)+len(enCats)+len(disCats) == 0 {
-		return s.active["txt"], nil
-	}
-	on := map[string]bool{}
-	if !enabledOnly {
-		for _, a := range s.active["txt"] {
-			on[a.ID] = true
-		}
-	}
-	var out []lint.Active
-	for _, r := range s.ruleIx {
-		use := on[r.ID] || has(enRules, r.ID) || has(enCats, r.Category)
-		if has(disRules, r.ID) || has(disCats, r.Category) {
-			use = false
-		}
-		if use {
-			out = append(out, s.byID[r.ID])
-		}
-	}
-	return out, nil
 }
 
 func (s *server) handleLTCheck(w http.ResponseWriter, r *http.Request) {
@@ -399,9 +371,9 @@ func (s *server) handleLTCheck(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusBadRequest, "the text is not valid UTF-8")
 		return
 	}
-	rs, err := s.ltRules(form)
-	if err != nil {
-		fail(http.StatusBadRequest, err.Error())
+	sel := ltSelection(form)
+	if sel.Only && len(sel.EnableRules) == 0 && len(sel.EnableCategories) == 0 {
+		fail(http.StatusBadRequest, "enabledOnly=true needs enabledRules or enabledCategories")
 		return
 	}
 	if !s.acquire(r.Context()) {
@@ -409,12 +381,12 @@ func (s *server) handleLTCheck(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.release()
-	doc, err := source.New("article.txt", []byte(t.plain))
+	res, err := s.o.eng.Check(r.Context(), engine.Input{Path: "article.txt", Format: markup.Plain, Src: []byte(t.plain), Select: sel})
 	if err != nil {
 		fail(http.StatusBadRequest, err.Error())
 		return
 	}
-	ds := runner.Check(runner.Parsed{Doc: doc}, rs)
+	doc, ds := res.Doc, res.Diagnostics
 
 	conf := arabicShare(t.plain)
 	resp := ltResponse{
@@ -424,7 +396,7 @@ func (s *server) handleLTCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	ix := newUTF16Index(t.whole)
 	byID := map[string]*lint.Rule{}
-	for _, a := range rs {
+	for _, a := range s.o.eng.Rules().All("article.txt") {
 		byID[a.ID] = a.Rule
 	}
 	for _, d := range ds {

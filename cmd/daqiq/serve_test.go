@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/rules"
 )
@@ -510,11 +511,11 @@ func TestServeLTRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := rules.Load(cfg)
+	eng, err := engine.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := testServer(t, serveOptions{set: set})
+	ts := testServer(t, serveOptions{eng: eng})
 	text := "هاذا خبر فى القاهرة"
 	ids := func(r ltResp) string {
 		var out []string

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/daqiq/daqiq/rules"
+	"github.com/daqiq/daqiq/engine"
 )
 
 // TestStreamBounded: check reads each file in a worker just before it is
@@ -19,7 +19,7 @@ func TestStreamBounded(t *testing.T) {
 	dir := t.TempDir()
 	const n = 120
 	var inputs []*input
-	set, err := rules.Load(nil)
+	eng, err := engine.New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func TestStreamBounded(t *testing.T) {
 		if err := os.WriteFile(p, []byte(fmt.Sprintf("قال الوزير إن الاجتماع رقم %d عقد فى العاصمة.\n", i)), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		inputs = append(inputs, &input{path: p, real: p, rules: set.For(p)})
+		inputs = append(inputs, &input{path: p, real: p, eng: eng, from: p})
 	}
 	for _, jobs := range []int{1, 2, 4} {
 		var mu sync.Mutex

@@ -72,11 +72,14 @@ func Apply(src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte, int) {
 type Parsed struct {
 	Doc    *source.Document
 	Filter func([]lint.Diagnostic) []lint.Diagnostic
+	// Facts is what is known of the document (nil: nothing); the rules
+	// add what they learn.
+	Facts *lint.Facts
 }
 
 // Check lints a parsed document and applies its filter.
 func Check(p Parsed, rules []lint.Active) []lint.Diagnostic {
-	ds := Run(p.Doc, rules)
+	ds := RunFacts(p.Doc, rules, p.Facts)
 	if p.Filter != nil {
 		ds = p.Filter(ds)
 	}

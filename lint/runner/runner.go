@@ -14,6 +14,15 @@ import (
 // Run runs the rules over doc. The diagnostics' offsets (and their fixes')
 // are byte offsets into doc.Src, sorted by position.
 func Run(doc *source.Document, rules []lint.Active) []lint.Diagnostic {
+	return RunFacts(doc, rules, nil)
+}
+
+// RunFacts is Run with what is known of the document: its passes share
+// facts (nil: none known), and the rules may add what they learn to it.
+func RunFacts(doc *source.Document, rules []lint.Active, facts *lint.Facts) []lint.Diagnostic {
+	if facts == nil {
+		facts = &lint.Facts{}
+	}
 	sc := getScratch()
 	defer sc.release()
 	sc.toks = arabic.AppendTokens(sc.toks[:0], doc.Text)
@@ -33,7 +42,7 @@ func Run(doc *source.Document, rules []lint.Active) []lint.Diagnostic {
 		rep := sc.reps[k]
 		rep.level, rep.ignore, rep.text = r.Level, r.Ignore, doc.Text
 		p := sc.passes[k]
-		p.Init(r.Rule, doc, toks, splits, r.Options, memo, sc.fns[k])
+		p.Init(r.Rule, doc, toks, splits, r.Options, facts, memo, sc.fns[k])
 		r.Run(p)
 	}
 	out := sc.out

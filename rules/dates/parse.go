@@ -166,11 +166,11 @@ func doParse(p *lint.Pass, v *vocab) *parsed {
 			i = m.lastTok
 		}
 	}
-	// the dateline: --date, else the first full date in the opening lines
-	if d := p.Option("dateline"); d != "" {
-		if t, err := time.Parse("2006-01-02", d); err == nil {
-			out.dateline, out.hasDateline = t.Add(12*time.Hour), true
-		}
+	// the dateline: the one the caller gave or the front matter's, else
+	// the first full date in the opening lines, which the facts then hold
+	if dl := p.Facts.Dateline; dl.Known() && dl.From != lint.InText {
+		y, m, d := dl.Date.Date()
+		out.dateline, out.hasDateline = time.Date(y, m, d, 12, 0, 0, 0, time.UTC), true
 	}
 	if !out.hasDateline {
 		limit := openingLines(p.Text, 5)
@@ -183,6 +183,11 @@ func doParse(p *lint.Pass, v *vocab) *parsed {
 			}
 			if t, ok := m.resolve(time.Time{}); ok {
 				out.dateline, out.hasDateline, out.datelineOf = t, true, m
+				y, mo, d := t.Date()
+				p.Facts.Dateline = lint.Dateline{
+					Date: time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), From: lint.InText,
+					Start: m.start, End: m.end,
+				}
 				break
 			}
 		}

@@ -12,9 +12,6 @@ import (
 // loadOnce parses the vocabulary the first time a date rule is made.
 var loadOnce = sync.OnceValues(func() (*vocab, error) { return loadVocab(datesData) })
 
-// datelineOption is accepted by every date rule; `daqiq check --date` sets it.
-var datelineOption = lint.Option{Help: "the publication date, YYYY-MM-DD (daqiq check --date); default: the first full date in the first five lines"}
-
 // newRule completes a date rule: its Run receives the vocabulary.
 func newRule(r lint.Rule, run func(p *lint.Pass, v *vocab)) (*lint.Rule, error) {
 	v, err := loadOnce()
@@ -23,10 +20,6 @@ func newRule(r lint.Rule, run func(p *lint.Pass, v *vocab)) (*lint.Rule, error) 
 	}
 	r.Kind = lint.Code
 	r.Category = "dates"
-	if r.Options == nil {
-		r.Options = map[string]lint.Option{}
-	}
-	r.Options["dateline"] = datelineOption
 	r.Run = func(p *lint.Pass) { run(p, v) }
 	return &r, nil
 }

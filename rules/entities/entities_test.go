@@ -98,7 +98,7 @@ func scanText(t *testing.T, k *Knowledge, text string) []string {
 		t.Fatal(err)
 	}
 	toks := arabic.Tokenize(doc.Text)
-	p := lint.NewPass(&lint.Rule{ID: "t"}, doc, toks, arabic.Analyze(toks), nil, nil, func(lint.Diagnostic) {})
+	p := lint.NewPass(&lint.Rule{ID: "t"}, doc, toks, arabic.Analyze(toks), nil, nil, nil, func(lint.Diagnostic) {})
 	var out []string
 	for _, m := range k.scan(p) {
 		e := k.entries[m.entry]

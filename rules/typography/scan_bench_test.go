@@ -27,7 +27,7 @@ func benchPipeline(b *testing.B, run func(*lint.Pass)) {
 			toks := arabic.Tokenize(doc.Text)
 			sp := arabic.Analyze(toks)
 			if run != nil {
-				run(lint.NewPass(rule, doc, toks, sp, nil, map[string]any{}, func(lint.Diagnostic) {}))
+				run(lint.NewPass(rule, doc, toks, sp, nil, nil, map[string]any{}, func(lint.Diagnostic) {}))
 			}
 		}
 	}

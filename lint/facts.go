@@ -1,0 +1,56 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Facts is what is known about one document besides its text: what the
+// caller gives (the publication date) and what the rules learn while they
+// run (a dateline found in the text). The runner hands one Facts to every
+// pass over a document; rules of one document run one after another, so a
+// rule may fill it in.
+type Facts struct {
+	Dateline Dateline
+}
+
+// DatelineSource says where a dateline came from.
+type DatelineSource uint8
+
+const (
+	NoDateline  DatelineSource = iota // none: the date rules that need one stay silent
+	Given                             // by the caller: check --date, the API's date field
+	FrontMatter                       // the document's front matter date
+	InText                            // the first full date in the opening lines
+)
+
+func (s DatelineSource) String() string {
+	return [...]string{"none", "given", "front matter", "text"}[s]
+}
+
+// Dateline is the publication date the date rules check against.
+type Dateline struct {
+	// Date is the day at 00:00 UTC; zero when From is NoDateline.
+	Date time.Time
+	From DatelineSource
+	// Start and End locate the date in the text when From is InText.
+	Start, End int
+}
+
+// Known reports whether there is a dateline.
+func (d Dateline) Known() bool { return d.From != NoDateline }
+
+// ParseDate reads a publication date: YYYY-MM-DD, or the date part of an
+// RFC 3339 timestamp (2024-11-22T09:30:00+03:00 is 22 November 2024, the
+// day as written, whatever the zone). The result is that day at 00:00 UTC.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	if _, err := time.Parse(time.RFC3339, s); err == nil {
+		return time.Parse("2006-01-02", s[:10])
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or an RFC 3339 timestamp)", s)
+}
