@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/cmd/internal/files"
+	"github.com/daqiq/daqiq/cmd/internal/git"
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/baseline"
@@ -21,10 +22,6 @@ import (
 	"github.com/daqiq/daqiq/lint/output"
 	"github.com/daqiq/daqiq/lint/runner"
 )
-
-// defaultExts are the file types a directory walk picks up. A file named on
-// the command line is always checked.
-var defaultExts = []string{".txt", ".md", ".markdown", ".html", ".htm"}
 
 func checkCommand() *cli.Command {
 	return &cli.Command{
@@ -52,9 +49,8 @@ func checkCommand() *cli.Command {
 }
 
 type input struct {
-	path string // as reported
-	real string // on disk; "" for stdin
-	mode fs.FileMode
+	path string         // as reported
+	real string         // on disk; "" for stdin
 	read fs.FileInfo    // the file's status when it was read; nil for stdin
 	data []byte         // read by load, dropped once checked
 	eng  *engine.Engine // the engine of its configuration
@@ -114,7 +110,7 @@ func check(c *cli.Context) error {
 	rev := c.String("new-from-rev")
 	if rev != "" && !c.Bool("staged") {
 		// before any file is checked, let alone fixed
-		if err := gitVerifyRev(rev); err != nil {
+		if err := git.VerifyRev(rev); err != nil {
 			return &exitError{2, err.Error()}
 		}
 	}
@@ -320,7 +316,7 @@ func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
 	seen := map[string]*input{}
 	add := func(in *input) {
 		if in.real != "" && len(args) > 1 {
-			key := sameFileKey(in.real)
+			key := files.SameFileKey(in.real)
 			if first := seen[key]; first != nil {
 				first.walked = first.walked && in.walked
 				return
@@ -330,12 +326,12 @@ func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
 		inputs = append(inputs, in)
 	}
 	if c.Bool("staged") {
-		staged, err := gitStagedFiles()
+		staged, err := git.StagedFiles()
 		if err != nil {
 			return nil, &exitError{2, err.Error()}
 		}
 		for _, p := range staged {
-			if !hasDefaultExt(p) {
+			if !files.HasDefaultExt(p) {
 				continue
 			}
 			// read by load (git show :path), reported under its own name;
@@ -366,8 +362,8 @@ func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
 				return nil, &exitError{2, err.Error()}
 			}
 		}
-		for _, f := range expand(a, cfg) {
-			add(&input{path: f.path, real: f.path, err: f.err, walked: f.walked})
+		for _, f := range files.Expand(a, cfg) {
+			add(&input{path: f.Path, real: f.Path, err: f.Err, walked: f.Walked})
 		}
 	}
 	if c.Bool("fix") {
@@ -415,58 +411,6 @@ func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
 	}
 
 	return inputs, nil
-}
-
-// sameFileKey names the file at path for finding it twice: its absolute
-// path with links resolved (path itself, cleaned, if that fails).
-func sameFileKey(path string) string {
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
-	}
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		return real
-	}
-	return filepath.Clean(path)
-}
-
-// readFile reads a file named on the command line or found by a walk, with
-// the file's status taken from the open file before reading it (to notice,
-// before --fix replaces it, that it changed since). Only regular files and
-// pipes (a shell's <(...)) are read: a device could be endless.
-//
-// The file is read into reuse's memory when it is large enough (a
-// worker's buffer, free again once the file before is done).
-func readFile(path string, reuse []byte) ([]byte, fs.FileInfo, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, nil, err
-	}
-	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeNamedPipe == 0 {
-		return nil, nil, fmt.Errorf("%s: not a regular file", path)
-	}
-	buf := bytes.NewBuffer(reuse[:0])
-	if fi.Mode().IsRegular() {
-		buf.Grow(int(fi.Size()) + bytes.MinRead)
-	}
-	if _, err := buf.ReadFrom(f); err != nil {
-		return nil, nil, err
-	}
-	return buf.Bytes(), fi, nil
-}
-
-func hasDefaultExt(p string) bool {
-	ext := strings.ToLower(filepath.Ext(p))
-	for _, e := range defaultExts {
-		if ext == e {
-			return true
-		}
-	}
-	return false
 }
 
 // formats are the values of --format.
@@ -532,206 +476,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// found is one file an argument names: a path to read, or why it cannot
-// be read. walked: found by a directory walk rather than named.
-type found struct {
-	path   string
-	err    error
-	walked bool
-}
-
-// expand turns a path argument into files: a file is itself, a directory
-// is walked for files with the default extensions, skipping hidden
-// directories and files and what the configuration excludes. Symlinks met
-// by the walk are not followed, so a link loop cannot trap it; an argument
-// that is itself a link to a directory is walked. A missing argument or a
-// directory that cannot be read is an entry with its error, in its place;
-// the walk goes on.
-func expand(arg string, cfg *config.Config) []found {
-	fi, err := os.Stat(arg)
-	if err != nil {
-		return []found{{path: arg, err: err}}
-	}
-	if !fi.IsDir() {
-		return []found{{path: arg}}
-	}
-	root := arg
-	if li, err := os.Lstat(arg); err == nil && li.Mode()&fs.ModeSymlink != 0 {
-		// WalkDir does not follow a root that is a link; "link/" is the
-		// directory it points to
-		root = arg + string(filepath.Separator)
-	}
-	var out []found
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			// a directory that cannot be read (or vanished): report it,
-			// walk on
-			out = append(out, found{path: p, err: err, walked: true})
-			if d != nil && d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		name := d.Name()
-		if p != root && (strings.HasPrefix(name, ".") || cfg != nil && cfg.Excluded(p, d.IsDir())) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !d.Type().IsRegular() {
-			return nil
-		}
-		ext := strings.ToLower(filepath.Ext(name))
-		for _, e := range defaultExts {
-			if ext == e {
-				out = append(out, found{path: p, walked: true})
-				break
-			}
-		}
-		return nil
-	})
-	sort.SliceStable(out, func(i, j int) bool { return out[i].path < out[j].path })
-	return out
-}
-
-// Test hooks, nil outside tests (set by the commands of main_test.go).
-var (
-	// tempWriter wraps the writer of the temporary file that will replace
-	// path, to make a write fail half way.
-	tempWriter func(path string, w io.Writer) io.Writer
-	// beforeReplace runs when the temporary file is complete, before path
-	// is checked for changes and replaced, to change it on disk meanwhile.
-	beforeReplace func(path string)
-)
-
-// writeAtomic replaces in's file with data through a temporary file in the
-// same directory and a rename, keeping the file's mode. A symlink is
-// followed and its target replaced. It refuses a file that is not regular
-// or has no owner write bit (root could write it anyway), and a file that
-// changed on disk since it was read (status or content). On any failure the
-// temporary file is removed and the original is left as it was.
-func writeAtomic(in *input, data []byte) error {
-	switch {
-	case in.read == nil || !in.mode.IsRegular():
-		return fmt.Errorf("%s: not a regular file, not fixed", in.path)
-	case in.mode.Perm()&0o200 == 0:
-		return fmt.Errorf("%s: read-only file, not fixed", in.path)
-	}
-	path := in.real
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	}
-	var wrap func(io.Writer) io.Writer
-	if tempWriter != nil {
-		wrap = func(w io.Writer) io.Writer { return tempWriter(path, w) }
-	}
-	err := replaceFile(path, data, in.mode.Perm(), wrap, func() error {
-		if beforeReplace != nil {
-			beforeReplace(path)
-		}
-		if err := unchanged(path, in.read, in.data); err == errChanged {
-			return fmt.Errorf("%s: %v", in.path, err)
-		} else if err != nil {
-			return fmt.Errorf("%s: cannot check that it is unchanged since it was read (%v); not written", in.path, err)
-		}
-		return nil
-	})
-	var r refusal
-	if errors.As(err, &r) {
-		return r.error
-	}
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", in.path, err)
-	}
-	return nil
-}
-
-// refusal is an error of replaceFile's check: the write was refused, not
-// failed.
-type refusal struct{ error }
-
-// replaceFile writes data to a temporary file beside target (synced, with
-// mode perm) and renames it over target. check, when set, runs just before
-// the rename and may refuse (its error comes back as a refusal); wrap, when
-// set, wraps the temporary file's writer (tests inject failures there). The
-// temporary file never outlives a failure.
-func replaceFile(target string, data []byte, perm fs.FileMode, wrap func(io.Writer) io.Writer, check func() error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".daqiq-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	var w io.Writer = tmp
-	if wrap != nil {
-		w = wrap(tmp)
-	}
-	if _, err := w.Write(data); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if check != nil {
-		if err := check(); err != nil {
-			return fail(refusal{err})
-		}
-	}
-	if err := os.Rename(name, target); err != nil {
-		return fail(err)
-	}
-	return nil
-}
-
-// errChanged says a file is not what was read.
-var errChanged = errors.New("changed on disk since it was read; not written")
-
-// unchanged checks that the file at path is still the one read, with the
-// status was and the content data: same file, size and modification time,
-// and the same bytes (compared in full, a block at a time).
-func unchanged(path string, was fs.FileInfo, data []byte) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	now, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if !os.SameFile(now, was) || now.Size() != was.Size() || !now.ModTime().Equal(was.ModTime()) || now.Size() != int64(len(data)) {
-		return errChanged
-	}
-	buf := make([]byte, 256<<10)
-	for off := 0; ; {
-		n, err := io.ReadFull(f, buf)
-		if n > len(data)-off || !bytes.Equal(buf[:n], data[off:off+n]) {
-			return errChanged
-		}
-		off += n
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			if off != len(data) {
-				return errChanged
-			}
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
 }
 
 // useColor: only on a terminal, never with NO_COLOR, always with FORCE_COLOR.

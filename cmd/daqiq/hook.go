@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/daqiq/daqiq/cmd/internal/files"
 	"github.com/urfave/cli/v2"
 )
 
@@ -138,7 +139,7 @@ func writeHook(path string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	return replaceFile(path, []byte(hookScript), 0o755, nil, nil)
+	return files.ReplaceFile(path, []byte(hookScript), 0o755, nil, nil)
 }
 
 func hookUninstall(c *cli.Context) error {

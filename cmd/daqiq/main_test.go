@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/daqiq/daqiq/cmd/internal/files"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -49,7 +50,7 @@ func TestMain(m *testing.M) {
 		// appended to, or rewritten with the same size and modification time
 		"daqiq-changing": func() {
 			how, name := os.Args[1], os.Args[2]
-			beforeReplace = func(path string) {
+			files.BeforeReplace = func(path string) {
 				if filepath.Base(path) != name {
 					return
 				}
@@ -86,7 +87,7 @@ func TestMain(m *testing.M) {
 			if err != nil {
 				os.Exit(2)
 			}
-			tempWriter = func(path string, w io.Writer) io.Writer {
+			files.TempWriter = func(path string, w io.Writer) io.Writer {
 				if filepath.Base(path) != name {
 					return w
 				}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/daqiq/daqiq/cmd/internal/git"
 	"github.com/daqiq/daqiq/lint"
 )
 
@@ -10,9 +11,9 @@ func onlyChanged(f lint.File, in *input, rev string) (lint.File, error) {
 	var lines map[int]bool
 	var err error
 	if in.staged {
-		lines, err = gitStagedChangedLines(in.path)
+		lines, err = git.StagedChangedLines(in.path)
 	} else {
-		lines, err = gitChangedLines(rev, in.path)
+		lines, err = git.ChangedLines(rev, in.path)
 	}
 	if err != nil {
 		return f, err

@@ -14,6 +14,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/cmd/internal/files"
+	"github.com/daqiq/daqiq/cmd/internal/git"
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/output"
@@ -150,16 +152,15 @@ func load(in *input, buf []byte) (skipped string, err error) {
 	case in.data != nil:
 	case in.staged:
 		var err error
-		if in.data, err = gitStaged(in.path); err != nil {
+		if in.data, err = git.Staged(in.path); err != nil {
 			return "", err
 		}
 	case in.real != "":
 		var err error
-		in.data, in.read, err = readFile(in.real, buf)
+		in.data, in.read, err = files.Read(in.real, buf)
 		if err != nil {
 			return "", err
 		}
-		in.mode = in.read.Mode()
 	}
 	if off := bytes.IndexByte(in.data, 0); off >= 0 {
 		msg := fmt.Sprintf("%s: binary file (NUL byte at offset %d), skipped", in.path, off)
@@ -230,7 +231,7 @@ func process(in *input, opts checkOpts) result {
 	case modeFix:
 		r := result{}
 		if res.Applied > 0 && !bytes.Equal(res.Fixed, in.data) {
-			if err := writeAtomic(in, res.Fixed); err != nil {
+			if err := files.Replace(files.Original{Name: in.path, Path: in.real, Info: in.read, Data: in.data}, res.Fixed); err != nil {
 				// not written: report what the file on disk still has
 				ei.Fix = engine.NoFix
 				res, _ := in.eng.Check(context.Background(), ei)

@@ -1,6 +1,5 @@
-package main
-
-// Helpers for reporting only new findings: which lines of a file changed
+// Package git answers the command line's questions to git for reporting
+// only new findings: which lines of a file changed
 // since a revision, which files are staged, and their staged content. They
 // run the git command (never a Go reimplementation), so that the user's
 // repository layout, worktrees, GIT_DIR and GIT_INDEX_FILE (set for hooks)
@@ -12,6 +11,7 @@ package main
 // text conversion would change the lines), and GIT_OPTIONAL_LOCKS=0 (a
 // check never takes the index lock). Errors name the command and quote
 // git's own message.
+package git
 
 import (
 	"bufio"
@@ -27,8 +27,8 @@ import (
 	"sync"
 )
 
-// gitRun runs git with args in dir and returns its standard output.
-func gitRun(dir string, args ...string) ([]byte, error) {
+// run runs git with args in dir and returns its standard output.
+func run(dir string, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0")
@@ -40,13 +40,13 @@ func gitRun(dir string, args ...string) ([]byte, error) {
 		if msg == "" || !errors.As(err, &exit) {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("%s: %s", gitCommandLine(args), msg)
+		return nil, fmt.Errorf("%s: %s", commandLine(args), msg)
 	}
 	return stdout.Bytes(), nil
 }
 
-// gitCommandLine renders a command for an error message.
-func gitCommandLine(args []string) string {
+// commandLine renders a command for an error message.
+func commandLine(args []string) string {
 	parts := []string{"git"}
 	for _, a := range args {
 		if a == "" || strings.ContainsAny(a, " \t\n\"'\\") {
@@ -57,10 +57,10 @@ func gitCommandLine(args []string) string {
 	return strings.Join(parts, " ")
 }
 
-// gitLocate returns the top-level directory of the working tree that holds
+// locate returns the top-level directory of the working tree that holds
 // the current directory, and the current directory relative to it
 // (slash-separated, "" or ending in "/").
-func gitLocate() (top, prefix string, err error) {
+func locate() (top, prefix string, err error) {
 	// --staged asks for every staged file: run rev-parse once per
 	// directory, not once per file.
 	cwd, _ := os.Getwd()
@@ -69,7 +69,7 @@ func gitLocate() (top, prefix string, err error) {
 	if l, ok := located[cwd]; ok && cwd != "" {
 		return l[0], l[1], nil
 	}
-	out, err := gitRun("", "rev-parse", "--show-toplevel", "--show-prefix")
+	out, err := run("", "rev-parse", "--show-toplevel", "--show-prefix")
 	if err != nil {
 		return "", "", err
 	}
@@ -87,19 +87,19 @@ var (
 	located  = map[string][2]string{} // by current directory
 )
 
-// gitResolve locates the working tree and returns path relative to its top.
-func gitResolve(p string) (top, rel string, err error) {
-	top, prefix, err := gitLocate()
+// resolve locates the working tree and returns path relative to its top.
+func resolve(p string) (top, rel string, err error) {
+	top, prefix, err := locate()
 	if err != nil {
 		return "", "", err
 	}
-	rel, err = gitRepoPath(top, prefix, p)
+	rel, err = repoPath(top, prefix, p)
 	return top, rel, err
 }
 
-// gitRepoPath turns path (relative to the current directory, or absolute)
+// repoPath turns path (relative to the current directory, or absolute)
 // into a slash-separated path relative to the top of the working tree.
-func gitRepoPath(top, prefix, p string) (string, error) {
+func repoPath(top, prefix, p string) (string, error) {
 	var rel string
 	if filepath.IsAbs(p) {
 		r, err := filepath.Rel(top, p)
@@ -122,9 +122,9 @@ func gitRepoPath(top, prefix, p string) (string, error) {
 	return rel, nil
 }
 
-// gitCheckRev refuses a revision git would read as an option, and a range,
+// checkRev refuses a revision git would read as an option, and a range,
 // whose right side is not the working tree whose lines we number.
-func gitCheckRev(rev string) error {
+func checkRev(rev string) error {
 	switch {
 	case rev == "":
 		return errors.New("no git revision given")
@@ -136,23 +136,23 @@ func gitCheckRev(rev string) error {
 	return nil
 }
 
-// gitVerifyRev checks, in the working tree of the current directory, that
+// VerifyRev checks, in the working tree of the current directory, that
 // rev names a commit (--new-from-rev is checked once, before any file).
-func gitVerifyRev(rev string) error {
-	if err := gitCheckRev(rev); err != nil {
+func VerifyRev(rev string) error {
+	if err := checkRev(rev); err != nil {
 		return err
 	}
-	top, _, err := gitLocate()
+	top, _, err := locate()
 	if err != nil {
 		return err
 	}
-	if _, err := gitRun(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
+	if _, err := run(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
 		return fmt.Errorf("--new-from-rev %q: not a commit of the git repository %s", rev, top)
 	}
 	return nil
 }
 
-// gitChangedLines returns the 1-based numbers of the lines of path (as it
+// ChangedLines returns the 1-based numbers of the lines of path (as it
 // is now in the working tree) that were added or changed since rev, a
 // commit-ish such as HEAD, main or a commit hash; lines only deleted since
 // rev leave nothing to mark. path is relative to the current directory or
@@ -169,19 +169,19 @@ func gitVerifyRev(rev string) error {
 //     both names); a file moved with mv and not added is untracked, so all
 //     new.
 //   - A tracked file unchanged since rev gives an empty map.
-func gitChangedLines(rev, p string) (map[int]bool, error) {
-	if err := gitCheckRev(rev); err != nil {
+func ChangedLines(rev, p string) (map[int]bool, error) {
+	if err := checkRev(rev); err != nil {
 		return nil, err
 	}
-	top, rel, err := gitResolve(p)
+	top, rel, err := resolve(p)
 	if err != nil {
 		return nil, err
 	}
-	tracked, err := gitRun(top, "--literal-pathspecs", "ls-files", "-z", "--", rel)
+	tracked, err := run(top, "--literal-pathspecs", "ls-files", "-z", "--", rel)
 	if err != nil {
 		return nil, err
 	}
-	if !gitListed(tracked, rel) {
+	if !listed(tracked, rel) {
 		data, err := os.ReadFile(filepath.Join(top, filepath.FromSlash(rel)))
 		if err != nil {
 			return nil, err
@@ -192,12 +192,12 @@ func gitChangedLines(rev, p string) (map[int]bool, error) {
 		}
 		return all, nil
 	}
-	return gitDiffLines(top, []string{rev}, rel)
+	return diffLines(top, []string{rev}, rel)
 }
 
-// gitListed reports whether the -z output of git ls-files lists rel
+// listed reports whether the -z output of git ls-files lists rel
 // itself (a directory lists its files instead).
-func gitListed(out []byte, rel string) bool {
+func listed(out []byte, rel string) bool {
 	for _, f := range strings.Split(string(out), "\x00") {
 		if f == rel {
 			return true
@@ -206,30 +206,30 @@ func gitListed(out []byte, rel string) bool {
 	return false
 }
 
-// gitStagedChangedLines returns the 1-based numbers of the lines of the
-// staged content of path (what gitStaged returns) that were added or
+// StagedChangedLines returns the 1-based numbers of the lines of the
+// staged content of path (what Staged returns) that were added or
 // changed from HEAD: what a commit now would add. Before the first commit
 // every staged line is new. A file with nothing staged gives an empty map.
-// Renames are handled as in gitChangedLines.
-func gitStagedChangedLines(p string) (map[int]bool, error) {
-	top, rel, err := gitResolve(p)
+// Renames are handled as in ChangedLines.
+func StagedChangedLines(p string) (map[int]bool, error) {
+	top, rel, err := resolve(p)
 	if err != nil {
 		return nil, err
 	}
-	return gitDiffLines(top, []string{"--cached"}, rel)
+	return diffLines(top, []string{"--cached"}, rel)
 }
 
-// gitDiffLines runs git diff with the given revision arguments on rel and
+// diffLines runs git diff with the given revision arguments on rel and
 // collects the new-side lines of its hunks. When rel is new on the other
 // side, it looks for the file git pairs it with as a rename and diffs the
 // pair.
-func gitDiffLines(top string, revArgs []string, rel string) (map[int]bool, error) {
+func diffLines(top string, revArgs []string, rel string) (map[int]bool, error) {
 	diff := func(paths ...string) ([]byte, error) {
 		args := []string{"--literal-pathspecs", "diff", "-U0", "--inter-hunk-context=0", "--no-color",
 			"--no-ext-diff", "--no-textconv", "-M"}
 		args = append(args, revArgs...)
 		args = append(append(args, "--"), paths...)
-		return gitRun(top, args...)
+		return run(top, args...)
 	}
 	out, err := diff(rel)
 	if err != nil {
@@ -237,11 +237,11 @@ func gitDiffLines(top string, revArgs []string, rel string) (map[int]bool, error
 	}
 	if bytes.HasPrefix(out, []byte("new file mode ")) || bytes.Contains(out, []byte("\nnew file mode ")) {
 		args := append([]string{"diff", "--name-status", "-z", "--no-ext-diff", "-M", "--diff-filter=R"}, revArgs...)
-		status, err := gitRun(top, args...)
+		status, err := run(top, args...)
 		if err != nil {
 			return nil, err
 		}
-		if from := gitRenamedFrom(status, rel); from != "" {
+		if from := renamedFrom(status, rel); from != "" {
 			if out, err = diff(from, rel); err != nil {
 				return nil, err
 			}
@@ -250,9 +250,9 @@ func gitDiffLines(top string, revArgs []string, rel string) (map[int]bool, error
 	return parseHunks(out)
 }
 
-// gitRenamedFrom finds, in the output of git diff --name-status -z, the path
+// renamedFrom finds, in the output of git diff --name-status -z, the path
 // renamed to rel.
-func gitRenamedFrom(status []byte, rel string) string {
+func renamedFrom(status []byte, rel string) string {
 	f := strings.Split(string(status), "\x00")
 	for i := 0; i < len(f); i++ {
 		switch {
@@ -337,17 +337,17 @@ func parseHunkHeader(l string) (start, oldCount, newCount int, err error) {
 	return start, oldCount, newCount, nil
 }
 
-// gitStagedFiles lists the files added, copied, modified or renamed in the
+// StagedFiles lists the files added, copied, modified or renamed in the
 // index (git diff --cached --diff-filter=ACMR), relative to the current
 // directory (with ../ for files outside it), in git's order. Deleted files
 // are left out. Entries that are not regular files (a symbolic link, a
 // submodule) are listed too.
-func gitStagedFiles() ([]string, error) {
-	top, prefix, err := gitLocate()
+func StagedFiles() ([]string, error) {
+	top, prefix, err := locate()
 	if err != nil {
 		return nil, err
 	}
-	out, err := gitRun(top, "diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z", "--no-ext-diff")
+	out, err := run(top, "diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z", "--no-ext-diff")
 	if err != nil {
 		return nil, err
 	}
@@ -369,14 +369,14 @@ func gitStagedFiles() ([]string, error) {
 	return files, nil
 }
 
-// gitStaged returns the content of path in the index (stage 0), byte for
+// Staged returns the content of path in the index (stage 0), byte for
 // byte as it will be committed: git show :0:PATH, PATH made relative to the
 // top of the working tree. path is relative to the current directory or
 // absolute. A path not in the index (or in a merge conflict) is an error.
-func gitStaged(p string) ([]byte, error) {
-	top, rel, err := gitResolve(p)
+func Staged(p string) ([]byte, error) {
+	top, rel, err := resolve(p)
 	if err != nil {
 		return nil, err
 	}
-	return gitRun(top, "show", "--no-textconv", ":0:"+rel)
+	return run(top, "show", "--no-textconv", ":0:"+rel)
 }

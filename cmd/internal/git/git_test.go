@@ -1,4 +1,4 @@
-package main
+package git
 
 import (
 	"fmt"
@@ -105,26 +105,26 @@ func TestGitChangedLines(t *testing.T) {
 	git(t, "add", ".")
 	git(t, "commit", "-q", "-m", "one")
 
-	got, err := gitChangedLines("HEAD", "same.txt")
+	got, err := ChangedLines("HEAD", "same.txt")
 	wantLines(t, "unchanged", got, err)
 
 	// Change line 2, delete line 4, insert two lines after line 6, and
 	// change the last line without its line end.
 	edited := []string{l[0], "سطر معدل\n", l[2], l[4], l[5], "جديد أ\n", "جديد ب\n", l[6], "آخر سطر بلا نهاية"}
 	write(t, "a.txt", strings.Join(edited, ""))
-	got, err = gitChangedLines("HEAD", "a.txt")
+	got, err = ChangedLines("HEAD", "a.txt")
 	wantLines(t, "after edits", got, err, 2, 6, 7, 9)
 
 	// Committed: nothing changed since HEAD, the same lines since HEAD~1.
 	git(t, "commit", "-q", "-am", "two")
-	got, err = gitChangedLines("HEAD", "a.txt")
+	got, err = ChangedLines("HEAD", "a.txt")
 	wantLines(t, "since HEAD", got, err)
-	got, err = gitChangedLines("HEAD~1", "a.txt")
+	got, err = ChangedLines("HEAD~1", "a.txt")
 	wantLines(t, "since HEAD~1", got, err, 2, 6, 7, 9)
 
 	// Only deleted lines: nothing to mark.
 	write(t, "a.txt", strings.Join(edited[1:], ""))
-	got, err = gitChangedLines("HEAD", "a.txt")
+	got, err = ChangedLines("HEAD", "a.txt")
 	wantLines(t, "deletion", got, err)
 
 	// Lines three apart stay separate even with a large
@@ -132,7 +132,7 @@ func TestGitChangedLines(t *testing.T) {
 	git(t, "config", "diff.interHunkContext", "10")
 	text := strings.Replace(strings.Join(edited, ""), "جديد أ", "جديد ج", 1)
 	write(t, "a.txt", strings.Replace(text, "سطر معدل", "سطر معدل ثانية", 1))
-	got, err = gitChangedLines("HEAD", "a.txt")
+	got, err = ChangedLines("HEAD", "a.txt")
 	wantLines(t, "inter-hunk context", got, err, 2, 6)
 }
 
@@ -145,38 +145,38 @@ func TestGitChangedLinesNewAndRenamed(t *testing.T) {
 
 	// Untracked: every line, the empty one after the last line end too.
 	write(t, "new.txt", "أ\nب\nج\n")
-	got, err := gitChangedLines("HEAD", "new.txt")
+	got, err := ChangedLines("HEAD", "new.txt")
 	wantLines(t, "untracked", got, err, 1, 2, 3, 4)
 	// Added to the index: every line.
 	git(t, "add", "new.txt")
-	got, err = gitChangedLines("HEAD", "new.txt")
+	got, err = ChangedLines("HEAD", "new.txt")
 	wantLines(t, "added", got, err, 1, 2, 3)
-	got, err = gitStagedChangedLines("new.txt")
+	got, err = StagedChangedLines("new.txt")
 	wantLines(t, "added, staged lines", got, err, 1, 2, 3)
 
 	// Renamed with git mv and one line changed: only that line.
 	git(t, "mv", "old.txt", "renamed.txt")
 	l[3] = "سطر رابع معدل\n"
 	write(t, "renamed.txt", strings.Join(l, ""))
-	got, err = gitChangedLines("HEAD", "renamed.txt")
+	got, err = ChangedLines("HEAD", "renamed.txt")
 	wantLines(t, "renamed", got, err, 4)
-	got, err = gitStagedChangedLines("renamed.txt")
+	got, err = StagedChangedLines("renamed.txt")
 	wantLines(t, "renamed, staged lines", got, err) // the edit is not staged
 	git(t, "add", "renamed.txt")
-	got, err = gitStagedChangedLines("renamed.txt")
+	got, err = StagedChangedLines("renamed.txt")
 	wantLines(t, "renamed, staged lines", got, err, 4)
 
 	// Errors name the command and git's message.
-	_, err = gitChangedLines("no-such-rev", "renamed.txt")
+	_, err = ChangedLines("no-such-rev", "renamed.txt")
 	if err == nil || !strings.Contains(err.Error(), "git --literal-pathspecs diff") || !strings.Contains(err.Error(), "no-such-rev") {
 		t.Errorf("bad revision: %v", err)
 	}
 	for _, rev := range []string{"", "--output=x", "main..HEAD"} {
-		if _, err := gitChangedLines(rev, "renamed.txt"); err == nil {
+		if _, err := ChangedLines(rev, "renamed.txt"); err == nil {
 			t.Errorf("revision %q accepted", rev)
 		}
 	}
-	if _, err := gitChangedLines("HEAD", "../outside.txt"); err == nil || !strings.Contains(err.Error(), "not a file in the git working tree") {
+	if _, err := ChangedLines("HEAD", "../outside.txt"); err == nil || !strings.Contains(err.Error(), "not a file in the git working tree") {
 		t.Errorf("path outside the repository: %v", err)
 	}
 }
@@ -198,20 +198,20 @@ func TestGitStagedDiffersFromWorkingTree(t *testing.T) {
 	write(t, "untracked.txt", "غير متتبع\n")
 	git(t, "rm", "-q", "--cached", "other.txt") // a staged deletion is left out
 
-	files, err := gitStagedFiles()
+	files, err := StagedFiles()
 	if err != nil || !reflect.DeepEqual(files, []string{"خبر عاجل.txt"}) {
 		t.Errorf("staged files: %q, %v", files, err)
 	}
-	got, err := gitStaged("خبر عاجل.txt")
+	got, err := Staged("خبر عاجل.txt")
 	if err != nil || string(got) != strings.Join(staged, "") {
 		t.Errorf("staged content: %q, %v", got, err)
 	}
-	lines, err := gitStagedChangedLines("خبر عاجل.txt")
+	lines, err := StagedChangedLines("خبر عاجل.txt")
 	wantLines(t, "staged lines", lines, err, 2)
-	lines, err = gitChangedLines("HEAD", "خبر عاجل.txt")
+	lines, err = ChangedLines("HEAD", "خبر عاجل.txt")
 	wantLines(t, "working tree lines", lines, err, 2, 5)
 
-	if _, err := gitStaged("untracked.txt"); err == nil || !strings.Contains(err.Error(), "git show --no-textconv :0:untracked.txt") {
+	if _, err := Staged("untracked.txt"); err == nil || !strings.Contains(err.Error(), "git show --no-textconv :0:untracked.txt") {
 		t.Errorf("not staged: %v", err)
 	}
 }
@@ -232,29 +232,29 @@ func TestGitSubdirectoryFromAnotherDirectory(t *testing.T) {
 
 	t.Chdir(filepath.Join(top, "tools"))
 	p := filepath.Join("..", "news", "world", "a.txt")
-	files, err := gitStagedFiles()
+	files, err := StagedFiles()
 	want := []string{filepath.Join("..", "news", "world", "[x].txt"), p}
 	if err != nil || !reflect.DeepEqual(files, want) {
 		t.Errorf("staged files from tools/: %q, %v; want %q", files, err, want)
 	}
-	got, err := gitStaged(p)
+	got, err := Staged(p)
 	if err != nil || string(got) != "أول\nثان معدل\nثالث\n" {
 		t.Errorf("staged content: %q, %v", got, err)
 	}
-	lines, err := gitChangedLines("HEAD", p)
+	lines, err := ChangedLines("HEAD", p)
 	wantLines(t, "from tools/", lines, err, 2, 3)
-	lines, err = gitChangedLines("HEAD", filepath.Join(top, "news", "world", "a.txt"))
+	lines, err = ChangedLines("HEAD", filepath.Join(top, "news", "world", "a.txt"))
 	wantLines(t, "absolute path", lines, err, 2, 3)
-	lines, err = gitChangedLines("HEAD", filepath.Join("..", "news", "world", "[x].txt"))
+	lines, err = ChangedLines("HEAD", filepath.Join("..", "news", "world", "[x].txt"))
 	wantLines(t, "glob characters", lines, err, 1)
 
 	t.Chdir(filepath.Join(top, "news"))
-	files, err = gitStagedFiles()
+	files, err = StagedFiles()
 	want = []string{filepath.Join("world", "[x].txt"), filepath.Join("world", "a.txt")}
 	if err != nil || !reflect.DeepEqual(files, want) {
 		t.Errorf("staged files from news/: %q, %v; want %q", files, err, want)
 	}
-	lines, err = gitStagedChangedLines(filepath.Join("world", "a.txt"))
+	lines, err = StagedChangedLines(filepath.Join("world", "a.txt"))
 	wantLines(t, "staged from news/", lines, err, 2, 3)
 }
 
@@ -263,7 +263,7 @@ func TestGitOutsideRepository(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
 	t.Chdir(dir)
-	_, err := gitStagedFiles()
+	_, err := StagedFiles()
 	if err == nil || !strings.Contains(err.Error(), "git rev-parse --show-toplevel --show-prefix: ") || !strings.Contains(err.Error(), "not a git repository") {
 		t.Errorf("outside a repository: %v", err)
 	}
