@@ -1,0 +1,204 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/daqiq/daqiq/engine"
+)
+
+func newEngine(t *testing.T) *engine.Engine {
+	t.Helper()
+	eng, err := engine.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eng
+}
+
+var fields = Fields{Text: "text", ID: "id", Date: "date", Format: "format"}
+
+// TestRun: the same output with one worker and with four; a blank line is
+// skipped, CRLF line ends are taken off, a line over the limit and a bad
+// line give error lines in their place and the stream goes on.
+func TestRun(t *testing.T) {
+	defer func(n int) { maxLine = n }(maxLine)
+	maxLine = 1000
+	var in strings.Builder
+	for i := range 60 {
+		switch i % 6 {
+		case 1:
+			in.WriteString("\r\n")
+		case 2:
+			fmt.Fprintf(&in, `{"id": %d, "text": "%s"}`+"\n", i, strings.Repeat("ب", 600))
+		case 3:
+			fmt.Fprintf(&in, `{"id": %d, "text": 42}`+"\r\n", i)
+		default:
+			fmt.Fprintf(&in, `{"id": %d, "text": "قال هاذا"}`+"\r\n", i)
+		}
+	}
+	var outs []string
+	for _, jobs := range []int{1, 4} {
+		var out bytes.Buffer
+		failed, err := Run(strings.NewReader(in.String()), &out, Options{Engine: newEngine(t), SettingsPath: ".", Fields: fields, Jobs: jobs})
+		if err != nil || failed != 20 {
+			t.Fatalf("-j %d: %d failed, %v; want 20, nil", jobs, failed, err)
+		}
+		outs = append(outs, out.String())
+	}
+	if outs[0] != outs[1] {
+		t.Fatal("the output with four workers differs from one worker's")
+	}
+	lines := strings.Split(strings.TrimSuffix(outs[0], "\n"), "\n")
+	if len(lines) != 50 {
+		t.Fatalf("%d output lines, want 50", len(lines))
+	}
+	n := 0
+	for i := range 60 {
+		var want string
+		switch i % 6 {
+		case 1:
+			continue
+		case 2:
+			want = fmt.Sprintf(`{"id":null,"line":%d,"error":"line longer than 1000 bytes"}`, i+1)
+		case 3:
+			want = fmt.Sprintf(`{"id":%d,"line":%d,"error":"field \"text\" is not a string"}`, i, i+1)
+		default:
+			want = fmt.Sprintf(`{"id":%d,"diagnostics":[{"path":"%d","rule":"spelling/misspelling"`, i, i)
+		}
+		if !strings.HasPrefix(lines[n], want) {
+			t.Errorf("output %d:\n got %s\nwant %s…", n+1, lines[n], want)
+		}
+		n++
+	}
+}
+
+// readLine keeps a line of exactly max bytes (and its CR LF) and skips a
+// longer one without holding it; the next line is read as usual.
+func TestReadLine(t *testing.T) {
+	const max = 100
+	long := strings.Repeat("x", 3*max)
+	in := strings.Repeat("a", max) + "\r\n" + strings.Repeat("b", max+1) + "\n" + long + "\n" + "last"
+	br := bufio.NewReaderSize(strings.NewReader(in), 16)
+	for _, want := range []struct {
+		data    string
+		tooLong bool
+		err     error
+	}{
+		{strings.Repeat("a", max), false, nil},
+		{strings.Repeat("b", max+1), false, nil}, // max+2 allows for CR LF
+		{"", true, nil},
+		{"last", false, io.EOF},
+	} {
+		data, tooLong, err := readLine(br, max)
+		if string(data) != want.data || tooLong != want.tooLong || err != want.err {
+			t.Errorf("readLine = %.20q (%d bytes), %v, %v; want %.20q, %v, %v", data, len(data), tooLong, err, want.data, want.tooLong, want.err)
+		}
+		if tooLong && data != nil {
+			t.Error("a line too long was kept")
+		}
+	}
+}
+
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if w.n -= len(p); w.n < 0 {
+		return 0, errors.New("disk full")
+	}
+	return len(p), nil
+}
+
+type failingReader struct {
+	r io.Reader
+}
+
+func (r failingReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if err == io.EOF {
+		err = errors.New("connection reset")
+	}
+	return n, err
+}
+
+// A write error stops Run (an endless input is not read to its end); a
+// read error is returned after the lines read before it are written.
+func TestRunIOErrors(t *testing.T) {
+	eng := newEngine(t)
+	line := `{"id": 1, "text": "قال هاذا"}` + "\n"
+	endless := io.MultiReader(strings.NewReader(strings.Repeat(line, 50000)), neverEnding{})
+	done := make(chan error)
+	go func() {
+		_, err := Run(endless, &failingWriter{n: 100 << 10}, Options{Engine: eng, Fields: fields, Jobs: 2})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "writing the output: disk full") {
+			t.Errorf("write error: %v", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("Run did not stop after a write error")
+	}
+
+	var out bytes.Buffer
+	failed, err := Run(failingReader{strings.NewReader(line + line)}, &out, Options{Engine: eng, Fields: fields, Jobs: 2})
+	if failed != 0 || err == nil || err.Error() != "reading the input: connection reset" {
+		t.Errorf("read error: %d failed, %v", failed, err)
+	}
+	if n := strings.Count(out.String(), `"diagnostics":[{`); n != 2 {
+		t.Errorf("%d lines written before the read error, want 2:\n%s", n, out.String())
+	}
+}
+
+// neverEnding is an input that never ends: the same line again and again.
+type neverEnding struct{}
+
+func (neverEnding) Read(p []byte) (int, error) {
+	line := `{"id": 2, "text": "قال هاذا"}` + "\n"
+	n := 0
+	for n+len(line) <= len(p) {
+		n += copy(p[n:], line)
+	}
+	if n == 0 {
+		return copy(p, "\n"), nil
+	}
+	return n, nil
+}
+
+// unquote gives what encoding/json gives for any string literal: plain
+// Arabic, every escape, \u escapes with surrogate pairs, invalid UTF-8.
+func TestUnquote(t *testing.T) {
+	cases := []string{
+		`""`, `"قال الوزير"`, `"سطر\nسطر\r\n\tجدول"`, `"قال: \"نعم\" \\ / \/ \b\f"`,
+		`"\u0642\u0627\u0644 \ud83d\ude00 \u00a0"`, `"نص \u0645 مختلط\n"`, "\"\xff\xfe نص\"", `"\\"`, `"\\\\n"`,
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"قال", " ", "\n", "\"", "\\", "/", "\t", "\u00a0", "😀", "\x01", "«", "a"}
+	for i := 0; i < 2000; i++ {
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		lit, _ := json.Marshal(b.String())
+		cases = append(cases, string(lit))
+	}
+	for _, c := range cases {
+		var want string
+		if err := json.Unmarshal([]byte(c), &want); err != nil {
+			t.Fatalf("%q: %v", c, err)
+		}
+		got, err := unquote([]byte(c))
+		if err != nil || got != want {
+			t.Errorf("unquote(%q) = %q, %v; want %q", c, got, err, want)
+		}
+	}
+}

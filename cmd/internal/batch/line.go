@@ -1,0 +1,198 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/daqiq/daqiq/engine"
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/markup"
+	"github.com/daqiq/daqiq/lint/output"
+)
+
+// record is what checkLine takes from an input line.
+type record struct {
+	id                 json.RawMessage // compact; nil when absent
+	text, date, format *string         // nil when absent or null
+}
+
+// decodeRecord reads the fields of one input line in a single pass (the
+// article is scanned once and unquoted once, by unquote; other fields are
+// skipped).
+// Keys match exactly. A field of the wrong type is reported after the
+// whole object is read, so that the error line still carries the id.
+func decodeRecord(data []byte, f Fields) (record, error) {
+	var r record
+	var typeErr error
+	dec := json.NewDecoder(bytes.NewReader(data))
+	invalid := func(err error) error {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return fmt.Errorf("invalid JSON: %v", err)
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		return r, invalid(err)
+	}
+	if tok != json.Delim('{') {
+		return r, errors.New("not a JSON object")
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return r, invalid(err)
+		}
+		key, _ := tok.(string)
+		var dst **string
+		switch key {
+		case f.ID:
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return r, invalid(err)
+			}
+			var b bytes.Buffer
+			if json.Compact(&b, raw) == nil {
+				raw = b.Bytes()
+			}
+			r.id = raw
+			continue
+		case f.Text:
+			dst = &r.text
+		case f.Date:
+			dst = &r.date
+		case f.Format:
+			dst = &r.format
+		}
+		if dst == nil || key == "" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return r, invalid(err)
+			}
+			continue
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return r, invalid(err)
+		}
+		switch {
+		case string(raw) == "null":
+			*dst = nil
+		case raw[0] == '"':
+			s, err := unquote(raw)
+			if err != nil {
+				return r, invalid(err)
+			}
+			*dst = &s
+		default:
+			*dst = nil
+			if typeErr == nil {
+				typeErr = fmt.Errorf("field %q is not a string", key)
+			}
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return r, invalid(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return r, errors.New("invalid JSON: data after the object")
+	}
+	return r, typeErr
+}
+
+// checkLine checks the article of one input line.
+func checkLine(j *job, o Options) result {
+	f := o.Fields
+	r, err := decodeRecord(j.data, f)
+	id := r.id
+	if err != nil {
+		return errorLine(id, j.line, err.Error())
+	}
+	path := "-"
+	if id != nil {
+		var s string
+		if json.Unmarshal(id, &s) == nil {
+			path = s
+		} else {
+			path = string(id)
+		}
+	}
+	if r.text == nil {
+		return errorLine(id, j.line, fmt.Sprintf("no %q field", f.Text))
+	}
+	format := markup.Plain
+	if r.format != nil {
+		switch name := *r.format; strings.ToLower(name) {
+		case "", "txt", "text", "plain":
+		case "md", "markdown":
+			format = markup.Markdown
+		case "html", "htm":
+			format = markup.HTML
+		default:
+			return errorLine(id, j.line, fmt.Sprintf("unknown format %q (want txt, md or html)", name))
+		}
+	}
+	var date time.Time
+	if r.date != nil {
+		var err error
+		if date, err = lint.ParseDate(*r.date); err != nil {
+			return errorLine(id, j.line, fmt.Sprintf("field %q: %q is not a date (want YYYY-MM-DD or an RFC 3339 timestamp)", f.Date, *r.date))
+		}
+	}
+	res, err := o.Engine.Check(context.Background(), engine.Input{Path: path, SettingsPath: o.SettingsPath, Format: format, Src: []byte(*r.text), Dateline: date})
+	if err != nil {
+		return errorLine(id, j.line, err.Error())
+	}
+	return result{json: encodeLine(outLine{ID: id, Diagnostics: output.ToJSON(res.File())})}
+}
+
+// unquote decodes a JSON string literal the decoder has already checked.
+// Text as articles have it, UTF-8 with \n, \" or \\ escapes, is copied in
+// runs between the escapes; a \u escape or invalid UTF-8 goes to
+// encoding/json (which puts U+FFFD for bad bytes): the same string either
+// way, without decoding every character of a long article one by one.
+func unquote(raw []byte) (string, error) {
+	slow := func() (string, error) {
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, err
+	}
+	s := raw[1 : len(raw)-1]
+	if !utf8.Valid(s) {
+		return slow()
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := bytes.IndexByte(s, '\\')
+		if i < 0 {
+			b.Write(s)
+			return b.String(), nil
+		}
+		b.Write(s[:i])
+		switch c := s[i+1]; c {
+		case '"', '\\', '/':
+			b.WriteByte(c)
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		default: // \u
+			return slow()
+		}
+		s = s[i+2:]
+	}
+}
