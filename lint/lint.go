@@ -195,7 +195,7 @@ type Pass struct {
 	// runner made.
 	Facts  *Facts
 	report func(Diagnostic)
-	memo    map[string]any
+	memo   map[string]any
 }
 
 // NewPass prepares a pass; report receives the diagnostics.

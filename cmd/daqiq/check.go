@@ -303,6 +303,23 @@ func check(c *cli.Context) error {
 // found by a walk) is checked once. The returned error stops the run: a
 // usage, configuration or git error.
 func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
+	// each configuration file is read once, for its excludes (the walk)
+	// and its rules (the engine)
+	loaded := map[string]*config.Config{}
+	load := func(path string) (*config.Config, error) {
+		if path == "" {
+			return nil, nil
+		}
+		if cfg, ok := loaded[path]; ok {
+			return cfg, nil
+		}
+		cfg, err := config.Load(path)
+		if err != nil {
+			return nil, &exitError{2, err.Error()}
+		}
+		loaded[path] = cfg
+		return cfg, nil
+	}
 	var inputs []*input
 	args := c.Args().Slice()
 	if len(args) == 0 && !c.Bool("staged") {
@@ -355,12 +372,9 @@ func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
 			add(&input{path: name, data: data, err: err})
 			continue
 		}
-		var cfg *config.Config
-		if cp := config.Find(c.String("config"), a); cp != "" {
-			var err error
-			if cfg, err = config.Load(cp); err != nil {
-				return nil, &exitError{2, err.Error()}
-			}
+		cfg, err := load(config.Find(c.String("config"), a))
+		if err != nil {
+			return nil, err
 		}
 		for _, f := range files.Expand(a, cfg) {
 			add(&input{path: f.Path, real: f.Path, err: f.Err, walked: f.Walked})
@@ -391,12 +405,9 @@ func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
 		cfgPath := config.Find(c.String("config"), from)
 		eng, ok := configs[cfgPath]
 		if !ok {
-			var cfg *config.Config
-			var err error
-			if cfgPath != "" {
-				if cfg, err = config.Load(cfgPath); err != nil {
-					return nil, &exitError{2, err.Error()}
-				}
+			cfg, err := load(cfgPath)
+			if err != nil {
+				return nil, err
 			}
 			if eng, err = engine.New(cfg); err != nil {
 				return nil, &exitError{2, err.Error()}
