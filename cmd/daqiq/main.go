@@ -6,6 +6,8 @@
 //	daqiq init                write a starter .daqiq.toml
 //	daqiq hook install        write a git pre-commit hook
 //	daqiq baseline [paths]    record today's findings; check --baseline reports new ones
+//	daqiq serve               the web page, the JSON API and a LanguageTool-compatible
+//	                          API over HTTP (cmd/internal/serve, cmd/internal/ltapi)
 //	daqiq version
 //
 // Exit codes: 0 nothing at or above the fail level, 1 findings (or a

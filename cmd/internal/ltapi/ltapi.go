@@ -1,7 +1,7 @@
-package main
-
-// The LanguageTool HTTP API, as far as its clients (ltex-ls, editor
-// plugins, browser add-ons) use it: POST /v2/check and GET /v2/languages.
+// Package ltapi is the LanguageTool HTTP API, as far as its clients
+// (ltex-ls, editor plugins, browser add-ons) use it: POST /v2/check and
+// GET /v2/languages. daqiq serve (package serve) mounts it beside its own
+// API; it shares the server's engine, body limit and check slots.
 //
 // The text comes as the form field text, or data: JSON annotations
 // {"annotation":[{"text":"..."},{"markup":"<b>","interpretAs":""}]}. Text
@@ -9,10 +9,16 @@ package main
 // plain text; offsets are mapped back to the whole annotation string (every
 // text and markup part as sent), a span that starts or ends in a markup
 // part taking in all of it, as LanguageTool does. Offsets and lengths
-// count UTF-16 code units.
+// count UTF-16 code units. LanguageTool's rule parameters (enabledRules,
+// disabledRules, enabledCategories, disabledCategories, enabledOnly) become
+// an engine.Selection.
+package ltapi
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"runtime/debug"
@@ -25,6 +31,54 @@ import (
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/markup"
 )
+
+// DefaultMaxBody is the largest request body read when Options.MaxBody is
+// not set.
+const DefaultMaxBody = 1 << 20
+
+// Options configure New.
+type Options struct {
+	Engine  *engine.Engine // nil: the built-in defaults
+	Version string         // the software version in every answer
+	MaxBody int64          // the largest request body read; 0: DefaultMaxBody
+	// Acquire takes a check slot before a text is checked, waiting while
+	// every slot is taken; false if ctx ended first (the request is then
+	// answered 503). Release frees the slot. Nil: no limit.
+	Acquire func(ctx context.Context) bool
+	Release func()
+}
+
+// API answers LanguageTool's requests. Nothing in it changes after New.
+type API struct {
+	o    Options
+	byID map[string]*lint.Rule // every rule, on or off
+}
+
+// New returns the API of an engine.
+func New(o Options) *API {
+	if o.Engine == nil {
+		eng, err := engine.New(nil)
+		if err != nil {
+			panic(err) // the built-in rules do not load: a broken build
+		}
+		o.Engine = eng
+	}
+	if o.MaxBody <= 0 {
+		o.MaxBody = DefaultMaxBody
+	}
+	if o.Acquire == nil || o.Release == nil {
+		o.Acquire, o.Release = func(context.Context) bool { return true }, func() {}
+	}
+	a := &API{o: o, byID: map[string]*lint.Rule{}}
+	for _, r := range o.Engine.Rules().All(checkPath) {
+		a.byID[r.ID] = r.Rule
+	}
+	return a
+}
+
+// checkPath is the name a text is linted under: the configuration's
+// settings for *.txt apply.
+const checkPath = "article.txt"
 
 type ltSoftware struct {
 	Name       string `json:"name"`
@@ -102,7 +156,8 @@ func ltError(w http.ResponseWriter) func(int, string) {
 	}
 }
 
-func (s *server) handleLTLanguages(w http.ResponseWriter, r *http.Request) {
+// Languages answers GET /v2/languages: Arabic only.
+func (a *API) Languages(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, []map[string]string{{"name": "Arabic", "code": "ar", "longCode": "ar"}})
 }
 
@@ -319,16 +374,19 @@ func ltSelection(form func(string) string) *engine.Selection {
 	}
 }
 
-func (s *server) handleLTCheck(w http.ResponseWriter, r *http.Request) {
+// Check answers POST /v2/check (form fields text or data, language, level
+// and the rule parameters): LanguageTool's JSON, or 400 and a plain-text
+// "Error: ..." as LanguageTool answers a bad request.
+func (a *API) Check(w http.ResponseWriter, r *http.Request) {
 	fail := ltError(w)
-	if r.ContentLength > s.o.maxBody {
-		fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.o.maxBody))
+	if r.ContentLength > a.o.MaxBody {
+		fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", a.o.MaxBody))
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, s.o.maxBody)
+	r.Body = http.MaxBytesReader(w, r.Body, a.o.MaxBody)
 	if err := r.ParseForm(); err != nil {
 		if tooLarge(err) {
-			fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.o.maxBody))
+			fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", a.o.MaxBody))
 		} else {
 			fail(http.StatusBadRequest, err.Error())
 		}
@@ -376,12 +434,12 @@ func (s *server) handleLTCheck(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusBadRequest, "enabledOnly=true needs enabledRules or enabledCategories")
 		return
 	}
-	if !s.acquire(r.Context()) {
+	if !a.o.Acquire(r.Context()) {
 		fail(http.StatusServiceUnavailable, "cancelled while waiting for a free check slot")
 		return
 	}
-	defer s.release()
-	res, err := s.o.eng.Check(r.Context(), engine.Input{Path: "article.txt", Format: markup.Plain, Src: []byte(t.plain), Select: sel})
+	defer a.o.Release()
+	res, err := a.o.Engine.Check(r.Context(), engine.Input{Path: checkPath, Format: markup.Plain, Src: []byte(t.plain), Select: sel})
 	if err != nil {
 		fail(http.StatusBadRequest, err.Error())
 		return
@@ -390,15 +448,11 @@ func (s *server) handleLTCheck(w http.ResponseWriter, r *http.Request) {
 
 	conf := arabicShare(t.plain)
 	resp := ltResponse{
-		Software: ltSoftware{Name: "daqiq", Version: s.o.version, BuildDate: buildDate(), APIVersion: 1},
+		Software: ltSoftware{Name: "daqiq", Version: a.o.Version, BuildDate: buildDate(), APIVersion: 1},
 		Language: ltLanguage{Name: "Arabic", Code: "ar", DetectedLanguage: ltDetected{Name: "Arabic", Code: "ar", Confidence: conf}},
 		Matches:  make([]ltMatch, 0, len(ds)),
 	}
 	ix := newUTF16Index(t.whole)
-	byID := map[string]*lint.Rule{}
-	for _, a := range s.o.eng.Rules().All("article.txt") {
-		byID[a.ID] = a.Rule
-	}
 	for _, d := range ds {
 		ws, we := t.toWhole(d.Start, false), t.toWhole(d.End, true)
 		if we < ws {
@@ -411,7 +465,7 @@ func (s *server) handleLTCheck(w http.ResponseWriter, r *http.Request) {
 		}
 		family, _, _ := strings.Cut(d.Rule, "/")
 		desc := ""
-		if ru := byID[d.Rule]; ru != nil {
+		if ru := a.byID[d.Rule]; ru != nil {
 			desc = ru.Summary
 			if ru.Category != "" {
 				family = ru.Category
@@ -520,4 +574,22 @@ func buildDate() string {
 		}
 	}
 	return ""
+}
+
+func tooLarge(err error) bool {
+	var mb *http.MaxBytesError
+	return errors.As(err, &mb)
+}
+
+// writeJSON writes v as JSON, Arabic and <>& as they are.
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // only our own types are encoded
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	w.Write(buf.Bytes())
 }

@@ -1,4 +1,4 @@
-package main
+package serve
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 )
 
 // The end-to-end test of the web page: Debian's Chromium, headless, drives
-// the page served by newServer. It skips with -short or without chromium
+// the page served by New. It skips with -short or without chromium
 // (.ci/run installs it with apt-get where it can).
 
 // e2eArticle is typed into the page key by key. The dateline is a Friday
@@ -63,7 +63,7 @@ func TestE2EWebPage(t *testing.T) {
 	if exe == "" {
 		t.Skip("chromium not installed: no browser test")
 	}
-	srv := httptest.NewServer(newServer(serveOptions{}))
+	srv := httptest.NewServer(New(Options{}))
 	defer srv.Close()
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

@@ -1,0 +1,471 @@
+// Package serve is daqiq serve: the checker over HTTP, for the web page in
+// web/ (embedded) and for LanguageTool clients (package ltapi).
+//
+//	GET  /                 the web page (the embedded web/ directory)
+//	GET  /healthz          "ok"
+//	GET  /api/v1/rules     every rule, its level, whether it is on, its documentation
+//	POST /api/v1/check     {"text","format","dateline","unsafe"} → {"diagnostics":[...]}
+//	POST /api/v1/fix       the same → {"text","diff","fixes","diagnostics"}
+//	POST /v2/check         LanguageTool's check (form fields text or data, language, ...)
+//	GET  /v2/languages     [{"name":"Arabic","code":"ar","longCode":"ar"}]
+//
+// Diagnostics are those of `daqiq check --format json`, with "safe" added
+// (the first fix may be applied without a human looking). The text is
+// linted as a file named article.txt, article.md or article.html, so that
+// the configuration's overrides apply as they would to such a file; no path
+// in a request is ever read or written. Every text is checked by one
+// engine.Engine, at most Options.MaxConcurrent at once.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/daqiq/daqiq/cmd/internal/ltapi"
+	"github.com/daqiq/daqiq/engine"
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/output"
+)
+
+//go:embed web
+var webFiles embed.FS
+
+// DefaultMaxBody is the largest request body the API reads when
+// Options.MaxBody is not set.
+const DefaultMaxBody = ltapi.DefaultMaxBody
+
+// Options configure New. The zero value works: the built-in rules, 1 MiB
+// bodies, twice as many concurrent checks as CPUs, no CORS.
+type Options struct {
+	Engine        *engine.Engine // nil: the built-in defaults
+	MaxBody       int64          // the largest request body read; 0: DefaultMaxBody
+	MaxConcurrent int            // checks run at once, more wait; 0: 2 × runtime.NumCPU()
+	CORSOrigins   []string       // origins allowed to call the API from a browser (see CheckOrigin); "*" any
+	Version       string         // reported by /v2/check; "": the module's version, else "dev"
+}
+
+// Server is the handler of daqiq serve. Nothing in it changes after New;
+// it is safe for concurrent use.
+type Server struct {
+	o      Options
+	sem    chan struct{}
+	rules  []byte // the /api/v1/rules response
+	static http.Handler
+	h      http.Handler // everything, behind the CORS layer
+}
+
+// formatPaths are the names a text is linted under, by the "format" field.
+var formatPaths = map[string]string{"txt": "article.txt", "md": "article.md", "html": "article.html"}
+
+// New returns the server of a configuration.
+func New(o Options) *Server {
+	if o.Engine == nil {
+		eng, err := engine.New(nil)
+		if err != nil {
+			panic(err) // the built-in rules do not load: a broken build
+		}
+		o.Engine = eng
+	}
+	if o.MaxBody <= 0 {
+		o.MaxBody = DefaultMaxBody
+	}
+	if o.MaxConcurrent <= 0 {
+		o.MaxConcurrent = 2 * runtime.NumCPU()
+	}
+	if o.Version == "" {
+		o.Version = moduleVersion()
+	}
+	s := &Server{
+		o:   o,
+		sem: make(chan struct{}, o.MaxConcurrent),
+	}
+	on := map[string]bool{}
+	for _, a := range o.Engine.Rules().For(formatPaths["txt"]) {
+		on[a.ID] = true
+	}
+	type ruleDoc struct {
+		What  string `json:"what"`
+		Why   string `json:"why"`
+		Wrong string `json:"wrong"`
+		Right string `json:"right"`
+		Fix   string `json:"fix"`
+	}
+	type ruleInfo struct {
+		ID       string  `json:"id"`
+		Kind     string  `json:"kind"`
+		Category string  `json:"category"`
+		Level    string  `json:"level"`
+		Enabled  bool    `json:"enabled"`
+		Summary  string  `json:"summary"`
+		Doc      ruleDoc `json:"doc"`
+	}
+	infos := []ruleInfo{}
+	for _, a := range o.Engine.Rules().All(formatPaths["txt"]) {
+		r := a.Rule
+		infos = append(infos, ruleInfo{
+			ID: r.ID, Kind: r.Kind.String(), Category: r.Category, Level: a.Level.String(), Enabled: on[r.ID],
+			Summary: r.Summary,
+			Doc:     ruleDoc{What: r.Doc.What, Why: r.Doc.Why, Wrong: r.Doc.Wrong, Right: r.Doc.Right, Fix: r.Doc.Fix},
+		})
+	}
+	s.rules = mustJSON(struct {
+		Rules []ruleInfo `json:"rules"`
+	}{infos})
+	web, err := fs.Sub(webFiles, "web")
+	if err != nil {
+		panic(err)
+	}
+	s.static = http.FileServerFS(web)
+
+	mux := http.NewServeMux()
+	// Methods are checked by allow, not by the patterns: "GET /" would
+	// otherwise take a GET of /api/v1/check and answer 404, not 405.
+	mux.Handle("/", allow(s.static, http.MethodGet, http.MethodHead))
+	mux.Handle("/healthz", allow(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok")
+	}), http.MethodGet, http.MethodHead))
+	mux.Handle("/api/v1/rules", allow(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Write(s.rules)
+	}), http.MethodGet, http.MethodHead))
+	mux.Handle("/api/v1/check", allow(http.HandlerFunc(s.handleCheck), http.MethodPost))
+	mux.Handle("/api/v1/fix", allow(http.HandlerFunc(s.handleFix), http.MethodPost))
+	lt := ltapi.New(ltapi.Options{Engine: o.Engine, Version: o.Version, MaxBody: o.MaxBody, Acquire: s.acquire, Release: s.release})
+	mux.Handle("/v2/check", allow(http.HandlerFunc(lt.Check), http.MethodPost))
+	mux.Handle("/v2/languages", allow(http.HandlerFunc(lt.Languages), http.MethodGet, http.MethodHead))
+	s.h = s.cors(mux)
+	return s
+}
+
+// ServeHTTP answers every request of daqiq serve.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.h.ServeHTTP(w, r) }
+
+// moduleVersion is the version of the main module, as go install records
+// it, or "dev".
+func moduleVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// ListenAndRun listens on addr, calls listening with the URL the server is
+// reached at (an unspecified host as localhost), then serves h as Run does
+// until ctx is done.
+func ListenAndRun(ctx context.Context, addr string, h http.Handler, listening func(url string)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	listening(listenURL(ln.Addr()))
+	return Run(ctx, ln, h)
+}
+
+// Run serves h on ln until ctx is done, then shuts down gracefully:
+// requests in flight get up to 10 seconds to finish.
+func Run(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		srv.Close()
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// listenURL is the URL to print for a listening address: an unspecified
+// host (":8080", "0.0.0.0") is reached as localhost.
+func listenURL(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return "http://" + a.String() + "/"
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
+}
+
+// CheckOrigin accepts what Options.CORSOrigins may hold: "*" or
+// scheme://host[:port].
+func CheckOrigin(o string) error {
+	if o == "*" {
+		return nil
+	}
+	u, err := url.Parse(o)
+	if err != nil {
+		return err
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.Path != "" || u.RawQuery != "" || u.User != nil {
+		return errors.New("want * or scheme://host[:port], as a browser sends it in Origin")
+	}
+	return nil
+}
+
+// allow answers 405 with an Allow header to any other method.
+func allow(h http.Handler, methods ...string) http.Handler {
+	list := strings.Join(methods, ", ")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, m := range methods {
+			if r.Method == m {
+				h.ServeHTTP(w, r)
+				return
+			}
+		}
+		w.Header().Set("Allow", list)
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+	})
+}
+
+// cors adds the CORS headers for the configured origins, and answers their
+// preflight requests. With no origin configured it adds nothing.
+func (s *Server) cors(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		if len(s.o.CORSOrigins) == 0 {
+			next.ServeHTTP(w, r)
+			return
+		}
+		h.Add("Vary", "Origin")
+		origin := r.Header.Get("Origin")
+		allowed := ""
+		for _, o := range s.o.CORSOrigins {
+			if o == "*" {
+				allowed = "*"
+				break
+			}
+			if origin != "" && strings.EqualFold(strings.TrimSuffix(o, "/"), origin) {
+				allowed = origin
+				break
+			}
+		}
+		if allowed == "" || origin == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		h.Set("Access-Control-Allow-Origin", allowed)
+		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+			h.Add("Vary", "Access-Control-Request-Method")
+			h.Add("Vary", "Access-Control-Request-Headers")
+			h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+			h.Set("Access-Control-Allow-Headers", "Content-Type")
+			h.Set("Access-Control-Max-Age", "600")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// readBody reads at most maxBody bytes of the request body. An error has
+// been answered already: 413 for a body over the limit, 400 otherwise.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request, fail func(int, string)) ([]byte, bool) {
+	if r.ContentLength > s.o.MaxBody {
+		fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.o.MaxBody))
+		return nil, false
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxBody)
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		if tooLarge(err) {
+			fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.o.MaxBody))
+		} else {
+			fail(http.StatusBadRequest, "reading the request body: "+err.Error())
+		}
+		return nil, false
+	}
+	return data, true
+}
+
+func tooLarge(err error) bool {
+	var mb *http.MaxBytesError
+	return errors.As(err, &mb)
+}
+
+// acquire takes a check slot, waiting while every slot is taken; false if
+// the request was cancelled first (the client went away).
+func (s *Server) acquire(ctx context.Context) bool {
+	select {
+	case s.sem <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (s *Server) release() { <-s.sem }
+
+// checkRequest is the body of /api/v1/check and /api/v1/fix.
+type checkRequest struct {
+	Text     string `json:"text"`
+	Format   string `json:"format"`   // txt (default), md, html
+	Dateline string `json:"dateline"` // YYYY-MM-DD: the date rules' dateline, as check --date
+	Unsafe   bool   `json:"unsafe"`   // fix: apply unsafe fixes too
+}
+
+// apiDiagnostic is a diagnostic of `daqiq check --format json` and whether
+// its first fix is safe.
+type apiDiagnostic struct {
+	output.JSONDiagnostic
+	Safe bool `json:"safe"`
+}
+
+func apiError(w http.ResponseWriter) func(int, string) {
+	return func(code int, msg string) {
+		writeJSON(w, code, map[string]string{"error": msg})
+	}
+}
+
+// decodeCheck reads and checks the request body.
+func (s *Server) decodeCheck(w http.ResponseWriter, r *http.Request) (checkRequest, bool) {
+	fail := apiError(w)
+	var req checkRequest
+	data, ok := s.readBody(w, r, fail)
+	if !ok {
+		return req, false
+	}
+	if err := json.Unmarshal(data, &req); err != nil {
+		fail(http.StatusBadRequest, "the body must be a JSON object {\"text\": ..., \"format\": \"txt\"|\"md\"|\"html\", \"dateline\": \"YYYY-MM-DD\", \"unsafe\": false}: "+err.Error())
+		return req, false
+	}
+	if req.Format == "" {
+		req.Format = "txt"
+	}
+	if _, ok := formatPaths[req.Format]; !ok {
+		fail(http.StatusBadRequest, fmt.Sprintf("unknown format %q: want txt, md or html", req.Format))
+		return req, false
+	}
+	if req.Dateline != "" {
+		if _, err := time.Parse("2006-01-02", req.Dateline); err != nil {
+			fail(http.StatusBadRequest, fmt.Sprintf("dateline %q: want YYYY-MM-DD", req.Dateline))
+			return req, false
+		}
+	}
+	return req, true
+}
+
+// input is a request's text as the engine takes it: the request's
+// dateline, else the front matter date, is the date rules' dateline.
+func (req checkRequest) input() engine.Input {
+	in := engine.Input{Path: formatPaths[req.Format], Src: []byte(req.Text)}
+	in.Dateline, _ = time.Parse("2006-01-02", req.Dateline) // checked by decodeCheck
+	return in
+}
+
+func toAPI(f lint.File) []apiDiagnostic {
+	js := output.ToJSON(f)
+	out := make([]apiDiagnostic, len(js))
+	for i, j := range js {
+		d := f.Diagnostics[i]
+		out[i] = apiDiagnostic{JSONDiagnostic: j, Safe: len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe}
+	}
+	return out
+}
+
+// begin decodes a check or fix request and waits for a check slot; ok
+// is false when it has already answered. The caller must call release
+// when ok.
+func (s *Server) begin(w http.ResponseWriter, r *http.Request) (req checkRequest, ok bool) {
+	if req, ok = s.decodeCheck(w, r); !ok {
+		return req, false
+	}
+	if !s.acquire(r.Context()) {
+		apiError(w)(http.StatusServiceUnavailable, "cancelled while waiting for a free check slot")
+		return req, false
+	}
+	return req, true
+}
+
+func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
+	req, ok := s.begin(w, r)
+	if !ok {
+		return
+	}
+	defer s.release()
+	res, err := s.o.Engine.Check(r.Context(), req.input())
+	if err != nil {
+		apiError(w)(http.StatusBadRequest, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Diagnostics []apiDiagnostic `json:"diagnostics"`
+	}{toAPI(res.File())})
+}
+
+func (s *Server) handleFix(w http.ResponseWriter, r *http.Request) {
+	req, ok := s.begin(w, r)
+	if !ok {
+		return
+	}
+	defer s.release()
+	in := req.input()
+	in.Fix = engine.SafeFixes
+	if req.Unsafe {
+		in.Fix = engine.UnsafeFixes
+	}
+	res, err := s.o.Engine.Check(r.Context(), in)
+	if err != nil {
+		apiError(w)(http.StatusBadRequest, err.Error())
+		return
+	}
+	var diff bytes.Buffer
+	if res.Applied > 0 && !bytes.Equal(res.Fixed, in.Src) {
+		output.UnifiedDiff(&diff, formatPaths[req.Format], in.Src, res.Fixed)
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Text        string          `json:"text"`
+		Diff        string          `json:"diff"`
+		Fixes       int             `json:"fixes"`
+		Diagnostics []apiDiagnostic `json:"diagnostics"`
+	}{string(res.Fixed), diff.String(), res.Applied, toAPI(res.File())})
+}
+
+// writeJSON writes v as JSON, Arabic and <>& as they are.
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	w.Write(mustJSON(v))
+}
+
+func mustJSON(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // only our own types are encoded
+	}
+	return buf.Bytes()
+}
