@@ -2,12 +2,7 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -40,7 +35,7 @@ func genCorpusCommand() *cli.Command {
 }
 
 func genCorpus(c *cli.Context) error {
-	size, err := parseSize(c.String("size"))
+	size, err := corpus.ParseSize(c.String("size"))
 	if err != nil {
 		return usageErr("--size: %v", err)
 	}
@@ -49,28 +44,9 @@ func genCorpus(c *cli.Context) error {
 		if n < 1 {
 			return usageErr("--files must be at least 1")
 		}
-		if out != "" {
-			if err := os.MkdirAll(out, 0o755); err != nil {
-				return &exitError{2, err.Error()}
-			}
-		}
-		var lines bytes.Buffer
-		for i, part := range splitCorpus(corpus.Generate(c.Uint64("seed"), size), n) {
-			id := fmt.Sprintf("a%03d", i)
-			if out != "" {
-				if err := os.WriteFile(filepath.Join(out, id+".txt"), part, 0o644); err != nil {
-					return &exitError{2, err.Error()}
-				}
-			}
-			if jl != "" {
-				b, _ := json.Marshal(map[string]string{"id": id, "text": string(part)})
-				lines.Write(append(b, '\n'))
-			}
-		}
-		if jl != "" {
-			if err := os.WriteFile(jl, lines.Bytes(), 0o644); err != nil {
-				return &exitError{2, err.Error()}
-			}
+		parts := corpus.Split(corpus.Generate(c.Uint64("seed"), size), n)
+		if err := corpus.WriteFiles(parts, out, jl); err != nil {
+			return &exitError{2, err.Error()}
 		}
 	}
 	if c.String("words-file") == "" && c.String("wordlist") == "" {
@@ -99,43 +75,4 @@ func genCorpus(c *cli.Context) error {
 		}
 	}
 	return nil
-}
-
-// parseSize reads 20MB, 5KB or a byte count. KB and MB are binary, as in
-// the Go benchmarks' 20<<20.
-func parseSize(s string) (int, error) {
-	mult := 1
-	u := strings.ToUpper(strings.TrimSpace(s))
-	switch {
-	case strings.HasSuffix(u, "MB"), strings.HasSuffix(u, "MIB"):
-		mult = 1 << 20
-	case strings.HasSuffix(u, "KB"), strings.HasSuffix(u, "KIB"):
-		mult = 1 << 10
-	}
-	n, err := strconv.Atoi(strings.TrimRight(u, "KMIB"))
-	if err != nil || n < 1 {
-		return 0, fmt.Errorf("bad size %q (want N, NKB or NMB)", s)
-	}
-	return n * mult, nil
-}
-
-// splitCorpus cuts text into n parts of about the same size, each ending
-// at a paragraph end; joined again they are text, byte for byte.
-func splitCorpus(text []byte, n int) [][]byte {
-	var out [][]byte
-	start := 0
-	for k := 1; k < n && start < len(text); k++ {
-		target := max(k*len(text)/n, start)
-		i := bytes.Index(text[target:], []byte("\n\n"))
-		if i < 0 {
-			break
-		}
-		end := target + i + 2
-		out = append(out, text[start:end])
-		start = end
-	}
-	if start < len(text) {
-		out = append(out, text[start:])
-	}
-	return out
 }

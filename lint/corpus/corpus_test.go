@@ -48,3 +48,31 @@ func TestGenerate(t *testing.T) {
 		t.Errorf("%.2f doubled words per 1,000 words, want about 2", r)
 	}
 }
+
+func TestSplitAndSize(t *testing.T) {
+	text := Generate(1, 64<<10)
+	for _, n := range []int{1, 3, 10} {
+		parts := Split(text, n)
+		if len(parts) != n {
+			t.Errorf("Split into %d: %d parts", n, len(parts))
+		}
+		if !bytes.Equal(bytes.Join(parts, nil), text) {
+			t.Errorf("Split into %d: the parts do not join to the text", n)
+		}
+		for _, p := range parts[:len(parts)-1] {
+			if !bytes.HasSuffix(p, []byte("\n\n")) {
+				t.Errorf("Split into %d: a part does not end a paragraph", n)
+			}
+		}
+	}
+	for in, want := range map[string]int{"20MB": 20 << 20, "5kb": 5 << 10, "300": 300, " 2MiB": 2 << 20} {
+		if got, err := ParseSize(in); err != nil || got != want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "0", "MB", "-5KB", "2GB"} {
+		if _, err := ParseSize(in); err == nil {
+			t.Errorf("ParseSize(%q): no error", in)
+		}
+	}
+}
