@@ -29,6 +29,8 @@ func TestPreCommitHooks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: builds daqiq through pre-commit")
 	}
+	// the longest test of the package: the others run meanwhile
+	t.Parallel()
 	for _, tool := range []string{"pre-commit", "git", "go"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s is not installed", tool)
