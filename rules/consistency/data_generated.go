@@ -4,11 +4,14 @@
 
 package consistency
 
-import "github.com/daqiq/daqiq/rules/kinds"
+import (
+	"github.com/daqiq/daqiq/rules/internal/gendata"
+	"github.com/daqiq/daqiq/rules/kinds"
+)
 
-func init() { generated = &generatedSets }
+func init() { generated = &generatedData }
 
-var generatedSets = parsedSets{sum: 0x267a3f8c, sets: []kinds.VariantSet{kinds.VariantSet{Name: "مسؤول/مسئول", Class: 0x0, Variants: [][]string{[]string{"مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "مسؤولو", "مسؤولي", "مسؤولية", "مسؤوليات"},
+var generatedData = gendata.Data[[]kinds.VariantSet]{Sum: 0x267a3f8c, Value: []kinds.VariantSet{kinds.VariantSet{Name: "مسؤول/مسئول", Class: 0x0, Variants: [][]string{[]string{"مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "مسؤولو", "مسؤولي", "مسؤولية", "مسؤوليات"},
 	[]string{"مسئول", "مسئولة", "مسئولون", "مسئولين", "مسئولو", "مسئولي", "مسئولية", "مسئوليات"}}},
 	kinds.VariantSet{Name: "شؤون/شئون", Class: 0x0, Variants: [][]string{[]string{"شؤون", "شؤونه", "شؤونها", "شؤونهم"},
 		[]string{"شئون", "شئونه", "شئونها", "شئونهم"}}},

@@ -1,8 +1,7 @@
 package consistency
 
 import (
-	"hash/crc32"
-
+	"github.com/daqiq/daqiq/rules/internal/gendata"
 	"github.com/daqiq/daqiq/rules/kinds"
 )
 
@@ -14,23 +13,14 @@ import (
 //
 // rewrites data_generated.go after an edit (TestGenerated fails until
 // then). Sets generated from another version of the file, or none, are not
-// used: the file is parsed, only slower.
+// used: the file is parsed, only slower (gendata.Load).
 //
 //go:generate go test -tags daqiq_nogen -run ^TestGenerated$ . -args -update
 
-// parsedSets are the sets as kinds.ParseVariantSets reads them, with the
-// CRC-32 of the file.
-type parsedSets struct {
-	sum  uint32
-	sets []kinds.VariantSet
-}
+// generated holds the sets of data_generated.go, nil without it.
+var generated *gendata.Data[[]kinds.VariantSet]
 
-// generated holds the sets of data_generated.go.
-var generated *parsedSets
-
+// parseVariantSets parses data/variants.toml.
 func parseVariantSets(data []byte) ([]kinds.VariantSet, error) {
-	if g := generated; g != nil && g.sum == crc32.ChecksumIEEE(data) {
-		return g.sets, nil
-	}
 	return kinds.ParseVariantSets("rules/consistency/data/variants.toml", data)
 }

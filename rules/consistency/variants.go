@@ -6,6 +6,7 @@ import (
 	_ "embed"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/rules/internal/gendata"
 	"github.com/daqiq/daqiq/rules/kinds"
 )
 
@@ -14,7 +15,7 @@ var variantsData []byte
 
 // Variants makes the rule consistency/variants.
 func Variants() (*lint.Rule, error) {
-	sets, err := parseVariantSets(variantsData)
+	sets, err := gendata.Load(variantsData, generated, parseVariantSets)
 	if err != nil {
 		return nil, err
 	}

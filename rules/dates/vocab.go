@@ -7,7 +7,6 @@ package dates
 import (
 	_ "embed"
 	"fmt"
-	"hash/crc32"
 	"strings"
 
 	"github.com/daqiq/daqiq/rules/internal/tomldata"
@@ -109,42 +108,10 @@ type vocabFile struct {
 
 const vocabName = "rules/dates/data/dates.toml"
 
-// data/dates.toml is also written, decoded, into data_generated.go by go
-// generate, so that a process checking one short file does not parse it
-// again; the TOML file stays the source, and
-//
-//	go generate ./rules/...
-//
-// rewrites data_generated.go after an edit (TestGenerated fails until
-// then). Data generated from another version of the file, or none, is not
-// used: the file is parsed, only slower.
-//
-//go:generate go test -tags daqiq_nogen -run ^TestGenerated$ . -args -update
-
-// decodedVocab is the decoded file with its CRC-32.
-type decodedVocab struct {
-	sum  uint32
-	data vocabFile
-}
-
-// generated is the data of data_generated.go.
-var generated *decodedVocab
-
-// decodeVocab reads data/dates.toml: from data_generated.go when it was
-// generated from the same file, else from the TOML.
-func decodeVocab(data []byte) (vocabFile, error) {
-	if g := generated; g != nil && g.sum == crc32.ChecksumIEEE(data) {
-		return g.data, nil
-	}
-	var raw vocabFile
-	err := tomldata.Decode(vocabName, data, &raw)
-	return raw, err
-}
-
 func loadVocab(data []byte) (*vocab, error) {
 	const name = vocabName
-	raw, err := decodeVocab(data)
-	if err != nil {
+	var raw vocabFile
+	if err := tomldata.Decode(name, data, &raw); err != nil {
 		return nil, err
 	}
 	v := &vocab{months: arabic.NewLexicon(), weekdays: arabic.NewLexicon(), words: arabic.NewLexicon(), trigger: arabic.NewLexicon()}

@@ -26,6 +26,7 @@ import (
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/internal/gendata"
 )
 
 //go:embed data/countries.toml
@@ -239,11 +240,8 @@ var (
 // made from the same data, else built from the data.
 func builtin() (*Knowledge, error) {
 	builtinOnce.Do(func() {
-		if s := generated; s != nil && s.sum == dataSum() {
-			builtinK = s.knowledge()
-			return
-		}
-		builtinK, builtinErr = LoadKnowledge()
+		builtinK, builtinErr = gendata.Build(generated, (*snapshot).knowledge,
+			func() (*Knowledge, error) { return LoadKnowledge() }, countriesData, peopleData)
 	})
 	return builtinK, builtinErr
 }

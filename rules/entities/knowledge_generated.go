@@ -4,12 +4,16 @@
 
 package entities
 
-import "github.com/daqiq/daqiq/lint/arabic"
+import (
+	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/internal/gendata"
+)
 
-func init() { generated = &generatedSnapshot }
+func init() { generated = &generatedData }
+
+var generatedData = gendata.Data[*snapshot]{Sum: 0x9dae8ca7, Value: &generatedSnapshot}
 
 var generatedSnapshot = snapshot{
-	sum: 0x9dae8ca7,
 	countries: []Country{
 		{Code: "AD", Names: []string{"أندورا"}, AdjM: []string{"أندوري"}, AdjF: []string{"أندورية"}, People: nil, Capitals: []string{"أندورا لا فيلا"}, Places: nil},
 		{Code: "AE", Names: []string{"الإمارات", "الإمارات العربية المتحدة", "دولة الإمارات"}, AdjM: []string{"إماراتي"}, AdjF: []string{"إماراتية"}, People: nil, Capitals: []string{"أبوظبي", "أبو ظبي"}, Places: nil},

@@ -2,10 +2,10 @@ package entities
 
 import (
 	"fmt"
-	"hash/crc32"
 	"slices"
 
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/internal/gendata"
 )
 
 // The knowledge of the embedded data is written by go generate as Go
@@ -17,13 +17,12 @@ import (
 //
 // rewrites knowledge_generated.go after an edit (TestGenerated fails until
 // then). A snapshot of other data, or none, is not used: the knowledge is
-// built from the data, only slower.
+// built from the data, only slower (gendata.Build).
 //
 //go:generate go test -tags daqiq_nogen -run ^TestGenerated$ . -args -update
 
 // snapshot is the built-in knowledge as go generate writes it.
 type snapshot struct {
-	sum       uint32 // dataSum of the data it was built from
 	countries []Country
 	persons   []Person
 	maksura   []string
@@ -36,25 +35,22 @@ type snapshot struct {
 	filter  [filterWords]uint64
 }
 
-// generated is the snapshot of knowledge_generated.go, nil without it.
-var generated *snapshot
-
-// dataSum is the CRC-32 of the embedded data files.
-func dataSum() uint32 {
-	return crc32.Update(crc32.ChecksumIEEE(countriesData), crc32.IEEETable, peopleData)
-}
+// generated is the snapshot of knowledge_generated.go, made from
+// countriesData and peopleData; nil without it.
+var generated *gendata.Data[*snapshot]
 
 // knowledge makes the knowledge of a snapshot; it shares its slices. The
 // maps only LoadKnowledge needs to build an index (keys, classes, maksura,
-// byCode) are left out: the rules need the lexicon and the entries.
-func (s *snapshot) knowledge() *Knowledge {
+// byCode) are left out: the rules need the lexicon and the entries. It
+// never fails: the error result is the one gendata.Build asks for.
+func (s *snapshot) knowledge() (*Knowledge, error) {
 	k := &Knowledge{Countries: s.countries, Persons: s.persons, entries: s.entries, filter: s.filter, snap: s}
 	k.lex = arabic.NewLexicon()
 	for i, key := range s.keys {
 		k.lex.Add(key, s.classes[i], int(s.entry[i]))
 	}
 	k.memoKey = fmt.Sprintf("entities/mentions/%p", k)
-	return k
+	return k, nil
 }
 
 // entryOf returns the entry of a lexicon key.

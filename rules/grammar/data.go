@@ -3,9 +3,9 @@ package grammar
 import (
 	_ "embed"
 	"fmt"
-	"hash/crc32"
 	"sync"
 
+	"github.com/daqiq/daqiq/rules/internal/gendata"
 	"github.com/daqiq/daqiq/rules/internal/tomldata"
 
 	"github.com/daqiq/daqiq/lint/arabic"
@@ -51,38 +51,28 @@ type countedFile struct {
 //
 // rewrites data_generated.go after an edit (TestGenerated fails until
 // then). Data generated from another version of a file, or none, is not
-// used: the file is parsed, only slower.
+// used: the file is parsed, only slower (gendata.Load).
 //
 //go:generate go test -tags daqiq_nogen -run ^TestGenerated$ . -args -update
 
-// decodedData is the decoded files with their CRC-32s.
-type decodedData struct {
-	particlesSum uint32
-	particles    particlesFile
-	countedSum   uint32
-	counted      countedFile
-}
+// The files as data_generated.go holds them, nil without it.
+var (
+	generatedParticles *gendata.Data[particlesFile]
+	generatedCounted   *gendata.Data[countedFile]
+)
 
-// generated is the data of data_generated.go.
-var generated *decodedData
-
-// decodeParticles reads data/particles.toml: from data_generated.go when
-// it was generated from the same file, else from the TOML.
-func decodeParticles(data []byte) (particlesFile, error) {
-	if g := generated; g != nil && g.particlesSum == crc32.ChecksumIEEE(data) {
-		return g.particles, nil
-	}
+// parseParticles parses data/particles.toml.
+func parseParticles(data []byte) (particlesFile, error) {
 	var f particlesFile
-	return f, tomldata.Decode(particlesName, data, &f)
+	err := tomldata.Decode(particlesName, data, &f)
+	return f, err
 }
 
-// decodeCounted reads data/counted_nouns.toml, as decodeParticles.
-func decodeCounted(data []byte) (countedFile, error) {
-	if g := generated; g != nil && g.countedSum == crc32.ChecksumIEEE(data) {
-		return g.counted, nil
-	}
+// parseCounted parses data/counted_nouns.toml.
+func parseCounted(data []byte) (countedFile, error) {
 	var f countedFile
-	return f, tomldata.Decode(countedName, data, &f)
+	err := tomldata.Decode(countedName, data, &f)
+	return f, err
 }
 
 type particleData struct {
@@ -93,7 +83,7 @@ type particleData struct {
 
 var loadParticles = sync.OnceValues(func() (*particleData, error) {
 	const name = particlesName
-	raw, err := decodeParticles(particlesData)
+	raw, err := gendata.Load(particlesData, generatedParticles, parseParticles)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +130,7 @@ type countedData struct {
 
 var loadCounted = sync.OnceValues(func() (*countedData, error) {
 	const name = countedName
-	raw, err := decodeCounted(countedBytes)
+	raw, err := gendata.Load(countedBytes, generatedCounted, parseCounted)
 	if err != nil {
 		return nil, err
 	}

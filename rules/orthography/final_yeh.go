@@ -5,12 +5,12 @@ package orthography
 import (
 	_ "embed"
 	"fmt"
-	"hash/crc32"
 	"sort"
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/internal/gendata"
 	"github.com/daqiq/daqiq/rules/internal/tomldata"
 )
 
@@ -40,12 +40,8 @@ type lexicons struct {
 
 const yehName = "rules/orthography/data/final_yeh.toml"
 
-// decodeYeh reads data/final_yeh.toml: from data_generated.go when it was
-// generated from the same file, else from the TOML.
-func decodeYeh(data []byte) (yehData, error) {
-	if g := generated; g != nil && g.sum == crc32.ChecksumIEEE(data) {
-		return g.data, nil
-	}
+// parseYeh parses data/final_yeh.toml.
+func parseYeh(data []byte) (yehData, error) {
 	var d yehData
 	err := tomldata.Decode(yehName, data, &d)
 	return d, err
@@ -59,22 +55,16 @@ func decodeYeh(data []byte) (yehData, error) {
 //
 // rewrites data_generated.go after an edit (TestGenerated fails until
 // then). Data generated from another version of the file, or none, is not
-// used: the file is parsed, only slower.
+// used: the file is parsed, only slower (gendata.Load).
 //
 //go:generate go test -tags daqiq_nogen -run ^TestGenerated$ . -args -update
 
-// decodedYeh is the decoded file with its CRC-32.
-type decodedYeh struct {
-	sum  uint32
-	data yehData
-}
-
-// generated is the data of data_generated.go.
-var generated *decodedYeh
+// generated is the data of data_generated.go, nil without it.
+var generated *gendata.Data[yehData]
 
 func loadLexicons(data []byte) (*lexicons, int, error) {
 	const name = yehName
-	d, err := decodeYeh(data)
+	d, err := gendata.Load(data, generated, parseYeh)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -3,7 +3,6 @@ package punctuation
 import (
 	_ "embed"
 	"fmt"
-	"hash/crc32"
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
@@ -49,42 +48,10 @@ type colonFile struct {
 	Names        []string `toml:"names"`
 }
 
-// data/quote_colon.toml is also written, decoded, into data_generated.go
-// by go generate, so that a process checking one short file does not parse
-// it again; the TOML file stays the source, and
-//
-//	go generate ./rules/...
-//
-// rewrites data_generated.go after an edit (TestGenerated fails until
-// then). Data generated from another version of the file, or none, is not
-// used: the file is parsed, only slower.
-//
-//go:generate go test -tags daqiq_nogen -run ^TestGenerated$ . -args -update
-
-// decodedColon is the decoded file with its CRC-32.
-type decodedColon struct {
-	sum  uint32
-	data colonFile
-}
-
-// generated is the data of data_generated.go.
-var generated *decodedColon
-
-// decodeColon reads data/quote_colon.toml: from data_generated.go when it
-// was generated from the same file, else from the TOML.
-func decodeColon(data []byte) (colonFile, error) {
-	if g := generated; g != nil && g.sum == crc32.ChecksumIEEE(data) {
-		return g.data, nil
-	}
-	var raw colonFile
-	err := tomldata.Decode(colonName, data, &raw)
-	return raw, err
-}
-
 func loadColonWords(data []byte) (colonWords, int, error) {
 	const name = colonName
-	raw, err := decodeColon(data)
-	if err != nil {
+	var raw colonFile
+	if err := tomldata.Decode(name, data, &raw); err != nil {
 		return nil, 0, err
 	}
 	w := colonWords{}

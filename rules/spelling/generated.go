@@ -1,8 +1,7 @@
 package spelling
 
 import (
-	"hash/crc32"
-
+	"github.com/daqiq/daqiq/rules/internal/gendata"
 	"github.com/daqiq/daqiq/rules/kinds"
 )
 
@@ -14,27 +13,16 @@ import (
 //
 // rewrites data_generated.go after an edit (TestGenerated fails until
 // then). A list generated from another version of its file, or none, is
-// not used: the file is parsed, only slower.
+// not used: the file is parsed, only slower (gendata.Load).
 //
 //go:generate go test -tags daqiq_nogen -run ^TestGenerated$ . -args -update
 
-// parsedList is a word list as kinds.ParseWordList reads it, with the
-// CRC-32 of its file.
-type parsedList struct {
-	name    string
-	sum     uint32
-	entries []kinds.WordEntry
-}
+// The lists of data_generated.go, nil without it.
+var generatedHamzatWasl, generatedMissingHamza, generatedMisspelling *gendata.Data[[]kinds.WordEntry]
 
-// generated holds the lists of data_generated.go.
-var generated []parsedList
-
-// parseWordList reads the word list data/name.
-func parseWordList(name string, data []byte) ([]kinds.WordEntry, error) {
-	for _, g := range generated {
-		if g.name == name && g.sum == crc32.ChecksumIEEE(data) {
-			return g.entries, nil
-		}
+// wordListParser returns the parser of the word list data/name.
+func wordListParser(name string) func([]byte) ([]kinds.WordEntry, error) {
+	return func(data []byte) ([]kinds.WordEntry, error) {
+		return kinds.ParseWordList("rules/spelling/"+name, data)
 	}
-	return kinds.ParseWordList("rules/spelling/"+name, data)
 }

@@ -23,5 +23,5 @@ func HamzatWasl() (*lint.Rule, error) {
 			Right: "عقد الوزراء اجتماعا طارئا لبحث نتائج الانتخابات.",
 			Fix:   "Safe: the hamza is dropped, the rest of the word and its proclitics are kept.",
 		},
-	}, "data/hamzat_wasl.toml", hamzatWaslData)
+	}, "data/hamzat_wasl.toml", hamzatWaslData, generatedHamzatWasl)
 }

@@ -23,5 +23,5 @@ func MissingHamza() (*lint.Rule, error) {
 			Right: "وصل الوفد إلى العاصمة لبحث إعلان الهدنة.",
 			Fix:   "Safe. Papers that drop hamzas on purpose turn the rule off in .daqiq.toml.",
 		},
-	}, "data/missing_hamza.toml", missingHamzaData)
+	}, "data/missing_hamza.toml", missingHamzaData, generatedMissingHamza)
 }

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/rules/internal/gendata"
 	"github.com/daqiq/daqiq/rules/kinds"
 )
 
@@ -26,12 +27,13 @@ func Misspelling() (*lint.Rule, error) {
 			Right: "تحمل الوزير المسؤولية كاملة، لكن المعارضة طالبت بالمزيد.",
 			Fix:   "Safe: each entry has only one reading. Add house entries with wordlists, silence one with ignore.",
 		},
-	}, "data/misspelling.toml", misspellingData)
+	}, "data/misspelling.toml", misspellingData, generatedMisspelling)
 }
 
-// substitution makes a substitution rule from an embedded word list.
-func substitution(r lint.Rule, name string, data []byte) (*lint.Rule, error) {
-	entries, err := parseWordList(name, data)
+// substitution makes a substitution rule from the embedded word list
+// data/name, whose generated entries are gen.
+func substitution(r lint.Rule, name string, data []byte, gen *gendata.Data[[]kinds.WordEntry]) (*lint.Rule, error) {
+	entries, err := gendata.Load(data, gen, wordListParser(name))
 	if err != nil {
 		return nil, err
 	}

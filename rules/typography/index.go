@@ -4,9 +4,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"sort"
 	"unsafe"
+
+	"github.com/daqiq/daqiq/rules/internal/gendata"
 )
 
 // data/words.idx is the lexicon of data/words.toml as the rule holds it,
@@ -16,49 +17,46 @@ import (
 //	go generate ./rules/...
 //
 // rewrites the index after an edit (TestGenerated fails until then). An
-// index that is missing, malformed (its layout is checked as it is read) or
-// made from another version of the TOML file is not used:
-// the lexicon is built from the TOML file, only slower.
+// index that is missing, made from another version of the TOML file or
+// malformed (its layout is checked as it is read) is not used: the lexicon
+// is built from the TOML file, only slower (gendata.Build).
 //
-// The index is embedded by index_generated.go, written with it.
+// The index is embedded by index_generated.go, written with it, which
+// holds the CRC-32 of the TOML file it was made from.
 //
 //go:generate go test -tags daqiq_nogen -run ^TestGenerated$ . -args -update
 
 const (
 	indexName  = "data/words.idx"
-	indexMagic = "daqiq words v1\n" // change it with the layout
+	indexMagic = "daqiq words v2\n" // change it with the layout
 )
 
-// generatedIndex is data/words.idx, set by index_generated.go.
-var generatedIndex string
+// generatedIndex is data/words.idx, made from wordsData, set by
+// index_generated.go; nil without it.
+var generatedIndex *gendata.Data[string]
 
 // builtinLexicon is the lexicon of data/words.toml, loaded once.
 func builtinLexicon() (*lexicon, error) {
 	lexOnce.Do(func() {
-		if idx := generatedIndex; idx != "" {
+		lexData, lexErr = gendata.Build(generatedIndex, func(idx string) (*lexicon, error) {
 			// the lexicon only reads the index: it may stay in the
 			// executable's read-only data, not copied
-			if lx, err := readIndex(unsafe.Slice(unsafe.StringData(idx), len(idx)), wordsData); err == nil {
-				lexData = lx
-				return
-			}
-		}
-		lexData, lexErr = loadLexicon(wordsData)
+			return readIndex(unsafe.Slice(unsafe.StringData(idx), len(idx)))
+		}, func() (*lexicon, error) { return loadLexicon(wordsData) }, wordsData)
 	})
 	return lexData, lexErr
 }
 
-// writeIndex is the index of the lexicon built from src (the TOML file).
+// writeIndex is the index of a lexicon.
 //
-// Layout, integers little-endian: the magic; the CRC-32 (IEEE) of src;
-// the number of listed forms; four text sections (the form lines, then
-// compounds, first and second name parts, one a line), each a 32-bit
-// length and its bytes; halves and inflected, each its mask, the number
-// of fingerprints, its bitmap and its fingerprints; known, its mask and
-// its slots.
-func writeIndex(lx *lexicon, src []byte) []byte {
+// Layout, integers little-endian: the magic; the number of listed forms;
+// four text sections (the form lines, then compounds, first and second
+// name parts, one a line), each a 32-bit length and its bytes; halves and
+// inflected, each its mask, the number of fingerprints, its bitmap and its
+// fingerprints; known, its mask and its slots. The CRC-32 of the TOML file
+// is not in the index but beside it, in index_generated.go.
+func writeIndex(lx *lexicon) []byte {
 	b := []byte(indexMagic)
-	b = binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(src))
 	b = binary.LittleEndian.AppendUint32(b, uint32(lx.size))
 	b = appendSection(b, lx.forms)
 	for _, m := range []map[string]bool{lx.compounds, lx.first, lx.second} {
@@ -92,17 +90,12 @@ func sortedSet(m map[string]bool) []string {
 	return keys
 }
 
-var errStale = errors.New("index built from another version of the data")
-
-// readIndex reads the lexicon from an index of src. The lexicon keeps
-// slices of idx.
-func readIndex(idx, src []byte) (*lexicon, error) {
+// readIndex reads the lexicon from an index. The lexicon keeps slices of
+// idx.
+func readIndex(idx []byte) (*lexicon, error) {
 	r := indexReader{b: idx}
 	if string(r.next(len(indexMagic))) != indexMagic {
 		return nil, errors.New("not an index of this version")
-	}
-	if r.u32() != crc32.ChecksumIEEE(src) {
-		return nil, errStale
 	}
 	lx := &lexicon{size: int(r.u32())}
 	lx.forms = r.section()

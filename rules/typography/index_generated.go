@@ -4,9 +4,13 @@
 
 package typography
 
-import _ "embed"
+import (
+	_ "embed"
+
+	"github.com/daqiq/daqiq/rules/internal/gendata"
+)
 
 //go:embed data/words.idx
 var wordsIndex string
 
-func init() { generatedIndex = wordsIndex }
+func init() { generatedIndex = &gendata.Data[string]{Sum: 0x205d2f36, Value: wordsIndex} }
