@@ -328,28 +328,29 @@ func custom(cfg *config.Config, cr config.CustomRule) (*lint.Rule, error) {
 		}
 		return nil
 	}
-	switch cr.Kind {
-	case "substitution":
+	kind, _ := lint.ParseKind(cr.Kind) // checked by config
+	switch kind {
+	case lint.Substitution:
 		if err := need(len(entries) > 0, "swap = {\"wrong\" = \"right\"} or wordlists"); err != nil {
 			return nil, err
 		}
 		return kinds.NewSubstitution(kinds.Substitution{Rule: meta, Entries: entries, Message: cr.Message, Unsafe: cr.Unsafe})
-	case "existence":
+	case lint.Existence:
 		if err := need(len(entries) > 0, "words = [...] or wordlists"); err != nil {
 			return nil, err
 		}
 		return kinds.NewExistence(kinds.Existence{Rule: meta, Entries: entries, Message: cr.Message})
-	case "consistency":
+	case lint.Consistency:
 		if err := need(len(cr.Sets) > 0, "sets = [[\"variant\", \"variant\"], ...]"); err != nil {
 			return nil, err
 		}
 		return kinds.NewConsistency(kinds.Consistency{Rule: meta, Sets: kinds.SetsFromLists(cr.Sets, class)})
-	case "pattern":
+	case lint.Pattern:
 		if err := need(cr.Pattern != "", "pattern = \"RE2 expression\""); err != nil {
 			return nil, err
 		}
 		return kinds.NewPattern(kinds.Pattern{Rule: meta, Expr: cr.Pattern, Replacement: cr.Replacement, Message: cr.Message, Unsafe: cr.Unsafe})
-	case "repetition":
+	case lint.Repetition:
 		switch cr.Scope {
 		case "", "word":
 			return kinds.NewRepeatedWord(kinds.RepeatedWord{Rule: meta, Allow: cr.Words}), nil

@@ -298,8 +298,15 @@ var customKeys = map[string]bool{
 	"pattern": true, "replacement": true, "scope": true, "wordlists": true,
 }
 
-// Kinds are the rule kinds a custom rule may have.
-var Kinds = []string{"substitution", "existence", "consistency", "repetition", "pattern"}
+// Kinds are the rule kinds a custom rule may have: every lint.Kind but
+// code, which only a built-in rule has.
+var Kinds = func() []string {
+	var out []string
+	for k := lint.Code + 1; !strings.HasPrefix(k.String(), "Kind("); k++ {
+		out = append(out, k.String())
+	}
+	return out
+}()
 
 func (c *Config) customRule(i int, t map[string]any) (CustomRule, error) {
 	line := c.nthTableLine("rule", i)
