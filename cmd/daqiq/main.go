@@ -32,10 +32,13 @@ func main() {
 			// build the built-in rules (their data) while the command
 			// line is read, the configuration found and the directories
 			// walked; the data lives as long as the process, so a
-			// collection while it is built would find nothing to free
+			// collection while it is built would find nothing to free:
+			// the collector is off from here until the rules are built,
+			// whichever goroutine gets to build them
+			gc := debug.SetGCPercent(-1)
 			go func() {
-				defer debug.SetGCPercent(debug.SetGCPercent(-1))
 				rules.Builtin()
+				debug.SetGCPercent(gc)
 			}()
 		}
 	}

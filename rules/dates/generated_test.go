@@ -1,0 +1,14 @@
+package dates
+
+import (
+	"testing"
+
+	"github.com/daqiq/daqiq/rules/internal/generate"
+)
+
+// TestGenerated: data_generated.go holds the data file decoded, and that
+// is the data used.
+func TestGenerated(t *testing.T) {
+	generate.GoData(t, "data_generated.go", "dates", nil,
+		generate.Decoded("generated", generated, datesData, parseVocab))
+}
