@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/daqiq/daqiq/lint"
@@ -53,6 +54,19 @@ func New(cfg *config.Config) (*Engine, error) {
 	}
 	return &Engine{cfg: cfg, set: set, fail: fail}, nil
 }
+
+// Default returns an engine of the built-in rules and no configuration,
+// built on the first call and shared. It panics when the built-in rules do
+// not build, which only a broken build can cause.
+func Default() *Engine { return defaultEngine() }
+
+var defaultEngine = sync.OnceValue(func() *Engine {
+	e, err := New(nil)
+	if err != nil {
+		panic(err)
+	}
+	return e
+})
 
 // Config is the configuration the engine was built from.
 func (e *Engine) Config() *config.Config { return e.cfg }

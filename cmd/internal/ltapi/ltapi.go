@@ -57,11 +57,7 @@ type API struct {
 // New returns the API of an engine.
 func New(o Options) *API {
 	if o.Engine == nil {
-		eng, err := engine.New(nil)
-		if err != nil {
-			panic(err) // the built-in rules do not load: a broken build
-		}
-		o.Engine = eng
+		o.Engine = engine.Default()
 	}
 	if o.MaxBody <= 0 {
 		o.MaxBody = DefaultMaxBody

@@ -73,11 +73,7 @@ var formatPaths = map[string]string{"txt": "article.txt", "md": "article.md", "h
 // New returns the server of a configuration.
 func New(o Options) *Server {
 	if o.Engine == nil {
-		eng, err := engine.New(nil)
-		if err != nil {
-			panic(err) // the built-in rules do not load: a broken build
-		}
-		o.Engine = eng
+		o.Engine = engine.Default()
 	}
 	if o.MaxBody <= 0 {
 		o.MaxBody = DefaultMaxBody
