@@ -3,6 +3,7 @@ package arabic
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint/internal/fuzzseed"
@@ -33,6 +34,7 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(string(s))
 	}
 	f.Fuzz(func(t *testing.T, text string) {
+		defer fuzzseed.Deadline(2 * time.Second)()
 		sameAsRef(t, text)
 		toks := Tokenize(text)
 		pos := 0

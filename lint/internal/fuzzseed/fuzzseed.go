@@ -5,10 +5,12 @@
 package fuzzseed
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Load returns every file of testdata/fuzz/<target>, then the extra files
@@ -43,4 +45,25 @@ func Load(f *testing.F, target string, extra ...string) [][]byte {
 		f.Fatalf("no seeds in %s", dir)
 	}
 	return out
+}
+
+// Deadline is a hang detector for one fuzz input: unless the returned stop
+// is called within d, it panics, which ends the fuzzing process and makes
+// the fuzzer keep the input as a failure (an input that hangs would
+// otherwise only stall the worker). Use it as
+//
+//	defer fuzzseed.Deadline(time.Second)()
+//
+// at the top of a fuzz function whose inputs are small. DAQIQ_FUZZ_DEADLINE
+// (a Go duration) replaces d on a slow machine.
+func Deadline(d time.Duration) (stop func()) {
+	if s := os.Getenv("DAQIQ_FUZZ_DEADLINE"); s != "" {
+		if v, err := time.ParseDuration(s); err == nil && v > 0 {
+			d = v
+		}
+	}
+	t := time.AfterFunc(d, func() {
+		panic(fmt.Sprintf("fuzz input still running after %v: a hang or a quadratic path", d))
+	})
+	return func() { t.Stop() }
 }
