@@ -92,8 +92,8 @@ func countNoun(n int, one, many string) string {
 	return many
 }
 
-// trimLineBreak moves end back over a final "\n" or "\r\n" of the span
-// [start, end), unless that would leave the span empty.
+// trimLineBreak moves end back over a final "\n", "\r\n" or lone "\r"
+// of the span [start, end), unless that would leave the span empty.
 func trimLineBreak(src []byte, start, end int) int {
 	e := end
 	if e > start && src[e-1] == '\n' {
@@ -101,6 +101,8 @@ func trimLineBreak(src []byte, start, end int) int {
 		if e > start && src[e-1] == '\r' {
 			e--
 		}
+	} else if e > start && src[e-1] == '\r' {
+		e--
 	}
 	if e <= start {
 		return end

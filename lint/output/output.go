@@ -84,7 +84,7 @@ const (
 //	  | the source line with [the span] marked
 func WriteText(w io.Writer, f lint.File, o TextOptions) {
 	for _, d := range f.Diagnostics {
-		s, e := f.Doc.Pos(d.Start), f.Doc.Pos(d.End)
+		s := f.Doc.Pos(d.Start)
 		level := d.Level.String()
 		if o.Color {
 			c := map[lint.Level]string{lint.Error: red, lint.Warning: yellow, lint.Info: blue}[d.Level]
@@ -102,9 +102,11 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 			fmt.Fprintf(w, "  %s: %s\n", label, sg)
 		}
 		// a window of the line around the span, never the whole line: a
-		// 50 MB line with many findings must stay linear
+		// 50 MB line with many findings must stay linear. The line ends
+		// before its "\n", "\r\n" or lone "\r"; a span over several lines
+		// is shown on its first.
 		src := f.Doc.Src
-		lineStart := f.Doc.LineStart(s.Line)
+		lineStart, lineEnd := f.Doc.LineStart(s.Line), f.Doc.LineEnd(s.Line)
 		if s.Line == 1 && bytes.HasPrefix(src, []byte(source.BOM)) {
 			lineStart += len(source.BOM)
 		}
@@ -112,22 +114,10 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 		for from < d.Start && !utf8.RuneStart(src[from]) {
 			from++
 		}
-		to := min(len(src), d.End+contextBytes)
-		if nl := bytes.IndexByte(src[d.End:to], '\n'); nl >= 0 {
-			to = d.End + nl
-		}
-		for to > d.End && to < len(src) && !utf8.RuneStart(src[to]) {
+		end := max(min(d.End, lineEnd), d.Start)
+		to := max(min(lineEnd, d.End+contextBytes), end)
+		for to > end && to < len(src) && !utf8.RuneStart(src[to]) {
 			to--
-		}
-		if to > d.End && src[to-1] == '\r' {
-			to--
-		}
-		end := d.End
-		if e.Line != s.Line {
-			if nl := bytes.IndexByte(src[d.Start:d.End], '\n'); nl >= 0 {
-				end = d.Start + nl
-				to = end
-			}
 		}
 		line := string(src[from:to])
 		a, b := d.Start-from, end-from

@@ -3,7 +3,8 @@
 // that text back to a byte offset, line and column in the original file.
 //
 // The bytes are kept as they are: a byte-order mark, CRLF line ends and every
-// byte outside an applied fix survive unchanged. Markup formats (a later
+// byte outside an applied fix survive unchanged. A line ends with "\n",
+// "\r\n" or a lone "\r" (old Mac files). Markup formats (a later
 // stage) strip tags into the lintable text; the offset map then points each
 // text offset back at the source. For plain text the map is the identity.
 package source
@@ -41,7 +42,8 @@ type Document struct {
 	// segs maps Text to Src: each segment says that Text[t:t+n] is
 	// Src[s:s+n]. Empty means the identity.
 	segs []Segment
-	// lines holds the Src offset at which each line starts.
+	// lines holds the Src offset at which each line starts: after each
+	// "\n", "\r\n" and lone "\r".
 	lines []int
 	// last is the previous Pos result: findings come in order, so the
 	// next one on the same line counts on from there (a 50 MB line with
@@ -132,16 +134,40 @@ func invalidUTF8(b []byte) int {
 	return -1
 }
 
+// indexLines records where each line starts. A line ends with "\n",
+// "\r\n" or a lone "\r" (old Mac files): a CRLF is one line end.
 func (d *Document) indexLines() {
+	src := d.Src
 	d.lines = append(d.lines[:0], 0)
-	for i := 0; ; {
-		j := bytes.IndexByte(d.Src[i:], '\n')
-		if j < 0 {
+	// the next CR and LF at or after i, each found once: a file without a
+	// CR pays for one search of it
+	cr, lf := nextByte(src, 0, '\r'), nextByte(src, 0, '\n')
+	for {
+		switch {
+		case lf < cr:
+			d.lines = append(d.lines, lf+1)
+			lf = nextByte(src, lf+1, '\n')
+		case cr < len(src):
+			i := cr + 1
+			if i < len(src) && src[i] == '\n' {
+				i++
+				lf = nextByte(src, i, '\n')
+			}
+			d.lines = append(d.lines, i)
+			cr = nextByte(src, cr+1, '\r')
+		default:
 			return
 		}
-		i += j + 1
-		d.lines = append(d.lines, i)
 	}
+}
+
+// nextByte returns the offset of the first c in src at or after i, or
+// len(src).
+func nextByte(src []byte, i int, c byte) int {
+	if j := bytes.IndexByte(src[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(src)
 }
 
 // ToSrc maps an offset in Text to an offset in Src. Where two segments
@@ -260,15 +286,30 @@ func (d *Document) Line(n int) string {
 	start := d.lines[n-1]
 	end := len(d.Src)
 	if n < len(d.lines) {
-		end = d.lines[n] - 1
-	}
-	if end > start && d.Src[end-1] == '\r' {
-		end--
+		end = d.lines[n] - lineEndLen(d.Src, d.lines[n])
 	}
 	if n == 1 && end-start >= len(BOM) && string(d.Src[start:start+len(BOM)]) == BOM {
 		start += len(BOM)
 	}
 	return string(d.Src[start:end])
+}
+
+// lineEndLen is the length of the line end ("\n", "\r\n" or "\r") that
+// ends just before offset next, the start of a line after the first.
+func lineEndLen(src []byte, next int) int {
+	if src[next-1] == '\n' && next >= 2 && src[next-2] == '\r' {
+		return 2
+	}
+	return 1
+}
+
+// LineEnd returns the Src offset where the 1-based line n ends, before its
+// line end.
+func (d *Document) LineEnd(n int) int {
+	if n < len(d.lines) {
+		return d.lines[n] - lineEndLen(d.Src, d.lines[n])
+	}
+	return len(d.Src)
 }
 
 // LineStart returns the Src offset of the 1-based line n.

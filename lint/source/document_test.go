@@ -2,6 +2,7 @@ package source
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -72,6 +73,11 @@ func TestPos(t *testing.T) {
 		{"after BOM and a letter", BOM + "قال", 5, Position{5, 1, 2, 2}},
 		{"BOM only skipped on line 1", BOM + "ق\nل", 6, Position{6, 2, 1, 1}},
 		{"end of file after final newline", "قال\n", 7, Position{7, 2, 1, 1}},
+		{"lone CR ends line 1", "قال\rإن", 7, Position{7, 2, 1, 1}},
+		{"lone CR: inside line 2", "قال\rإن", 9, Position{9, 2, 2, 2}},
+		{"lone CR is the end of line 1", "قال\rإن", 6, Position{6, 1, 4, 4}},
+		{"CR then CRLF: two line ends", "قال\r\r\nإن", 9, Position{9, 3, 1, 1}},
+		{"end of file after final CR", "قال\r", 7, Position{7, 2, 1, 1}},
 		{"empty file", "", 0, Position{0, 1, 1, 1}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -119,6 +125,37 @@ func TestLine(t *testing.T) {
 		d, _ := New("f", []byte(c.src))
 		if got := d.Line(1); got != c.want {
 			t.Errorf("Line(1) of %q = %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
+// TestLinesLoneCR: old Mac files end their lines with a lone CR; a CRLF
+// stays one line end, and a CR before a CRLF is a line end of its own.
+func TestLinesLoneCR(t *testing.T) {
+	for _, c := range []struct {
+		src   string
+		lines []string
+	}{
+		{"أ فى ب\rج\r", []string{"أ فى ب", "ج", ""}},
+		{"أ\r\nب\rج\nد", []string{"أ", "ب", "ج", "د"}},
+		{"أ\r\r\nب", []string{"أ", "", "ب"}},
+		{"\r\r", []string{"", "", ""}},
+		{"\n\r", []string{"", "", ""}},
+		{BOM + "\rأ", []string{"", "أ"}},
+	} {
+		d, err := New("f", []byte(c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for n := 1; n <= d.LineCount(); n++ {
+			got = append(got, d.Line(n))
+			if s, e := d.LineStart(n), d.LineEnd(n); n > 1 && s > e || d.Pos(e).Line != n {
+				t.Errorf("%q: line %d runs from %d to %d", c.src, n, s, e)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.lines, "|") || len(got) != len(c.lines) {
+			t.Errorf("lines of %q = %q, want %q", c.src, got, c.lines)
 		}
 	}
 }
