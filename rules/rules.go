@@ -21,7 +21,6 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -238,7 +237,7 @@ func (s *Set) extend(r *lint.Rule, lists []string) (*lint.Rule, error) {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(s.cfg.Dir, l)
 		}
-		data, err := os.ReadFile(path)
+		data, err := config.ReadFile(path)
 		if err != nil {
 			return nil, err
 		}
@@ -312,7 +311,7 @@ func custom(cfg *config.Config, cr config.CustomRule) (*lint.Rule, error) {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(cfg.Dir, l)
 		}
-		data, err := os.ReadFile(path)
+		data, err := config.ReadFile(path)
 		if err != nil {
 			return nil, err
 		}

@@ -93,9 +93,10 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
 
-// Load reads and decodes a configuration file.
+// Load reads and decodes a configuration file. It must be a regular file
+// (links followed) of at most MaxFileSize bytes (see ReadFile).
 func Load(path string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
