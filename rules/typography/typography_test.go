@@ -1,6 +1,7 @@
 package typography_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -71,6 +72,42 @@ func TestFixAll(t *testing.T) {
 	}
 	if want := strings.Replace(clean, "20٢5", "2025", 1); string(out) != want || len(left) != 0 {
 		t.Errorf("with unsafe fixes:\n%q\nwant\n%q\nleft %v", out, want, left)
+	}
+}
+
+// TestLoneCR: in an old Mac file a lone CR ends each line. The final CR
+// is a line end, not trailing whitespace, and no fix deletes it; the
+// whitespace before a CR is trailing whitespace, and a line of spaces
+// between two CRs holds only whitespace.
+func TestLoneCR(t *testing.T) {
+	if ds := check(t, "a.txt", "أ فى ب\rج\r"); len(ds) != 0 {
+		t.Errorf("clean old Mac file: %v", ds)
+	}
+	messy := "قال الوزير إن الخطة جاهزة  \r   \rوأضاف أن التنفيذ يبدأ غدا \r"
+	ds := check(t, "a.txt", messy)
+	var got []string
+	for _, d := range ds {
+		got = append(got, fmt.Sprintf("%q %s", messy[d.Start:d.End], d.Message))
+	}
+	want := []string{
+		`"  " whitespace at the end of the line`,
+		`"   " this line holds only whitespace`,
+		`" " whitespace at the end of the line`,
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("findings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	doc, err := source.New("a.txt", []byte(messy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	newDoc := func(b []byte) (*source.Document, error) { return source.New("a.txt", b) }
+	out, left, _, err := runner.FixAll(doc, family(t), false, newDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "قال الوزير إن الخطة جاهزة\r\rوأضاف أن التنفيذ يبدأ غدا\r"; string(out) != want || len(left) != 0 {
+		t.Errorf("fixed:\n%q\nwant\n%q\nleft %v", out, want, left)
 	}
 }
 

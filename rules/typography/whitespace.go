@@ -51,36 +51,36 @@ func whitespace(p *lint.Pass) {
 		atStart := t.Start == 0 || t.Start == len("\uFEFF") && strings.HasPrefix(text, "\uFEFF")
 		atEnd := t.End == len(text)
 		// the token is a run of whitespace between two other tokens: cut
-		// it at its line breaks
+		// it at its line ends, "\n", "\r\n" or a lone "\r" (old Mac
+		// files), which are never part of a finding
 		for pos, first := t.Start, true; ; first = false {
-			nl := strings.IndexByte(text[pos:t.End], '\n')
-			end := t.End
-			if nl >= 0 {
-				end = pos + nl
+			br := strings.IndexAny(text[pos:t.End], "\r\n")
+			end, next := t.End, t.End
+			if br >= 0 {
+				end, next = pos+br, pos+br+1
+				if text[end] == '\r' && next < t.End && text[next] == '\n' {
+					next++
+				}
 			}
-			content := end
-			if nl >= 0 && content > pos && text[content-1] == '\r' {
-				content-- // the CR of a CRLF line end stays
-			}
-			lineStart, lineEnd := !first || atStart, nl >= 0 || atEnd
+			lineStart, lineEnd := !first || atStart, br >= 0 || atEnd
 			switch {
-			case content == pos:
+			case end == pos:
 			case lineStart && lineEnd:
-				del(pos, content, "this line holds only whitespace")
+				del(pos, end, "this line holds only whitespace")
 			case lineEnd:
-				if markdown && content-pos >= 2 && strings.Trim(text[pos:content], " ") == "" {
+				if markdown && end-pos >= 2 && strings.Trim(text[pos:end], " ") == "" {
 					break // a Markdown hard line break
 				}
-				del(pos, content, "whitespace at the end of the line")
+				del(pos, end, "whitespace at the end of the line")
 			case lineStart:
 				// indentation
 			default:
-				spaceRun(p, &arena, pos, content)
+				spaceRun(p, &arena, pos, end)
 			}
-			if nl < 0 {
+			if br < 0 {
 				break
 			}
-			pos = end + 1
+			pos = next
 		}
 	}
 }
