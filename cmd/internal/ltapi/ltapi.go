@@ -27,6 +27,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/daqiq/daqiq/cmd/internal/serve/jsonutf8"
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/markup"
@@ -182,6 +183,11 @@ func parseAnnotation(data string) (ltText, error) {
 	}
 	if err := json.Unmarshal([]byte(data), &a); err != nil {
 		return ltText{}, fmt.Errorf("could not parse JSON from 'data' parameter: %v", err)
+	}
+	// encoding/json would put U+FFFD in their place: the offsets would
+	// count a text the client did not send
+	if err := jsonutf8.Check([]byte(data)); err != nil {
+		return ltText{}, fmt.Errorf("the 'data' parameter is not valid UTF-8: %v", err)
 	}
 	if a.Annotation == nil {
 		return ltText{}, fmt.Errorf("'data' parameter must be a JSON object {\"annotation\": [...]}")
@@ -430,15 +436,41 @@ func (a *API) Check(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusBadRequest, "enabledOnly=true needs enabledRules or enabledCategories")
 		return
 	}
-	if !a.o.Acquire(r.Context()) {
+	ctx := r.Context()
+	if !a.o.Acquire(ctx) {
 		fail(http.StatusServiceUnavailable, "cancelled while waiting for a free check slot")
 		return
 	}
-	defer a.o.Release()
-	res, err := a.o.Engine.Check(r.Context(), engine.Input{Path: checkPath, Format: markup.Plain, Src: []byte(t.plain), Select: sel})
+	// The slot is held while the text is checked and the answer encoded,
+	// not while it is written: a client that does not read its answer
+	// must not keep others from being checked.
+	held := true
+	release := func() {
+		if held {
+			held = false
+			a.o.Release()
+		}
+	}
+	defer release()
+	body, err := a.check(ctx, t, sel)
+	release()
 	if err != nil {
-		fail(http.StatusBadRequest, err.Error())
+		if ctx.Err() != nil {
+			fail(http.StatusServiceUnavailable, "cancelled: "+err.Error())
+		} else {
+			fail(http.StatusBadRequest, err.Error())
+		}
 		return
+	}
+	writeBody(w, http.StatusOK, body)
+}
+
+// check checks a text and encodes the answer. The loop over the matches
+// stops when ctx ends (the client went away).
+func (a *API) check(ctx context.Context, t ltText, sel *engine.Selection) ([]byte, error) {
+	res, err := a.o.Engine.Check(ctx, engine.Input{Path: checkPath, Format: markup.Plain, Src: []byte(t.plain), Select: sel})
+	if err != nil {
+		return nil, err
 	}
 	doc, ds := res.Doc, res.Diagnostics
 
@@ -449,7 +481,13 @@ func (a *API) Check(w http.ResponseWriter, r *http.Request) {
 		Matches:  make([]ltMatch, 0, len(ds)),
 	}
 	ix := newUTF16Index(t.whole)
-	for _, d := range ds {
+	sents := &sentences{text: t.plain}
+	for i, d := range ds {
+		if i%1024 == 1023 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		ws, we := t.toWhole(d.Start, false), t.toWhole(d.End, true)
 		if we < ws {
 			we = ws
@@ -478,12 +516,12 @@ func (a *API) Check(w http.ResponseWriter, r *http.Request) {
 			Offset:       off,
 			Length:       ix.at(we) - off,
 			Context:      ltContextOf(t.plain, d.Start, d.End),
-			Sentence:     sentenceOf(t.plain, d.Start, d.End),
+			Sentence:     sents.of(d.Start, d.End),
 			Type:         ltType{TypeName: "Other"},
 			Rule:         ltRule{ID: d.Rule, Description: desc, IssueType: issue, Category: ltCategoryOf(family)},
 		})
 	}
-	writeJSON(w, http.StatusOK, resp)
+	return encodeJSON(resp), nil
 }
 
 // ltContextOf is up to 40 code points of text on each side of the span,
@@ -521,40 +559,71 @@ func ltContextOf(text string, start, end int) ltContext {
 	return ltContext{Text: pre + mid + post, Offset: u16count(pre), Length: u16count(mid)}
 }
 
-// sentenceOf is the sentence holding the span: from the end of the
+// maxSentence is the longest sentence reported: a span in a longer one
+// (a line with no sentence end) is reported as the sentence by itself.
+const maxSentence = 2000
+
+// sentences finds the sentence holding a span: from the end of the
 // sentence before (. ! ? ؟ followed by a space, or a line break) to the end
-// of this one.
-func sentenceOf(text string, start, end int) string {
-	isEnd := func(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '؟' }
-	a := start
-	for a > 0 {
-		r, k := utf8.DecodeLastRuneInString(text[:a])
-		if r == '\n' {
-			break
+// of this one. The places where sentences may begin and end are found in
+// one pass over the text, on the first lookup; each lookup is then a
+// binary search, so that a text with many findings on one long line costs
+// no more than one with few (scanning the line for each finding was
+// quadratic).
+type sentences struct {
+	text   string
+	done   bool
+	starts []int // where a sentence may start: after a line break, or after a space that follows an end mark
+	// a sentence that runs on past stopAt[i] ends at endAt[i]: a line
+	// break ends it before itself, an end mark followed by a space (or
+	// the end of the text) after itself
+	stopAt, endAt []int
+}
+
+func isSentenceEnd(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '؟' }
+
+func (s *sentences) scan() {
+	s.done = true
+	text := s.text
+	prev, prev2 := rune(-1), rune(-1) // the runes before i
+	for i, r := range text {
+		if prev == '\n' || unicode.IsSpace(prev) && isSentenceEnd(prev2) {
+			s.starts = append(s.starts, i)
 		}
-		if unicode.IsSpace(r) && a-k > 0 {
-			q, _ := utf8.DecodeLastRuneInString(text[:a-k])
-			if isEnd(q) {
-				break
-			}
+		k := utf8.RuneLen(r)
+		switch {
+		case r == '\n':
+			s.stopAt = append(s.stopAt, i)
+			s.endAt = append(s.endAt, i)
+		case isSentenceEnd(r) && (i+k == len(text) || strings.IndexByte(" \t\r\n", text[i+k]) >= 0):
+			s.stopAt = append(s.stopAt, i)
+			s.endAt = append(s.endAt, i+k)
 		}
-		a -= k
+		prev, prev2 = r, prev
 	}
-	b := end
-	for b < len(text) {
-		r, k := utf8.DecodeRuneInString(text[b:])
-		if r == '\n' {
-			break
-		}
-		b += k
-		if isEnd(r) && (b == len(text) || strings.ContainsAny(text[b:b+1], " \t\r\n")) {
-			break
-		}
+	if len(text) > 0 && (prev == '\n' || unicode.IsSpace(prev) && isSentenceEnd(prev2)) {
+		s.starts = append(s.starts, len(text))
 	}
-	if b-a > 2000 { // a line with no sentence end: keep it short
-		return strings.TrimSpace(text[start:end])
+}
+
+// of is the sentence holding text[start:end], trimmed; the span itself
+// when its sentence is longer than maxSentence.
+func (s *sentences) of(start, end int) string {
+	if !s.done {
+		s.scan()
 	}
-	return strings.TrimSpace(text[a:b])
+	a := 0
+	if i := sort.SearchInts(s.starts, start+1); i > 0 {
+		a = s.starts[i-1]
+	}
+	b := len(s.text)
+	if i := sort.SearchInts(s.stopAt, end); i < len(s.stopAt) {
+		b = s.endAt[i]
+	}
+	if b-a > maxSentence {
+		return strings.TrimSpace(s.text[start:end])
+	}
+	return strings.TrimSpace(s.text[a:b])
 }
 
 // buildDate is the commit time recorded in the binary, as LanguageTool
@@ -578,14 +647,22 @@ func tooLarge(err error) bool {
 }
 
 // writeJSON writes v as JSON, Arabic and <>& as they are.
-func writeJSON(w http.ResponseWriter, code int, v any) {
+func writeJSON(w http.ResponseWriter, code int, v any) { writeBody(w, code, encodeJSON(v)) }
+
+// writeBody writes an encoded JSON answer.
+func writeBody(w http.ResponseWriter, code int, body []byte) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	w.Write(body)
+}
+
+// encodeJSON is v as JSON, Arabic and <>& as they are.
+func encodeJSON(v any) []byte {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		panic(err) // only our own types are encoded
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(code)
-	w.Write(buf.Bytes())
+	return buf.Bytes()
 }

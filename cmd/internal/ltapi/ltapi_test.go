@@ -230,6 +230,11 @@ func TestErrors(t *testing.T) {
 		{url.Values{"language": {"ar"}, "text": {"a"}, "level": {"strict"}}, "Error: 'level'"},
 		{url.Values{"language": {"ar"}, "text": {"a"}, "enabledOnly": {"true"}}, "Error: enabledOnly=true needs"},
 		{url.Values{"language": {"ar"}, "text": {"\xff"}}, "Error: the text is not valid UTF-8"},
+		{url.Values{"language": {"ar"}, "text": {"هاذا \xed\xa0\x80"}}, "Error: the text is not valid UTF-8"},
+		// in data too: encoding/json would make U+FFFD of them
+		{url.Values{"language": {"ar"}, "data": {`{"annotation":[{"text":"هاذا \ud800 خبر"}]}`}}, "Error: the 'data' parameter is not valid UTF-8"},
+		{url.Values{"language": {"ar"}, "data": {`{"annotation":[{"markup":"<b>","interpretAs":"\udfff"}]}`}}, "Error: the 'data' parameter is not valid UTF-8"},
+		{url.Values{"language": {"ar"}, "data": {"{\"annotation\":[{\"text\":\"\xff هاذا\"}]}"}}, "Error: the 'data' parameter is not valid UTF-8"},
 	} {
 		res, body := postForm(t, ts.URL+"/v2/check", tc.v)
 		wantStatus(t, res, body, 400)

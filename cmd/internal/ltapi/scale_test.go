@@ -1,0 +1,194 @@
+package ltapi
+
+import (
+	"context"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentenceOfScan is how the sentence of a span was found before sentences:
+// by scanning the line from the span, for every span (quadratic in the
+// findings of a long line). sentences must give what it gave.
+func sentenceOfScan(text string, start, end int) string {
+	isEnd := func(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '؟' }
+	a := start
+	for a > 0 {
+		r, k := utf8.DecodeLastRuneInString(text[:a])
+		if r == '\n' {
+			break
+		}
+		if unicode.IsSpace(r) && a-k > 0 {
+			q, _ := utf8.DecodeLastRuneInString(text[:a-k])
+			if isEnd(q) {
+				break
+			}
+		}
+		a -= k
+	}
+	b := end
+	for b < len(text) {
+		r, k := utf8.DecodeRuneInString(text[b:])
+		if r == '\n' {
+			break
+		}
+		b += k
+		if isEnd(r) && (b == len(text) || strings.ContainsAny(text[b:b+1], " \t\r\n")) {
+			break
+		}
+	}
+	if b-a > 2000 {
+		return strings.TrimSpace(text[start:end])
+	}
+	return strings.TrimSpace(text[a:b])
+}
+
+func TestSentences(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"قال", "a", " ", "  ", "\n", "\r\n", "\t", ".", "!", "?", "؟", ". ", "؟ ", "\u00a0", "😀", "،", strings.Repeat("ب", 700)}
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for n := r.IntN(20); n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		var bounds []int
+		for j := range text {
+			bounds = append(bounds, j)
+		}
+		bounds = append(bounds, len(text))
+		s := &sentences{text: text}
+		for k := 0; k < 10; k++ {
+			x, y := bounds[r.IntN(len(bounds))], bounds[r.IntN(len(bounds))]
+			if x > y {
+				x, y = y, x
+			}
+			if got, want := s.of(x, y), sentenceOfScan(text, x, y); got != want {
+				t.Fatalf("sentence of %d:%d in %q: %q, want %q", x, y, text, got, want)
+			}
+		}
+	}
+}
+
+// bestOf is the shortest of three runs of f, with the collector off: a
+// run just over the heap size of the first collection pays for a scan of
+// all the rules' data, one just under it does not, a step that has
+// nothing to do with how the work grows.
+func bestOf(f func()) time.Duration {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	best := time.Duration(1 << 62)
+	for range 3 {
+		runtime.GC()
+		t0 := time.Now()
+		f()
+		best = min(best, time.Since(t0))
+	}
+	return best
+}
+
+// linear fails t unless run(2n) takes at most 2.5 times as long as run(n)
+// (the best of three runs each; measured again once before failing, in
+// case something else had the machine).
+func linear(t *testing.T, n int, run func(n int) func()) {
+	t.Helper()
+	var t1, t2 time.Duration
+	for try := 0; try < 2; try++ {
+		t1, t2 = bestOf(run(n)), bestOf(run(2*n))
+		t.Logf("n=%d: %v; 2n: %v (×%.2f)", n, t1, t2, float64(t2)/float64(t1))
+		if t2 <= t1*5/2 {
+			return
+		}
+	}
+	t.Errorf("twice the input took %.1f times as long (%v, %v)", float64(t2)/float64(t1), t1, t2)
+}
+
+func checkRequest(ctx context.Context, text string) *http.Request {
+	body := url.Values{"language": {"ar"}, "text": {text}}.Encode()
+	req := httptest.NewRequestWithContext(ctx, "POST", "/v2/check", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return req
+}
+
+// A line with a finding in every gap ("a  a  a": a double space each)
+// costs twice as much at twice the length, not four times: the sentence of
+// each match was found by scanning the whole line.
+func TestCheckLinear(t *testing.T) {
+	a := New(Options{})
+	run := func(n int) func() {
+		text := strings.Repeat("a  ", n)
+		return func() {
+			rec := httptest.NewRecorder()
+			a.Check(rec, checkRequest(context.Background(), text))
+			if rec.Code != 200 || !strings.Contains(rec.Body.String(), `"matches":[{`) {
+				t.Fatalf("%d: %.300s", rec.Code, rec.Body)
+			}
+		}
+	}
+	linear(t, 10000, run) // 30 KB, 10,000 matches
+}
+
+// A request given up (its context ends) stops while its answer is being
+// built, and is answered 503.
+func TestCheckCancelled(t *testing.T) {
+	a := New(Options{})
+	text := strings.Repeat("a  ", 40000) // 120 KB
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan *httptest.ResponseRecorder)
+	go func() {
+		rec := httptest.NewRecorder()
+		a.Check(rec, checkRequest(ctx, text))
+		done <- rec
+	}()
+	time.Sleep(20 * time.Millisecond)
+	cancel()
+	select {
+	case rec := <-done:
+		if rec.Code != http.StatusServiceUnavailable {
+			t.Errorf("cancelled: %d %.200s", rec.Code, rec.Body)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("the check went on for 3 s after its request was given up")
+	}
+}
+
+// slowWriter checks that no slot is held while the answer is written.
+type slowWriter struct {
+	*httptest.ResponseRecorder
+	held  *atomic.Int64
+	wrote bool
+	t     *testing.T
+}
+
+func (w *slowWriter) Write(b []byte) (int, error) {
+	if w.held.Load() != 0 {
+		w.t.Error("the check slot is held while the answer is written")
+	}
+	w.wrote = true
+	return w.ResponseRecorder.Write(b)
+}
+
+// The check slot is given back before the answer is written: a client
+// that does not read its answer holds no slot.
+func TestSlotFreeWhileWriting(t *testing.T) {
+	var held atomic.Int64
+	a := New(Options{
+		Acquire: func(context.Context) bool { held.Add(1); return true },
+		Release: func() { held.Add(-1) },
+	})
+	for _, text := range []string{"هاذا", "\xff"} { // an answer, an error
+		w := &slowWriter{ResponseRecorder: httptest.NewRecorder(), held: &held, t: t}
+		a.Check(w, checkRequest(context.Background(), text))
+		if !w.wrote || held.Load() != 0 {
+			t.Errorf("%q: wrote %v, %d slots held after", text, w.wrote, held.Load())
+		}
+	}
+}
