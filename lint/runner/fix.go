@@ -2,68 +2,154 @@ package runner
 
 import (
 	"hash/maphash"
+	"slices"
 	"sort"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/source"
 )
 
-func sorted(es []lint.TextEdit) []lint.TextEdit {
-	out := append([]lint.TextEdit{}, es...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
-}
-
 // Apply applies the first applicable fix of each diagnostic to src: safe
 // fixes, and unsafe ones too when unsafe is set. A fix whose edits overlap
-// an edit already taken is skipped (the next run picks it up). It returns
-// the new bytes and the number of fixes applied.
+// an edit already taken, or touch one in a way that would leave their
+// order open (two insertions at one point, an insertion at either edge of
+// a replacement taken before it), is skipped (the next run picks it up).
+// It returns the new bytes and the number of fixes applied.
+//
+// It is one pass over the diagnostics: the edits taken are kept sorted,
+// and an edit that comes after all of them, as the edits of the runner's
+// sorted diagnostics do, is checked against the last few alone. An edit
+// that reaches back before edits already taken costs a binary search and
+// the move of the edits it precedes.
 func Apply(src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte, int) {
-	var edits []lint.TextEdit
+	out, n, _ := apply(src, ds, unsafe, nil)
+	return out, n
+}
+
+// apply is Apply with the fixes allow refuses skipped as if they clashed
+// (nil: all allowed); it also returns the edits it took, sorted.
+func apply(src []byte, ds []lint.Diagnostic, unsafe bool, allow func([]lint.TextEdit) bool) ([]byte, int, []taken) {
+	t := takenEdits{es: make([]taken, 0, len(ds))}
 	applied := 0
-	taken := func(e lint.TextEdit) bool {
-		for _, t := range edits {
-			if e.Start < t.End && t.Start < e.End || e.Start == t.Start && e.End == t.End {
-				return true
-			}
-			// two insertions at one point, or an insertion at an edit's edge
-			if e.Start == e.End && (e.Start == t.Start || e.Start == t.End) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, d := range ds {
-		for _, f := range d.Fixes {
+	var buf []lint.TextEdit
+	var order []int
+	for di, d := range ds {
+		for fi, f := range d.Fixes {
 			if f.Applicability == lint.DisplayOnly || f.Applicability == lint.Unsafe && !unsafe {
 				continue
 			}
-			clash := false
-			own := sorted(f.Edits)
-			for k, e := range own {
-				clash = clash || taken(e) || e.Start > e.End ||
-					k > 0 && (e.Start < own[k-1].End || e.Start == own[k-1].Start)
+			own := f.Edits
+			order = order[:0]
+			if !editsSorted(own) {
+				for k := range own {
+					order = append(order, k)
+				}
+				sort.SliceStable(order, func(i, j int) bool { return own[order[i]].Start < own[order[j]].Start })
+				buf = buf[:0]
+				for _, k := range order {
+					buf = append(buf, own[k])
+				}
+				own = buf
 			}
-			if !clash {
-				edits = append(edits, f.Edits...)
+			clash := false
+			for k, e := range own {
+				if e.Start > e.End || k > 0 && (e.Start < own[k-1].End || e.Start == own[k-1].Start) || t.clashes(e.Start, e.End) {
+					clash = true
+					break
+				}
+			}
+			if !clash && (allow == nil || allow(own)) {
+				for k, e := range own {
+					ei := k
+					if len(order) > 0 {
+						ei = order[k]
+					}
+					t.add(taken{start: e.Start, end: e.End, size: len(e.New), d: int32(di), f: int32(fi), e: int32(ei)})
+				}
 				applied++
 			}
 			break
 		}
 	}
 	if applied == 0 {
-		return src, 0
+		return src, 0, nil
 	}
-	edits = sorted(edits)
-	out := make([]byte, 0, len(src))
+	size := len(src)
+	for _, e := range t.es {
+		size += e.size - (e.end - e.start)
+	}
+	out := make([]byte, 0, size)
 	pos := 0
-	for _, e := range edits {
-		out = append(out, src[pos:e.Start]...)
-		out = append(out, e.New...)
-		pos = e.End
+	for _, e := range t.es {
+		out = append(out, src[pos:e.start]...)
+		out = append(out, ds[e.d].Fixes[e.f].Edits[e.e].New...)
+		pos = e.end
 	}
 	out = append(out, src[pos:]...)
-	return out, applied
+	return out, applied, t.es
+}
+
+func editsSorted(es []lint.TextEdit) bool {
+	for k := 1; k < len(es); k++ {
+		if es[k].Start < es[k-1].Start {
+			return false
+		}
+	}
+	return true
+}
+
+// taken is an edit Apply took: its span, the length of its new text and
+// where it is (diagnostic, fix, edit), without pointers for the collector
+// to follow in a million of them.
+type taken struct {
+	start, end, size int
+	d, f, e          int32
+}
+
+// takenEdits are the edits Apply took, sorted by start (edits with one
+// start in the order taken: an insertion, then the replacement that
+// starts there). No two overlap, so their ends are sorted too: each ends
+// at or before the next one's start.
+type takenEdits struct{ es []taken }
+
+// clashes reports whether the edit [start, end) overlaps a taken edit, has
+// the same span as one, or is an insertion at the start or end of one.
+func (t *takenEdits) clashes(start, end int) bool {
+	es := t.es
+	// Every edit that can clash ends at or after start and starts at or
+	// before end: a few edits around the span, or a clash.
+	i := len(es)
+	for i > 0 && es[i-1].end >= start {
+		if i < len(es)-4 {
+			// the edit reaches back: find the first one ending at or after its start
+			i = sort.Search(i, func(k int) bool { return es[k].end >= start })
+			break
+		}
+		i--
+	}
+	for ; i < len(es) && es[i].start <= end; i++ {
+		x := es[i]
+		if start < x.end && x.start < end || start == x.start && end == x.end {
+			return true
+		}
+		// two insertions at one point, or an insertion at an edit's edge
+		if start == end && (start == x.start || start == x.end) {
+			return true
+		}
+	}
+	return false
+}
+
+// add records an edit that clashes with none taken, after the edits that
+// start where it starts.
+func (t *takenEdits) add(e taken) {
+	n := len(t.es)
+	if n == 0 || t.es[n-1].start <= e.start {
+		t.es = append(t.es, e)
+		return
+	}
+	i := sort.Search(n, func(k int) bool { return t.es[k].start > e.start })
+	t.es = slices.Insert(t.es, i, e)
 }
 
 // Parsed is a document and the filter its format applies to diagnostics
