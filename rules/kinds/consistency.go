@@ -114,12 +114,16 @@ func NewConsistency(c Consistency) (*lint.Rule, error) {
 			if used < 2 || h.ref.variant == best {
 				continue
 			}
-			fix := arabic.Match{Article: h.article}.Join(p.Text[h.start:h.stem], set.Variants[best][h.ref.form])
+			fix, sure := replaceStem(p.Text, arabic.Match{Article: h.article}, h.start, h.end, h.stem, set.Variants[best][h.ref.form])
+			app := lint.Safe
+			if !sure {
+				app = lint.Unsafe
+			}
 			p.Report(lint.Diagnostic{
 				Start: h.start, End: h.end,
 				Message: fmt.Sprintf("this text spells the word both %s (%d) and %s (%d): write %s",
 					quote(set.Variants[best][0]), bestN, quote(set.Variants[h.ref.variant][0]), counts[[2]int{h.ref.set, h.ref.variant}], quote(fix)),
-				Fixes: []lint.SuggestedFix{lint.Replace(h.start, h.end, fix, lint.Safe)},
+				Fixes: []lint.SuggestedFix{lint.Replace(h.start, h.end, fix, app)},
 			})
 		}
 	}

@@ -41,12 +41,16 @@ func NewSubstitution(s Substitution) (*lint.Rule, error) {
 	}
 	r.Run = func(p *lint.Pass) {
 		forMatches(p, lex, func(m arabic.Match, start, end, stem int) {
-			fix := m.Join(p.Text[start:stem], s.Entries[m.Value].Value)
+			fix, sure := replaceStem(p.Text, m, start, end, stem, s.Entries[m.Value].Value)
 			word := p.Text[start:end]
+			a := app
+			if !sure {
+				a = lint.Unsafe
+			}
 			p.Report(lint.Diagnostic{
 				Start: start, End: end,
 				Message: expand(msg, word, fix),
-				Fixes:   []lint.SuggestedFix{lint.Replace(start, end, fix, app)},
+				Fixes:   []lint.SuggestedFix{lint.Replace(start, end, fix, a)},
 			})
 		})
 	}
@@ -60,6 +64,15 @@ func NewSubstitution(s Substitution) (*lint.Rule, error) {
 		return NewSubstitution(s2)
 	}
 	return &r, nil
+}
+
+// replaceStem returns the text that replaces the match text[start:end]:
+// its proclitic as written, then word with the harakat the text wrote on
+// the stem carried over (CarryMarks). sure is false when they could not be
+// placed with certainty: the fix is then unsafe.
+func replaceStem(text string, m arabic.Match, start, end, stem int, word string) (fix string, sure bool) {
+	carried, sure := CarryMarks(text[stem:end], m.Join("", word))
+	return text[start:stem] + carried, sure
 }
 
 // forMatches calls f for each lexicon match in the pass's tokens with the
