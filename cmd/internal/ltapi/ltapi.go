@@ -469,6 +469,9 @@ func (a *API) Check(w http.ResponseWriter, r *http.Request) {
 // stops when ctx ends (the client went away).
 func (a *API) check(ctx context.Context, t ltText, sel *engine.Selection) ([]byte, error) {
 	res, err := a.o.Engine.Check(ctx, engine.Input{Path: checkPath, Format: markup.Plain, Src: []byte(t.plain), Select: sel})
+	if err == nil {
+		err = ctx.Err() // given up while the engine ran
+	}
 	if err != nil {
 		return nil, err
 	}
