@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/engine"
 )
@@ -199,6 +200,52 @@ func TestUnquote(t *testing.T) {
 		got, err := unquote([]byte(c))
 		if err != nil || got != want {
 			t.Errorf("unquote(%q) = %q, %v; want %q", c, got, err, want)
+		}
+	}
+}
+
+// A line whose article (or id, date, format) is not UTF-8 or holds a lone
+// UTF-16 surrogate gets an error line: encoding/json would have checked an
+// article with U+FFFD in their place, and reported offsets into it.
+func TestRunInvalidUTF8(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id": 1, "text": "هاذا \ud800 خبر"}`,
+		`{"id": 2, "text": "هاذا \udc00\ud83d خبر"}`,
+		"{\"id\": 3, \"text\": \"هاذا \xff خبر\"}",
+		"{\"id\": 4, \"text\": \"هاذا \xed\xa0\x80 خبر\"}",
+		`{"id": "\ud800", "text": "هاذا خبر"}`,
+		`{"id": 6, "text": "هاذا خبر", "date": "2024-01-01\udfff"}`,
+		// fine: a pair, an asked-for U+FFFD, an escaped backslash, a field not read
+		`{"id": 7, "text": "هاذا \ud83d\ude00 \ufffd \\ud800 خبر", "note": "\ud800"}`,
+	}, "\n")
+	var out bytes.Buffer
+	failed, err := Run(strings.NewReader(in), &out, Options{Engine: newEngine(t), SettingsPath: ".", Fields: fields, Jobs: 2})
+	if err != nil || failed != 6 {
+		t.Fatalf("%d failed, %v; want 6: %s", failed, err, out.String())
+	}
+	if !utf8.Valid(out.Bytes()) {
+		t.Errorf("the output is not UTF-8: %q", out.String())
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	for i, l := range lines {
+		var got struct {
+			ID          json.RawMessage
+			Error       string
+			Diagnostics []struct{ Message string }
+		}
+		if err := json.Unmarshal([]byte(l), &got); err != nil {
+			t.Fatalf("line %d: %v: %s", i+1, err, l)
+		}
+		if i < 6 {
+			want := fmt.Sprint(i + 1)
+			if i == 4 {
+				want = "null" // not echoed: it is not the id that was sent
+			}
+			if got.Error == "" || !strings.Contains(got.Error, "UTF") || string(got.ID) != want {
+				t.Errorf("line %d: %s; want an error about UTF-8 or UTF-16, id %s", i+1, l, want)
+			}
+		} else if got.Error != "" || len(got.Diagnostics) == 0 {
+			t.Errorf("line %d: %s; want its findings", i+1, l)
 		}
 	}
 }

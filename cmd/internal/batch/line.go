@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/daqiq/daqiq/cmd/internal/serve/jsonutf8"
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/markup"
@@ -26,8 +27,10 @@ type record struct {
 // decodeRecord reads the fields of one input line in a single pass (the
 // article is scanned once and unquoted once, by unquote; other fields are
 // skipped).
-// Keys match exactly. A field of the wrong type is reported after the
-// whole object is read, so that the error line still carries the id.
+// Keys match exactly. A field of the wrong type, or a string field that
+// is not UTF-8 or holds a lone UTF-16 surrogate (\ud800), is reported
+// after the whole object is read, so that the error line still carries
+// the id.
 func decodeRecord(data []byte, f Fields) (record, error) {
 	var r record
 	var typeErr error
@@ -58,6 +61,14 @@ func decodeRecord(data []byte, f Fields) (record, error) {
 			if err := dec.Decode(&raw); err != nil {
 				return r, invalid(err)
 			}
+			if err := jsonutf8.Check(raw); err != nil {
+				// not echoed: it would not be the id that was sent
+				r.id = nil
+				if typeErr == nil {
+					typeErr = fmt.Errorf("field %q: %v", key, err)
+				}
+				continue
+			}
 			var b bytes.Buffer
 			if json.Compact(&b, raw) == nil {
 				raw = b.Bytes()
@@ -86,6 +97,15 @@ func decodeRecord(data []byte, f Fields) (record, error) {
 		case string(raw) == "null":
 			*dst = nil
 		case raw[0] == '"':
+			// encoding/json would make U+FFFD of these: the article
+			// checked, and its offsets, would not be the one sent
+			if err := jsonutf8.Check(raw); err != nil {
+				*dst = nil
+				if typeErr == nil {
+					typeErr = fmt.Errorf("field %q: %v", key, err)
+				}
+				continue
+			}
 			s, err := unquote(raw)
 			if err != nil {
 				return r, invalid(err)
@@ -156,8 +176,9 @@ func checkLine(j *job, o Options) result {
 // unquote decodes a JSON string literal the decoder has already checked.
 // Text as articles have it, UTF-8 with \n, \" or \\ escapes, is copied in
 // runs between the escapes; a \u escape or invalid UTF-8 goes to
-// encoding/json (which puts U+FFFD for bad bytes): the same string either
-// way, without decoding every character of a long article one by one.
+// encoding/json (which puts U+FFFD for bad bytes and lone surrogates, but
+// decodeRecord refuses those first): the same string either way, without
+// decoding every character of a long article one by one.
 func unquote(raw []byte) (string, error) {
 	slow := func() (string, error) {
 		var s string

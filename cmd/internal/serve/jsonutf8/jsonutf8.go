@@ -7,6 +7,7 @@
 package jsonutf8
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -30,9 +31,11 @@ func Check(data []byte) error {
 		return fmt.Errorf("invalid UTF-8 at byte %d", i)
 	}
 	for i := 0; i < len(data); i++ {
-		if data[i] != '\\' {
-			continue
+		k := bytes.IndexByte(data[i:], '\\')
+		if k < 0 {
+			return nil
 		}
+		i += k
 		if i+1 >= len(data) {
 			return nil // truncated: a syntax error
 		}
