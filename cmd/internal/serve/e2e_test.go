@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -86,6 +87,33 @@ func TestE2EWebPage(t *testing.T) {
 	ctx, cancel := context.WithTimeout(browserCtx, 90*time.Second)
 	defer cancel()
 	dir := artifactDir(t)
+
+	// The browser's messages about the Content-Security-Policy: the page
+	// must work under it without breaking it.
+	var (
+		mu         sync.Mutex
+		violations []string
+	)
+	cspViolations := func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), violations...)
+	}
+	consoleCtx, stopConsole := context.WithCancel(ctx)
+	defer stopConsole()
+	messages := chromedp.Console(consoleCtx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if strings.Contains(m.Text, "Content Security Policy") {
+				mu.Lock()
+				violations = append(violations, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
 
 	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -229,7 +257,28 @@ func TestE2EWebPage(t *testing.T) {
 	do("Ctrl+Enter", chromedp.Focus("#text"), chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	wait("the check of Ctrl+Enter", `document.querySelectorAll(".finding").length > 0`)
 
-	// 8. At phone width the findings come under the editor.
+	// 8. Nothing the page did broke its Content-Security-Policy, and the
+	// policy is in force: an inline style is not applied, and reported.
+	if v := cspViolations(); len(v) > 0 {
+		t.Errorf("the page breaks its Content-Security-Policy:\n%s", strings.Join(v, "\n"))
+	}
+	if got := eval("an inline style", `(() => {
+		const s = document.createElement("style");
+		s.textContent = "#text { outline: 7px solid red }";
+		document.head.appendChild(s);
+		return getComputedStyle(document.querySelector("#text")).outlineWidth;
+	})()`); got == "7px" {
+		t.Error("an inline <style> was applied: no Content-Security-Policy in force")
+	}
+	for deadline := time.Now().Add(5 * time.Second); len(cspViolations()) == 0; {
+		if time.Now().After(deadline) {
+			t.Error("the browser reported no violation of the Content-Security-Policy for an inline <style>: the check of the page's own violations sees nothing")
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+
+	// 9. At phone width the findings come under the editor.
 	do("phone width", chromedp.EmulateViewport(390, 844))
 	if got := eval("layout", `String(document.querySelector(".side").getBoundingClientRect().top >= document.querySelector(".editor").getBoundingClientRect().bottom)`); got != "true" {
 		t.Errorf("at 390px the findings are not under the editor")

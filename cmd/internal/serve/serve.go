@@ -14,7 +14,19 @@
 // linted as a file named article.txt, article.md or article.html, so that
 // the configuration's overrides apply as they would to such a file; no path
 // in a request is ever read or written. Every text is checked by one
-// engine.Engine, at most Options.MaxConcurrent at once.
+// engine.Engine, at most Options.MaxConcurrent at once; a check slot is
+// held while the text is checked and its answer encoded, not while the
+// answer is written.
+//
+// Every answer carries a Content-Security-Policy (the page's own files
+// only, no inline script or style, no framing) and X-Content-Type-Options:
+// nosniff. The JSON API takes application/json bodies only (415
+// otherwise), a JSON object (400 otherwise), in UTF-8 without lone
+// surrogates (400 otherwise: encoding/json would check, and give back, a
+// text with U+FFFD where the client sent something else). With
+// Options.CheckHost a request whose Host is not localhost, an IP address
+// or an allowed name is refused (403): a web page whose name an attacker
+// points at 127.0.0.1 (DNS rebinding) cannot use the server.
 package serve
 
 import (
@@ -26,6 +38,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -35,6 +48,7 @@ import (
 	"time"
 
 	"github.com/daqiq/daqiq/cmd/internal/ltapi"
+	"github.com/daqiq/daqiq/cmd/internal/serve/jsonutf8"
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/output"
@@ -48,19 +62,26 @@ var webFiles embed.FS
 const DefaultMaxBody = ltapi.DefaultMaxBody
 
 // Options configure New. The zero value works: the built-in rules, 1 MiB
-// bodies, twice as many concurrent checks as CPUs, no CORS.
+// bodies, twice as many concurrent checks as CPUs, no CORS, any Host.
 type Options struct {
 	Engine        *engine.Engine // nil: the built-in defaults
 	MaxBody       int64          // the largest request body read; 0: DefaultMaxBody
 	MaxConcurrent int            // checks run at once, more wait; 0: 2 × runtime.NumCPU()
-	CORSOrigins   []string       // origins allowed to call the API from a browser (see CheckOrigin); "*" any
+	CORSOrigins   []string       // origins allowed to call the API from a browser (see CheckOrigin, NormalizeOrigin); "*" any
 	Version       string         // reported by /v2/check; "": the module's version, else "dev"
+	// CheckHost refuses (403) a request whose Host header names neither
+	// localhost, an IP address nor one of AllowedHosts: the defence
+	// against DNS rebinding. daqiq serve turns it on, with the host of
+	// --addr and those of --allowed-host.
+	CheckHost    bool
+	AllowedHosts []string // host names, a port ignored; "*": any
 }
 
 // Server is the handler of daqiq serve. Nothing in it changes after New;
 // it is safe for concurrent use.
 type Server struct {
 	o      Options
+	hosts  map[string]bool // Options.AllowedHosts, normalised
 	sem    chan struct{}
 	rules  []byte // the /api/v1/rules response
 	static http.Handler
@@ -84,9 +105,21 @@ func New(o Options) *Server {
 	if o.Version == "" {
 		o.Version = moduleVersion()
 	}
+	origins := make([]string, 0, len(o.CORSOrigins))
+	for _, or := range o.CORSOrigins {
+		if n, err := NormalizeOrigin(or); err == nil {
+			or = n
+		}
+		origins = append(origins, or)
+	}
+	o.CORSOrigins = origins
 	s := &Server{
-		o:   o,
-		sem: make(chan struct{}, o.MaxConcurrent),
+		o:     o,
+		hosts: map[string]bool{},
+		sem:   make(chan struct{}, o.MaxConcurrent),
+	}
+	for _, h := range o.AllowedHosts {
+		s.hosts[normalHost(h)] = true
 	}
 	on := map[string]bool{}
 	for _, a := range o.Engine.Rules().For(formatPaths["txt"]) {
@@ -138,13 +171,78 @@ func New(o Options) *Server {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Write(s.rules)
 	}), http.MethodGet, http.MethodHead))
-	mux.Handle("/api/v1/check", allow(http.HandlerFunc(s.handleCheck), http.MethodPost))
-	mux.Handle("/api/v1/fix", allow(http.HandlerFunc(s.handleFix), http.MethodPost))
+	mux.Handle("/api/v1/check", allow(jsonOnly(http.HandlerFunc(s.handleCheck)), http.MethodPost))
+	mux.Handle("/api/v1/fix", allow(jsonOnly(http.HandlerFunc(s.handleFix)), http.MethodPost))
 	lt := ltapi.New(ltapi.Options{Engine: o.Engine, Version: o.Version, MaxBody: o.MaxBody, Acquire: s.acquire, Release: s.release})
 	mux.Handle("/v2/check", allow(http.HandlerFunc(lt.Check), http.MethodPost))
 	mux.Handle("/v2/languages", allow(http.HandlerFunc(lt.Languages), http.MethodGet, http.MethodHead))
-	s.h = s.cors(mux)
+	s.h = secure(s.checkHost(s.cors(mux)))
 	return s
+}
+
+// contentSecurityPolicy lets the page load its own files only: no inline
+// script or style, no plugins, no <base>, and no page may frame it.
+const contentSecurityPolicy = "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// secure sets the headers every answer carries.
+func secure(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// normalHost is a Host header or an allowed host as compared: lower case,
+// without port, brackets or a final dot.
+func normalHost(h string) string {
+	if host, _, err := net.SplitHostPort(h); err == nil {
+		h = host
+	}
+	h = strings.TrimSuffix(strings.TrimPrefix(h, "["), "]")
+	return strings.TrimSuffix(strings.ToLower(h), ".")
+}
+
+// hostAllowed reports whether a request's Host passes Options.CheckHost:
+// localhost, an IP address (a page can reach the server by its address
+// only from its own origin, which DNS rebinding cannot give it), an empty
+// Host (no browser sends one), or a name in AllowedHosts.
+func (s *Server) hostAllowed(host string) bool {
+	if !s.o.CheckHost || s.hosts["*"] {
+		return true
+	}
+	h := normalHost(host)
+	return h == "" || h == "localhost" || net.ParseIP(h) != nil || s.hosts[h]
+}
+
+// checkHost answers 403 to a request for a host name not allowed.
+func (s *Server) checkHost(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.hostAllowed(r.Host) {
+			http.Error(w, fmt.Sprintf("host %q not allowed: daqiq serve answers requests for localhost, its IP addresses and the names given with --allowed-host", r.Host), http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// jsonOnly answers 415 to a body that is not application/json (a charset,
+// if given, must be UTF-8): a web page on another origin cannot send that
+// without asking first (CORS preflight), as it can a form or text/plain.
+func jsonOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ct := r.Header.Get("Content-Type")
+		mt, params, err := mime.ParseMediaType(ct)
+		cs := strings.ToLower(params["charset"])
+		if err != nil || mt != "application/json" || cs != "" && cs != "utf-8" && cs != "utf8" {
+			writeJSON(w, http.StatusUnsupportedMediaType, map[string]string{"error": fmt.Sprintf("Content-Type %q: the body must be application/json (UTF-8)", ct)})
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // ServeHTTP answers every request of daqiq serve.
@@ -215,19 +313,35 @@ func listenURL(a net.Addr) string {
 }
 
 // CheckOrigin accepts what Options.CORSOrigins may hold: "*" or
-// scheme://host[:port].
+// scheme://host[:port], with or without a final slash.
 func CheckOrigin(o string) error {
+	_, err := NormalizeOrigin(o)
+	return err
+}
+
+// NormalizeOrigin is an origin as a browser sends it in the Origin
+// header: "https://cms.example/" and "HTTPS://CMS.example:443" are
+// "https://cms.example". "*" stays "*".
+func NormalizeOrigin(o string) (string, error) {
 	if o == "*" {
-		return nil
+		return o, nil
 	}
 	u, err := url.Parse(o)
 	if err != nil {
-		return err
+		return "", err
 	}
-	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.Path != "" || u.RawQuery != "" || u.User != nil {
-		return errors.New("want * or scheme://host[:port], as a browser sends it in Origin")
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.Path != "" && u.Path != "/" ||
+		u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || u.User != nil || u.Opaque != "" {
+		return "", errors.New("want * or scheme://host[:port], as a browser sends it in Origin")
 	}
-	return nil
+	host := strings.ToLower(u.Host)
+	if p := u.Port(); u.Scheme == "http" && p == "80" || u.Scheme == "https" && p == "443" {
+		host = strings.ToLower(u.Hostname())
+		if strings.Contains(host, ":") {
+			host = "[" + host + "]"
+		}
+	}
+	return u.Scheme + "://" + host, nil
 }
 
 // allow answers 405 with an Allow header to any other method.
@@ -250,7 +364,6 @@ func allow(h http.Handler, methods ...string) http.Handler {
 func (s *Server) cors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
 		if len(s.o.CORSOrigins) == 0 {
 			next.ServeHTTP(w, r)
 			return
@@ -263,7 +376,7 @@ func (s *Server) cors(next http.Handler) http.Handler {
 				allowed = "*"
 				break
 			}
-			if origin != "" && strings.EqualFold(strings.TrimSuffix(o, "/"), origin) {
+			if origin != "" && strings.EqualFold(o, origin) {
 				allowed = origin
 				break
 			}
@@ -353,6 +466,14 @@ func (s *Server) decodeCheck(w http.ResponseWriter, r *http.Request) (checkReque
 	if !ok {
 		return req, false
 	}
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		fail(http.StatusBadRequest, "the body must be a JSON object {\"text\": ..., ...}, not "+jsonKind(t))
+		return req, false
+	}
+	if err := jsonutf8.Check(data); err != nil {
+		fail(http.StatusBadRequest, "the body is not valid UTF-8 (the text would be checked and given back with U+FFFD in its place): "+err.Error())
+		return req, false
+	}
 	if err := json.Unmarshal(data, &req); err != nil {
 		fail(http.StatusBadRequest, "the body must be a JSON object {\"text\": ..., \"format\": \"txt\"|\"md\"|\"html\", \"dateline\": \"YYYY-MM-DD\", \"unsafe\": false}: "+err.Error())
 		return req, false
@@ -373,6 +494,25 @@ func (s *Server) decodeCheck(w http.ResponseWriter, r *http.Request) (checkReque
 	return req, true
 }
 
+// jsonKind names what a JSON text starts with, for an error.
+func jsonKind(t []byte) string {
+	switch {
+	case len(t) == 0:
+		return "empty"
+	case t[0] == '[':
+		return "an array"
+	case t[0] == '"':
+		return "a string"
+	case bytes.HasPrefix(t, []byte("null")):
+		return "null"
+	case bytes.HasPrefix(t, []byte("true")) || bytes.HasPrefix(t, []byte("false")):
+		return "a boolean"
+	case t[0] == '-' || '0' <= t[0] && t[0] <= '9':
+		return "a number"
+	}
+	return "JSON"
+}
+
 // input is a request's text as the engine takes it: the request's
 // dateline, else the front matter date, is the date rules' dateline.
 func (req checkRequest) input() engine.Input {
@@ -381,79 +521,110 @@ func (req checkRequest) input() engine.Input {
 	return in
 }
 
-func toAPI(f lint.File) []apiDiagnostic {
+// toAPI is the diagnostics of a check as the API gives them; it stops
+// when ctx ends (the client went away).
+func toAPI(ctx context.Context, f lint.File) ([]apiDiagnostic, error) {
 	js := output.ToJSON(f)
 	out := make([]apiDiagnostic, len(js))
 	for i, j := range js {
+		if i%1024 == 1023 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		d := f.Diagnostics[i]
 		out[i] = apiDiagnostic{JSONDiagnostic: j, Safe: len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe}
 	}
-	return out
+	return out, nil
 }
 
-// begin decodes a check or fix request and waits for a check slot; ok
-// is false when it has already answered. The caller must call release
-// when ok.
-func (s *Server) begin(w http.ResponseWriter, r *http.Request) (req checkRequest, ok bool) {
-	if req, ok = s.decodeCheck(w, r); !ok {
-		return req, false
+// run decodes a check or fix request, waits for a check slot and calls
+// check under it: the check and the encoding of its answer, not the
+// writing of it, which happens once the slot is free again, so that a
+// client that does not read its answer keeps no one else waiting.
+func (s *Server) run(w http.ResponseWriter, r *http.Request, check func(context.Context, checkRequest) (any, error)) {
+	req, ok := s.decodeCheck(w, r)
+	if !ok {
+		return
 	}
-	if !s.acquire(r.Context()) {
+	ctx := r.Context()
+	if !s.acquire(ctx) {
 		apiError(w)(http.StatusServiceUnavailable, "cancelled while waiting for a free check slot")
-		return req, false
+		return
 	}
-	return req, true
+	body, err := func() ([]byte, error) {
+		defer s.release()
+		v, err := check(ctx, req)
+		if err == nil {
+			err = ctx.Err() // given up while the engine ran: no answer to encode
+		}
+		if err != nil {
+			return nil, err
+		}
+		return mustJSON(v), nil
+	}()
+	switch {
+	case err != nil && ctx.Err() != nil:
+		apiError(w)(http.StatusServiceUnavailable, "cancelled: "+err.Error())
+	case err != nil:
+		apiError(w)(http.StatusBadRequest, err.Error())
+	default:
+		writeBody(w, http.StatusOK, body)
+	}
 }
 
 func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
-	req, ok := s.begin(w, r)
-	if !ok {
-		return
-	}
-	defer s.release()
-	res, err := s.o.Engine.Check(r.Context(), req.input())
-	if err != nil {
-		apiError(w)(http.StatusBadRequest, err.Error())
-		return
-	}
-	writeJSON(w, http.StatusOK, struct {
-		Diagnostics []apiDiagnostic `json:"diagnostics"`
-	}{toAPI(res.File())})
+	s.run(w, r, func(ctx context.Context, req checkRequest) (any, error) {
+		res, err := s.o.Engine.Check(ctx, req.input())
+		if err != nil {
+			return nil, err
+		}
+		ds, err := toAPI(ctx, res.File())
+		if err != nil {
+			return nil, err
+		}
+		return struct {
+			Diagnostics []apiDiagnostic `json:"diagnostics"`
+		}{ds}, nil
+	})
 }
 
 func (s *Server) handleFix(w http.ResponseWriter, r *http.Request) {
-	req, ok := s.begin(w, r)
-	if !ok {
-		return
-	}
-	defer s.release()
-	in := req.input()
-	in.Fix = engine.SafeFixes
-	if req.Unsafe {
-		in.Fix = engine.UnsafeFixes
-	}
-	res, err := s.o.Engine.Check(r.Context(), in)
-	if err != nil {
-		apiError(w)(http.StatusBadRequest, err.Error())
-		return
-	}
-	var diff bytes.Buffer
-	if res.Applied > 0 && !bytes.Equal(res.Fixed, in.Src) {
-		output.UnifiedDiff(&diff, formatPaths[req.Format], in.Src, res.Fixed)
-	}
-	writeJSON(w, http.StatusOK, struct {
-		Text        string          `json:"text"`
-		Diff        string          `json:"diff"`
-		Fixes       int             `json:"fixes"`
-		Diagnostics []apiDiagnostic `json:"diagnostics"`
-	}{string(res.Fixed), diff.String(), res.Applied, toAPI(res.File())})
+	s.run(w, r, func(ctx context.Context, req checkRequest) (any, error) {
+		in := req.input()
+		in.Fix = engine.SafeFixes
+		if req.Unsafe {
+			in.Fix = engine.UnsafeFixes
+		}
+		res, err := s.o.Engine.Check(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		var diff bytes.Buffer
+		if res.Applied > 0 && !bytes.Equal(res.Fixed, in.Src) {
+			output.UnifiedDiff(&diff, formatPaths[req.Format], in.Src, res.Fixed)
+		}
+		ds, err := toAPI(ctx, res.File())
+		if err != nil {
+			return nil, err
+		}
+		return struct {
+			Text        string          `json:"text"`
+			Diff        string          `json:"diff"`
+			Fixes       int             `json:"fixes"`
+			Diagnostics []apiDiagnostic `json:"diagnostics"`
+		}{string(res.Fixed), diff.String(), res.Applied, ds}, nil
+	})
 }
 
 // writeJSON writes v as JSON, Arabic and <>& as they are.
-func writeJSON(w http.ResponseWriter, code int, v any) {
+func writeJSON(w http.ResponseWriter, code int, v any) { writeBody(w, code, mustJSON(v)) }
+
+// writeBody writes an encoded JSON answer.
+func writeBody(w http.ResponseWriter, code int, body []byte) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(code)
-	w.Write(mustJSON(v))
+	w.Write(body)
 }
 
 func mustJSON(v any) []byte {

@@ -269,9 +269,23 @@ func TestServeBadRequests(t *testing.T) {
 		{`{"text": `, "JSON object"},
 		{`["x"]`, "JSON object"},
 		{`{"text": 5}`, "JSON object"},
+		// a body that decodes to the zero request was checked as an empty text
+		{`null`, "JSON object"},
+		{` null `, "JSON object"},
+		{`"هاذا"`, "JSON object"},
+		{`5`, "JSON object"},
+		{`true`, "JSON object"},
+		{``, "JSON object"},
+		// encoding/json would check, and give back, U+FFFD in their place
+		{"{\"text\": \"هاذا \xff خبر\"}", "not valid UTF-8"},
+		{"{\"text\": \"هاذا \xed\xa0\x80 خبر\"}", "not valid UTF-8"},
+		{`{"text": "هاذا \ud800 خبر"}`, "lone UTF-16 surrogate"},
+		{`{"text": "هاذا \udc00\ud800 خبر"}`, "lone UTF-16 surrogate"},
+		{`{"text": "هاذا خبر", "dateline": "\udfff"}`, "lone UTF-16 surrogate"},
 	} {
 		for _, ep := range []string{"/api/v1/check", "/api/v1/fix"} {
 			req, _ := http.NewRequest(http.MethodPost, ts.URL+ep, strings.NewReader(tc.body))
+			req.Header.Set("Content-Type", "application/json")
 			res, body := do(t, req)
 			wantStatus(t, res, body, 400)
 			var e struct{ Error string }
@@ -402,6 +416,8 @@ func mustReq(t *testing.T, ep string, ts *httptest.Server, body string, chunked 
 	}
 	if ep == "/v2/check" {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	} else {
+		req.Header.Set("Content-Type", "application/json")
 	}
 	return req
 }
@@ -431,6 +447,9 @@ func TestServeMethods(t *testing.T) {
 func TestServeCORS(t *testing.T) {
 	send := func(ts *httptest.Server, method, path, origin string) *http.Response {
 		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(`{"text":"هاذا"}`))
+		if method == http.MethodPost {
+			req.Header.Set("Content-Type", "application/json")
+		}
 		if origin != "" {
 			req.Header.Set("Origin", origin)
 		}
@@ -478,6 +497,14 @@ func TestServeCORS(t *testing.T) {
 		}
 	}
 
+	// as given on the command line: a final slash, a default port, capitals
+	ts = testServer(t, Options{CORSOrigins: []string{"https://cms.example/", "HTTP://Desk.Example:80"}})
+	for _, o := range []string{"https://cms.example", "http://desk.example"} {
+		if res := send(ts, "POST", "/api/v1/check", o); res.Header.Get("Access-Control-Allow-Origin") != o {
+			t.Errorf("origin %s, configured with a final slash or a port: %v", o, res.Header)
+		}
+	}
+
 	ts = testServer(t, Options{CORSOrigins: []string{"*"}})
 	if res := send(ts, "POST", "/api/v1/check", "https://any.example"); res.Header.Get("Access-Control-Allow-Origin") != "*" {
 		t.Errorf("*: %v", res.Header)
@@ -491,6 +518,7 @@ func TestServeConcurrencyLimit(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	req := httptest.NewRequestWithContext(ctx, "POST", "/api/v1/check", strings.NewReader(`{"text":"هاذا"}`))
+	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	s.h.ServeHTTP(rec, req)
 	if rec.Code != http.StatusServiceUnavailable {
@@ -617,12 +645,28 @@ func TestListenURL(t *testing.T) {
 
 func TestCheckOrigin(t *testing.T) {
 	for o, ok := range map[string]bool{
-		"*": true, "https://news.example": true, "http://localhost:3000": true,
+		"*": true, "https://news.example": true, "http://localhost:3000": true, "https://cms.example/": true,
 		"news.example": false, "https://news.example/path": false, "https://news.example?q": false,
 		"ftp://news.example": false, "https://user@news.example": false, "https://": false,
+		"https://news.example/?": false, "https://news.example/#x": false, "https://news.example//": false,
 	} {
 		if err := CheckOrigin(o); (err == nil) != ok {
 			t.Errorf("CheckOrigin(%q) = %v", o, err)
+		}
+	}
+	for o, want := range map[string]string{
+		"*":                         "*",
+		"https://cms.example/":      "https://cms.example",
+		"https://CMS.example":       "https://cms.example",
+		"https://cms.example:443/":  "https://cms.example",
+		"http://cms.example:80":     "http://cms.example",
+		"https://cms.example:8443/": "https://cms.example:8443",
+		"http://localhost:3000/":    "http://localhost:3000",
+		"http://[::1]:80/":          "http://[::1]",
+		"http://[::1]:8080":         "http://[::1]:8080",
+	} {
+		if got, err := NormalizeOrigin(o); err != nil || got != want {
+			t.Errorf("NormalizeOrigin(%q) = %q, %v; want %q", o, got, err, want)
 		}
 	}
 }
