@@ -38,7 +38,8 @@ type Config struct {
 	// for directories) of paths a directory walk skips, like .gitignore.
 	Exclude []string
 	src     []byte
-	scope   int // while decoding an [[override]], the line of its header
+	scope   int              // while decoding an [[override]], the line of its header
+	tables  map[string][]int // the lines of the [[name]] headers, by name
 }
 
 // RuleSettings turns a rule on or off, sets its level, options, extra word
@@ -110,6 +111,7 @@ func Parse(path string, src []byte) (*Config, error) {
 		abs = path
 	}
 	c := &Config{Path: path, Dir: filepath.Dir(abs), Rules: map[string]RuleSettings{}, src: src}
+	c.tables = arrayTables(src)
 	var raw map[string]any
 	_, err = toml.Decode(string(src), &raw)
 	if err != nil {

@@ -64,19 +64,29 @@ func (c *Config) locate(path []string) (int, int) {
 	return 1, 1
 }
 
-// nthTableLine returns the line of the i-th [[name]] header.
+// nthTableLine returns the line of the i-th [[name]] header, 1 when there
+// is none.
 func (c *Config) nthTableLine(name string, i int) int {
-	k := 0
-	for n, raw := range strings.Split(string(c.src), "\n") {
-		header, _, _ := strings.Cut(raw, "#")
-		if strings.TrimSpace(header) == "[["+name+"]]" {
-			if k == i {
-				return n + 1
-			}
-			k++
-		}
+	if lines := c.tables[name]; i >= 0 && i < len(lines) {
+		return lines[i]
 	}
 	return 1
+}
+
+// arrayTables finds the [[name]] header lines, once for all the tables
+// (looking them up per table read the file once per table). A header is a
+// line holding only [[name]], before any comment.
+func arrayTables(src []byte) map[string][]int {
+	out := map[string][]int{}
+	for n, raw := range strings.Split(string(src), "\n") {
+		header, _, _ := strings.Cut(raw, "#")
+		h := strings.TrimSpace(header)
+		if strings.HasPrefix(h, "[[") && strings.HasSuffix(h, "]]") {
+			name := h[2 : len(h)-2]
+			out[name] = append(out[name], n+1)
+		}
+	}
+	return out
 }
 
 // findKeyAfter finds the first line at or after from that assigns key.
