@@ -85,6 +85,8 @@ type Error struct {
 	Path      string
 	Line, Col int
 	Msg       string
+	// Err is the cause, for errors.Is: ErrTooLarge, ErrTooDeep or nil.
+	Err error
 }
 
 func (e *Error) Error() string {
@@ -93,6 +95,9 @@ func (e *Error) Error() string {
 	}
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
+
+// Unwrap returns the cause, if any.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Load reads and decodes a configuration file. It must be a regular file
 // (links followed) of at most MaxFileSize bytes (see ReadFile).
@@ -104,8 +109,13 @@ func Load(path string) (*Config, error) {
 	return Parse(path, src)
 }
 
-// Parse decodes configuration text.
+// Parse decodes configuration text: at most MaxSize bytes, arrays and
+// inline tables nested at most MaxNesting deep, keys of at most
+// MaxKeyParts parts.
 func Parse(path string, src []byte) (*Config, error) {
+	if err := checkLimits(path, src); err != nil {
+		return nil, err
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		abs = path
