@@ -526,40 +526,56 @@ func (c *Config) Excluded(path string, dir bool) bool {
 }
 
 // MatchGlob matches a slash-separated path against a glob in which * and ?
-// stay inside one path segment and ** spans any number of segments.
+// stay inside one path segment and ** spans any number of segments. Its
+// time is at most the product of the numbers of segments of the glob and
+// of the path, whatever the number of **.
 func MatchGlob(glob, path string) bool {
 	var segs []string
 	for _, g := range strings.Split(glob, "/") {
 		if g == "**" && len(segs) > 0 && segs[len(segs)-1] == "**" {
-			continue // a/**/**/b is a/**/b: keeps the match linear in practice
+			continue // a/**/**/b is a/**/b
 		}
 		segs = append(segs, g)
-	}
-	if n := strings.Count(glob, "**"); n > 8 {
-		return false // a pathological glob matches nothing rather than hang
 	}
 	return matchSegs(segs, strings.Split(path, "/"))
 }
 
+// matchSegs reports whether the glob segments g match the path segments
+// p, by dynamic programming from the ends: after the step for g[i],
+// next[j] tells whether g[i:] matches p[j:]. Each (glob segment, path
+// segment) pair is tried once at most, where the backtracking it replaces
+// tried some pairs once per way of spreading the path over the ** before
+// them (exponential in their number).
 func matchSegs(g, p []string) bool {
-	for len(g) > 0 {
-		if g[0] == "**" {
-			for i := 0; i <= len(p); i++ {
-				if matchSegs(g[1:], p[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(p) == 0 {
-			return false
-		}
-		if ok, err := filepath.Match(g[0], p[0]); err != nil || !ok {
-			return false
-		}
-		g, p = g[1:], p[1:]
+	var buf [2 * 32]bool
+	var next, cur []bool
+	if m := len(p) + 1; m <= 32 {
+		next, cur = buf[:m], buf[32:32+m]
+	} else {
+		next, cur = make([]bool, m), make([]bool, m)
 	}
-	return len(p) == 0
+	next[len(p)] = true // the empty glob matches the empty path only
+	for i := len(g) - 1; i >= 0; i-- {
+		if g[i] == "**" {
+			reach := false // ** matches p[j:k] for any k ≥ j
+			for j := len(p); j >= 0; j-- {
+				reach = reach || next[j]
+				cur[j] = reach
+			}
+		} else {
+			cur[len(p)] = false
+			for j := len(p) - 1; j >= 0; j-- {
+				ok := next[j+1]
+				if ok {
+					m, err := filepath.Match(g[i], p[j])
+					ok = err == nil && m
+				}
+				cur[j] = ok
+			}
+		}
+		next, cur = cur, next
+	}
+	return next[0]
 }
 
 // RuleErr is an error about a rule id or option under [rules], placed at
