@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/urfave/cli/v2"
 
@@ -41,7 +40,11 @@ are skipped. Memory stays constant: at most a few lines per job are held.`,
 			var in io.Reader = c.App.Reader
 			from := "."
 			if name := c.Args().First(); name != "" && name != "-" {
-				f, err := os.Open(name)
+				// a regular file (links followed): a device could be
+				// endless, a named pipe could block forever (standard
+				// input is the way to pipe lines in); each line is held
+				// to 16 MiB, the file's length is not limited
+				f, _, err := config.OpenRegular(name)
 				if err != nil {
 					return &exitError{2, err.Error()}
 				}

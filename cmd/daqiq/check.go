@@ -102,7 +102,12 @@ func check(c *cli.Context) error {
 	var bl *baseline.Baseline
 	var blRoot string
 	if f := c.String("baseline"); f != "" {
-		if bl, err = baseline.Load(f); err != nil {
+		// a regular file of at most 16 MiB, like a configuration
+		data, err := config.ReadFile(f)
+		if err != nil {
+			return &exitError{2, err.Error()}
+		}
+		if bl, err = baseline.Parse(f, data); err != nil {
 			return &exitError{2, err.Error()}
 		}
 		blRoot = filepath.Dir(f)

@@ -31,6 +31,20 @@ func TestMain(m *testing.M) {
 				os.Exit(1)
 			}
 		},
+		// sparse FILE BYTES makes FILE that many bytes long, without
+		// writing them (NUL bytes to whoever reads it)
+		"sparse": func() {
+			n, err := strconv.ParseInt(os.Args[2], 10, 64)
+			if err != nil {
+				os.Exit(2)
+			}
+			if err := os.WriteFile(os.Args[1], nil, 0o644); err != nil {
+				os.Exit(1)
+			}
+			if err := os.Truncate(os.Args[1], n); err != nil {
+				os.Exit(1)
+			}
+		},
 		// bigline FILE MB writes one line of MB mebibytes of clean text
 		// ending in one misspelling, “هاذا”
 		"bigline": func() {

@@ -46,28 +46,25 @@ func SameFileKey(path string) string {
 
 // Read reads a file named on the command line or found by a walk, with
 // the file's status taken from the open file before reading it (to notice,
-// before --fix replaces it, that it changed since). Only regular files and
-// pipes (a shell's <(...)) are read: a device could be endless.
+// before --fix replaces it, that it changed since). Only regular files are
+// read (links followed): a device could be endless and a named pipe could
+// block forever; standard input is the way to pipe text in (daqiq check -),
+// and gather reads it, not Read.
 //
 // The file is read into reuse's memory when it is large enough (a
 // worker's buffer, free again once the file before is done).
 func Read(path string, reuse []byte) ([]byte, fs.FileInfo, error) {
-	f, err := os.Open(path)
+	f, fi, err := config.OpenRegular(path)
 	if err != nil {
+		var nr *config.NotRegularError
+		if errors.As(err, &nr) && nr.Mode&fs.ModeNamedPipe != 0 {
+			return nil, nil, fmt.Errorf("%v: pipe the text to standard input instead (daqiq check - < FILE)", err)
+		}
 		return nil, nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, nil, err
-	}
-	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeNamedPipe == 0 {
-		return nil, nil, fmt.Errorf("%s: not a regular file", path)
-	}
 	buf := bytes.NewBuffer(reuse[:0])
-	if fi.Mode().IsRegular() {
-		buf.Grow(int(fi.Size()) + bytes.MinRead)
-	}
+	buf.Grow(int(fi.Size()) + bytes.MinRead)
 	if _, err := buf.ReadFrom(f); err != nil {
 		return nil, nil, err
 	}
