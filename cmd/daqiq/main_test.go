@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/daqiq/daqiq/cmd/internal/files"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -28,6 +30,25 @@ func TestMain(m *testing.M) {
 		// nulfile FILE writes Arabic text with a NUL byte at offset 13
 		"nulfile": func() {
 			if err := os.WriteFile(os.Args[1], []byte("هذا خبر\x00لاكن\n"), 0o644); err != nil {
+				os.Exit(1)
+			}
+		},
+		// utf16 SRC DST le|be writes the UTF-8 text of SRC to DST as
+		// UTF-16, little- or big-endian, with its byte-order mark
+		"utf16": func() {
+			src, err := os.ReadFile(os.Args[1])
+			if err != nil {
+				os.Exit(1)
+			}
+			var order binary.AppendByteOrder = binary.LittleEndian
+			if os.Args[3] == "be" {
+				order = binary.BigEndian
+			}
+			var out []byte
+			for _, u := range utf16.Encode(append([]rune{0xFEFF}, []rune(string(src))...)) {
+				out = order.AppendUint16(out, u)
+			}
+			if err := os.WriteFile(os.Args[2], out, 0o644); err != nil {
 				os.Exit(1)
 			}
 		},

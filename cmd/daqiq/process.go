@@ -43,7 +43,8 @@ type result struct {
 	diff  []byte // rendered unified diff (modeDiff)
 	fixed int    // fixes applied and written (modeFix)
 	err   error
-	// skipped: a binary file found by a walk, left out with this warning
+	// skipped: a binary or UTF-16 file found by a walk, left out with
+	// this warning
 	skipped string
 	// after the finish step of a stream (see check): the report rendered
 	// (file is then dropped) and what the summary and exit code need
@@ -140,8 +141,9 @@ func finishSafely(finish func(*input, *result), in *input, r *result) {
 }
 
 // load reads an input's file if gather did not, and sorts out what cannot
-// be checked: a file that cannot be read, and a binary file (a NUL byte),
-// which is an error when it was named and a warning when a walk found it.
+// be checked: a file that cannot be read, UTF-16 or UTF-32 text (a
+// byte-order mark) and a binary file (a NUL byte), the last two an error
+// when the file was named and a warning when a walk found it.
 // Whether the text is UTF-8 is checked once, by the parser. A file is read
 // into buf's memory when it is large enough.
 func load(in *input, buf []byte) (skipped string, err error) {
@@ -162,14 +164,40 @@ func load(in *input, buf []byte) (skipped string, err error) {
 			return "", err
 		}
 	}
-	if off := bytes.IndexByte(in.data, 0); off >= 0 {
-		msg := fmt.Sprintf("%s: binary file (NUL byte at offset %d), skipped", in.path, off)
-		if in.walked {
-			return msg, nil
-		}
+	// what cannot be checked is an error when the file was named (exit
+	// 2), and a warning when a walk found it, which says it was skipped
+	msg := ""
+	if enc, order := unicodeBOM(in.data); enc != "" {
+		msg = fmt.Sprintf("%s: %s: convert to UTF-8 (the file starts with a %s byte-order mark)", in.path, enc, order)
+	} else if off := bytes.IndexByte(in.data, 0); off >= 0 {
+		msg = fmt.Sprintf("%s: binary file (NUL byte at offset %d)", in.path, off)
+	}
+	switch {
+	case msg == "":
+		return "", nil
+	case in.walked:
+		return msg + ", skipped", nil
+	default:
 		return "", errors.New(msg)
 	}
-	return "", nil
+}
+
+// unicodeBOM names the encoding and byte order of a UTF-16 or UTF-32
+// byte-order mark at the start of data; "" if there is none. Such text is
+// not UTF-8, and UTF-16 holds NUL bytes wherever it has ASCII: without
+// this it would be called binary or invalid UTF-8.
+func unicodeBOM(data []byte) (enc, order string) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
+		return "UTF-32", "little-endian"
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		return "UTF-32", "big-endian"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return "UTF-16", "little-endian"
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return "UTF-16", "big-endian"
+	}
+	return "", ""
 }
 
 // jobsOf reads -j: how many files are checked at a time, and the CPUs the
