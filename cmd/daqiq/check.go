@@ -131,6 +131,10 @@ func check(c *cli.Context) error {
 	} else if c.Bool("fix") {
 		opts.mode = modeFix
 	}
+	if opts.mode == modeFix {
+		// a kill leaves no temporary file behind
+		defer onSignalRemoveTemps(c.App.ErrWriter)()
+	}
 	jobs, restore := jobsOf(c)
 	defer restore()
 	// the line formats are rendered by the workers and written as each

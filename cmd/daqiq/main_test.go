@@ -7,9 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/daqiq/daqiq/cmd/internal/files"
@@ -64,6 +69,15 @@ func TestMain(m *testing.M) {
 			}
 			if err := os.Truncate(os.Args[1], n); err != nil {
 				os.Exit(1)
+			}
+		},
+		// backdate FILE... sets the files' modification times to an hour ago
+		"backdate": func() {
+			t := time.Now().Add(-time.Hour)
+			for _, f := range os.Args[1:] {
+				if err := os.Chtimes(f, t, t); err != nil {
+					os.Exit(1)
+				}
 			}
 		},
 		// bigline FILE MB writes one line of MB mebibytes of clean text
@@ -130,6 +144,19 @@ func TestMain(m *testing.M) {
 			}
 			runExit(os.Args[3:])
 		},
+		// daqiq-holdwrite NAME ARGS... is daqiq whose temporary file for
+		// the file named NAME stops half way and never finishes (for a
+		// test to kill it there)
+		"daqiq-holdwrite": func() {
+			name := os.Args[1]
+			files.TempWriter = func(path string, w io.Writer) io.Writer {
+				if filepath.Base(path) != name {
+					return w
+				}
+				return &holdAfter{w: w, n: 10}
+			}
+			runExit(os.Args[2:])
+		},
 		// daqiq-panic NAME ARGS... is daqiq with a bug that panics while
 		// checking the file named NAME
 		"daqiq-panic": func() {
@@ -169,6 +196,83 @@ func (f *failAfter) Write(p []byte) (int, error) {
 	k, _ := f.w.Write(p[:f.n])
 	f.n = 0
 	return k, errors.New("injected write failure")
+}
+
+// holdAfter writes n bytes to w, then blocks forever.
+type holdAfter struct {
+	w io.Writer
+	n int
+}
+
+func (h *holdAfter) Write(p []byte) (int, error) {
+	if len(p) <= h.n {
+		h.n -= len(p)
+		return h.w.Write(p)
+	}
+	h.w.Write(p[:h.n])
+	select {}
+}
+
+// A --fix killed by SIGTERM or SIGINT while it writes a temporary file
+// removes it, leaves the file as it was and exits 143 or 130; the file
+// fixed before is written.
+func TestFixSignalRemovesTemp(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGTERM to send")
+	}
+	const wrong = "تحمل الوزير المسؤلية كاملة عن القرار.\n"
+	const fixed = "تحمل الوزير المسؤولية كاملة عن القرار.\n"
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			for _, f := range []string{"a.txt", "b.txt"} {
+				if err := os.WriteFile(filepath.Join(dir, f), []byte(wrong), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cmd := exec.Command("daqiq-holdwrite", "b.txt", "check", "--fix", "-j", "1", "a.txt", "b.txt")
+			cmd.Dir = dir
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			// wait for the held write: a temporary file with 10 bytes
+			deadline := time.Now().Add(30 * time.Second)
+			for {
+				tmp, _ := filepath.Glob(filepath.Join(dir, ".b.txt.daqiq-*"))
+				if len(tmp) == 1 {
+					if fi, err := os.Stat(tmp[0]); err == nil && fi.Size() == 10 {
+						break
+					}
+				}
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatalf("no temporary file being written; stderr: %s", stderr.String())
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			err := cmd.Wait()
+			if want := 128 + int(sig); cmd.ProcessState.ExitCode() != want {
+				t.Errorf("exit %v, want %d; stderr: %s", err, want, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "stopped; the files fixed so far are written, the others are as they were") {
+				t.Errorf("stderr: %s", stderr.String())
+			}
+			if tmp, _ := filepath.Glob(filepath.Join(dir, ".*daqiq-*")); len(tmp) > 0 {
+				t.Errorf("temporary files left: %v", tmp)
+			}
+			if b, _ := os.ReadFile(filepath.Join(dir, "b.txt")); string(b) != wrong {
+				t.Errorf("b.txt: %q", b)
+			}
+			if b, _ := os.ReadFile(filepath.Join(dir, "a.txt")); string(b) != fixed {
+				t.Errorf("a.txt: %q", b)
+			}
+		})
+	}
 }
 
 // TestScripts runs the CLI scripts in testdata/script: output, exit codes,

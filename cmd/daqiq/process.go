@@ -258,6 +258,9 @@ func process(in *input, opts checkOpts) result {
 		return result{diff: buf.Bytes()}
 	case modeFix:
 		r := result{}
+		// what an interrupted --fix left beside this file (once per
+		// directory), whether or not this one needs fixing
+		files.SweepStale(in.real)
 		if res.Applied > 0 && !bytes.Equal(res.Fixed, in.data) {
 			if err := files.Replace(files.Original{Name: in.path, Path: in.real, Info: in.read, Data: in.data}, res.Fixed); err != nil {
 				// not written: report what the file on disk still has

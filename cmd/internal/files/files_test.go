@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/daqiq/daqiq/lint/config"
 )
@@ -143,5 +144,60 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 func TestReadRefusesDevices(t *testing.T) {
 	if _, _, err := Read(os.DevNull, nil); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("%s: %v", os.DevNull, err)
+	}
+}
+
+// SweepStale removes daqiq's own temporary files beside a file when they
+// are over StaleAge old, and nothing else: not a fresh one (a --fix may be
+// writing it), not a name of another pattern, not a link or a directory.
+func TestSweepStale(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * StaleAge)
+	stale := []string{".a.txt.daqiq-123", ".gone.md.daqiq-4294967295"}
+	kept := []string{
+		".a.txt.daqiq-999",   // fresh
+		".a.txt.daqiq-12x",   // not digits
+		".a.txt.daqiq-",      // no digits
+		"a.txt.daqiq-123",    // not hidden
+		".daqiq-123",         // no name
+		".a.txt.daqiq-1.bak", // more after the digits
+		".a.txt.tmp-123",     // another program's
+		"a.txt",
+	}
+	for _, n := range append(append([]string{}, stale...), kept...) {
+		write(t, filepath.Join(dir, n), "x", 0o644)
+		if n != ".a.txt.daqiq-999" {
+			if err := os.Chtimes(filepath.Join(dir, n), old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// a directory and a link of daqiq's pattern, old
+	if err := os.Mkdir(filepath.Join(dir, ".d.txt.daqiq-1"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(filepath.Join(dir, ".d.txt.daqiq-1"), old, old)
+	kept = append(kept, ".d.txt.daqiq-1")
+	if err := os.Symlink("a.txt", filepath.Join(dir, ".l.txt.daqiq-2")); err == nil {
+		kept = append(kept, ".l.txt.daqiq-2")
+	}
+
+	SweepStale(filepath.Join(dir, "a.txt"))
+	for _, n := range stale {
+		if _, err := os.Lstat(filepath.Join(dir, n)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s: not removed (%v)", n, err)
+		}
+	}
+	for _, n := range kept {
+		if _, err := os.Lstat(filepath.Join(dir, n)); err != nil {
+			t.Errorf("%s: removed (%v)", n, err)
+		}
+	}
+	// once per directory and process
+	write(t, filepath.Join(dir, stale[0]), "x", 0o644)
+	os.Chtimes(filepath.Join(dir, stale[0]), old, old)
+	SweepStale(filepath.Join(dir, "a.txt"))
+	if _, err := os.Lstat(filepath.Join(dir, stale[0])); err != nil {
+		t.Errorf("swept twice: %v", err)
 	}
 }

@@ -8,7 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"syscall"
+	"time"
 )
 
 // Test hooks, nil outside tests (set by the test commands of cmd/daqiq).
@@ -114,7 +117,8 @@ type refusal struct{ error }
 // mode perm) and renames it over target. check, when set, runs just before
 // the rename and may refuse (its error comes back as a refusal); wrap, when
 // set, wraps the temporary file's writer (tests inject failures there). The
-// temporary file never outlives a failure.
+// temporary file never outlives a failure, nor a SIGINT or SIGTERM that
+// calls RemoveTemps.
 func ReplaceFile(target string, data []byte, perm fs.FileMode, wrap func(io.Writer) io.Writer, check func() error) error {
 	return replaceFile(target, data, wrap, func(tmp *os.File) error {
 		if err := tmp.Chmod(perm); err != nil {
@@ -129,20 +133,62 @@ func ReplaceFile(target string, data []byte, perm fs.FileMode, wrap func(io.Writ
 	})
 }
 
+// tempInfix is in the name of every temporary file beside the file it
+// will replace: ".NAME.daqiq-" and random digits.
+const tempInfix = ".daqiq-"
+
+// temps are the temporary files being written, for RemoveTemps.
+var temps struct {
+	sync.Mutex
+	names   map[string]bool
+	stopped bool // RemoveTemps ran: no more are made or renamed
+}
+
+// errStopped is the error of a replacement after RemoveTemps.
+var errStopped = errors.New("interrupted")
+
+// RemoveTemps removes the temporary files being written, for a process
+// about to exit on a signal: a replacement renamed before it is done, one
+// not yet renamed never will be (it fails), and no more are begun. The
+// files are left as they were or as fixed, never half written.
+func RemoveTemps() {
+	temps.Lock()
+	defer temps.Unlock()
+	temps.stopped = true
+	for name := range temps.names {
+		os.Remove(name)
+		delete(temps.names, name)
+	}
+}
+
 // replaceFile writes data to a temporary file beside target, syncs it,
 // lets prepare set its owner and mode and refuse (a refusal), and renames
 // it over target; the directory is synced too, so that the rename is on
 // disk when it returns.
 func replaceFile(target string, data []byte, wrap func(io.Writer) io.Writer, prepare func(*os.File) error) error {
+	temps.Lock()
+	if temps.stopped {
+		temps.Unlock()
+		return errStopped
+	}
 	dir := filepath.Dir(target)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".daqiq-*")
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+tempInfix+"*")
 	if err != nil {
+		temps.Unlock()
 		return err
 	}
 	name := tmp.Name()
+	if temps.names == nil {
+		temps.names = map[string]bool{}
+	}
+	temps.names[name] = true
+	temps.Unlock()
 	fail := func(err error) error {
 		tmp.Close()
+		temps.Lock()
 		os.Remove(name)
+		delete(temps.names, name)
+		temps.Unlock()
 		return err
 	}
 	var w io.Writer = tmp
@@ -161,7 +207,18 @@ func replaceFile(target string, data []byte, wrap func(io.Writer) io.Writer, pre
 	if err := tmp.Close(); err != nil {
 		return fail(err)
 	}
-	if err := os.Rename(name, target); err != nil {
+	// renamed, or removed by RemoveTemps: not both, not neither
+	temps.Lock()
+	if temps.stopped {
+		temps.Unlock()
+		return fail(errStopped)
+	}
+	err = os.Rename(name, target)
+	if err == nil {
+		delete(temps.names, name)
+	}
+	temps.Unlock()
+	if err != nil {
 		return fail(err)
 	}
 	syncDir(dir)
@@ -174,6 +231,69 @@ func syncDir(dir string) {
 		d.Sync() // not supported everywhere; the rename is done anyway
 		d.Close()
 	}
+}
+
+// StaleAge is how old a temporary file of daqiq's must be for SweepStale
+// to take it for one left by an interrupted --fix. A replacement writes,
+// syncs and renames its file in far less time.
+const StaleAge = time.Minute
+
+var swept sync.Map // directories swept, by path
+
+// SweepStale removes, once per process and directory, the temporary files
+// an interrupted --fix left beside path (a kill -9 or a crash leaves a
+// full copy of the file, hidden): those named like daqiq's own,
+// ".NAME.daqiq-DIGITS" for some NAME, regular files last modified over
+// StaleAge ago and not being written by this process. Nothing else is
+// touched; what cannot be removed is left.
+func SweepStale(path string) {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	dir := filepath.Dir(path)
+	if _, done := swept.LoadOrStore(dir, true); done {
+		return
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	names, _ := d.Readdirnames(-1)
+	d.Close()
+	for _, n := range names {
+		if !IsTempName(n) {
+			continue
+		}
+		p := filepath.Join(dir, n)
+		fi, err := os.Lstat(p)
+		if err != nil || !fi.Mode().IsRegular() || time.Since(fi.ModTime()) < StaleAge {
+			continue
+		}
+		temps.Lock()
+		if !temps.names[p] {
+			os.Remove(p)
+		}
+		temps.Unlock()
+	}
+}
+
+// IsTempName reports whether name is that of a temporary file of
+// daqiq's: ".NAME.daqiq-DIGITS" with NAME not empty.
+func IsTempName(name string) bool {
+	i := strings.LastIndex(name, tempInfix)
+	if i < 2 || name[0] != '.' {
+		return false
+	}
+	digits := name[i+len(tempInfix):]
+	if digits == "" {
+		return false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ErrChanged says a file is not what was read.
