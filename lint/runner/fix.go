@@ -184,9 +184,18 @@ func FixAll(doc *source.Document, rules []lint.Active, unsafe bool, newDoc func(
 }
 
 // FixParsed applies fixes and lints again until nothing changes (at most
-// 10 rounds), so that a second run finds nothing to fix. parse rebuilds the
-// document from fixed bytes. It returns the final bytes, the last parse,
-// its diagnostics and the number of fixes applied.
+// 10 rounds). parse rebuilds the document from fixed bytes. It returns the
+// final bytes, the last parse, its diagnostics and the number of fixes
+// applied.
+//
+// It changes nothing that checking the document would not report: the
+// rounds after the first apply only fixes whose edits lie inside the
+// spans the first round's findings named (their spans and their fixes'
+// edits), followed through the edits made since. A fix elsewhere (a
+// consistency rule whose counts a first fix changed: مسؤول now outnumbers
+// مسئول) is left, and reported among the findings that remain, for the
+// next run or a human. Fixes that need several rounds within what was
+// reported (a run of spaces halved each round) still get them.
 //
 // Two rules whose fixes undo each other would make the text go round a
 // cycle; the loop stops at the first text it meets again, and returns that
@@ -195,6 +204,8 @@ func FixAll(doc *source.Document, rules []lint.Active, unsafe bool, newDoc func(
 func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (Parsed, error)) ([]byte, Parsed, []lint.Diagnostic, int, error) {
 	total := 0
 	ds := Check(p, rules)
+	reported := reportedSpans(ds)
+	allow := func(es []lint.TextEdit) bool { return reported.cover(es) }
 	// the texts met so far, by hash and length (not their bytes: a long
 	// file would be kept ten times over), with the fixes that led to each
 	type state struct {
@@ -212,13 +223,14 @@ func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (P
 		return 0, false
 	}
 	for round := 0; round < 10; round++ {
-		out, n := Apply(p.Doc.Src, ds, unsafe)
+		out, n, taken := apply(p.Doc.Src, ds, unsafe, allow)
 		if n == 0 {
 			break
 		}
 		if round == 0 {
 			remember(p.Doc.Src, 0)
 		}
+		reported.follow(taken)
 		total += n
 		var err error
 		if p, err = parse(out); err != nil {
@@ -232,4 +244,90 @@ func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (P
 		}
 	}
 	return p.Doc.Src, p, ds, total, nil
+}
+
+// spans are sorted byte ranges of a text, apart from each other (one
+// ends before the next starts): the spans the first round of FixParsed
+// reported, in the current text.
+type spans []span
+
+type span struct{ start, end int }
+
+// reportedSpans returns the spans of ds and of their fixes' edits, merged.
+func reportedSpans(ds []lint.Diagnostic) spans {
+	var out spans
+	for _, d := range ds {
+		out = append(out, span{d.Start, d.End})
+		for _, f := range d.Fixes {
+			for _, e := range f.Edits {
+				if e.Start <= e.End {
+					out = append(out, span{e.Start, e.End})
+				}
+			}
+		}
+	}
+	return out.merge()
+}
+
+// merge sorts the spans and joins those that overlap or touch.
+func (ss spans) merge() spans {
+	sorted := true
+	for i := 1; i < len(ss) && sorted; i++ {
+		sorted = ss[i].start >= ss[i-1].start
+	}
+	if !sorted {
+		sort.Slice(ss, func(i, j int) bool { return ss[i].start < ss[j].start })
+	}
+	out := ss[:0]
+	for _, s := range ss {
+		if n := len(out); n > 0 && s.start <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, s.end)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// cover reports whether every edit lies inside one span (an insertion at
+// either end of a span counts).
+func (ss spans) cover(es []lint.TextEdit) bool {
+	for _, e := range es {
+		// the last span starting at or before the edit
+		i := sort.Search(len(ss), func(k int) bool { return ss[k].start > e.Start }) - 1
+		if i < 0 || e.End > ss[i].end {
+			return false
+		}
+	}
+	return true
+}
+
+// follow moves the spans through the edits Apply took (sorted): a span
+// grows or shrinks by the edits inside it and moves by those before it.
+// An edit across a span's edge (none: Apply took only edits the spans
+// cover, or, in the first round, the edits that made them) stretches the
+// span over it.
+func (ss *spans) follow(ts []taken) {
+	shift, k := 0, 0
+	out := *ss
+	for i, s := range out {
+		// the edits before the span: those ending before it, and those
+		// ending at its start that are not insertions there
+		for k < len(ts) && (ts[k].end < s.start || ts[k].end == s.start && ts[k].start < s.start) {
+			shift += ts[k].size - (ts[k].end - ts[k].start)
+			k++
+		}
+		start, end := s.start, s.end
+		if k < len(ts) && ts[k].start < start {
+			start = ts[k].start
+		}
+		newStart := start + shift
+		for k < len(ts) && ts[k].start <= end {
+			end = max(end, ts[k].end)
+			shift += ts[k].size - (ts[k].end - ts[k].start)
+			k++
+		}
+		out[i] = span{newStart, end + shift}
+	}
+	*ss = out.merge()
 }
