@@ -42,14 +42,18 @@ type htmlWalker struct {
 	x   *Extras
 	src []byte
 	// skip holds the open skipped elements, innermost last; skipStart is
-	// where the outermost one started.
+	// where the outermost one started. open counts them by name, so that
+	// an end tag of an element not open there is passed over without
+	// reading the stack (a quadratic scan for a file of thousands of
+	// nested <code> and stray end tags).
 	skip      []string
 	skipStart int
+	open      map[string]int
 }
 
 func parseHTML(b *builder, x *Extras) {
 	b.collapse = true
-	w := &htmlWalker{b: b, x: x, src: b.src}
+	w := &htmlWalker{b: b, x: x, src: b.src, open: map[string]int{}}
 	z := html.NewTokenizer(bytes.NewReader(b.src))
 	off := 0
 	for {
@@ -87,7 +91,7 @@ func (w *htmlWalker) start(name string, s, e int, selfClosing bool, z *html.Toke
 			w.closeSkip(s) // an inline element left open: close it here
 		} else {
 			if !selfClosing && !voidTags[name] && (skipBlock[name] || skipInline[name]) {
-				w.skip = append(w.skip, name)
+				w.push(name)
 			}
 			return
 		}
@@ -105,19 +109,37 @@ func (w *htmlWalker) start(name string, s, e int, selfClosing bool, z *html.Toke
 		w.b.object(s, e)
 	}
 	if !selfClosing && !voidTags[name] && (skipBlock[name] || skipInline[name]) {
-		w.skip = append(w.skip, name)
+		w.push(name)
 		w.skipStart = s
 	}
 	w.attributes(s, e, z)
 }
 
+// push opens a skipped element.
+func (w *htmlWalker) push(name string) {
+	w.skip = append(w.skip, name)
+	w.open[name]++
+}
+
+// popTo closes the skipped elements from the innermost to the i-th.
+func (w *htmlWalker) popTo(i int) {
+	for _, name := range w.skip[i:] {
+		w.open[name]--
+	}
+	w.skip = w.skip[:i]
+}
+
 func (w *htmlWalker) end(name string, s, e int) {
 	if len(w.skip) > 0 {
-		for i := len(w.skip) - 1; i >= 0; i-- {
-			if w.skip[i] != name {
-				continue
+		if w.open[name] > 0 {
+			// the innermost open element of that name; the elements read
+			// on the way are closed with it, so the scan costs what
+			// pushing them did
+			i := len(w.skip) - 1
+			for w.skip[i] != name {
+				i--
 			}
-			w.skip = w.skip[:i]
+			w.popTo(i)
 			if i == 0 {
 				if skipInline[name] {
 					w.b.object(w.skipStart, e)
@@ -143,7 +165,7 @@ func (w *htmlWalker) end(name string, s, e int) {
 
 // closeSkip ends skipped inline elements left open at offset s.
 func (w *htmlWalker) closeSkip(s int) {
-	w.skip = w.skip[:0]
+	w.popTo(0)
 	w.b.object(w.skipStart, s)
 }
 
