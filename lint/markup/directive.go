@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -59,20 +60,129 @@ func (d *Directive) Matches(rule string) bool {
 
 // Suppressed reports whether a diagnostic of rule starting at the source
 // offset off is silenced by a directive, and marks those that silence it
-// as used.
+// as used. Its time grows with the logarithm of the number of directives
+// (and with the directives it marks, once each), not with their number.
 func (x *Extras) Suppressed(rule string, off int) bool {
-	if x == nil {
+	if x == nil || len(x.Directives) == 0 {
 		return false
 	}
-	hit := false
-	for i := range x.Directives {
-		d := &x.Directives[i]
-		if d.Kind != Enable && d.From <= off && off < d.To && d.Matches(rule) {
-			d.used = true
-			hit = true
+	if x.sup == nil || x.sup.n != len(x.Directives) {
+		x.sup = newSupIndex(x.Directives)
+	}
+	mark := func(i int) { x.Directives[i].used = true }
+	hit := x.sup.all.stab(off, mark)
+	if g := x.sup.named[rule]; g != nil && g.stab(off, mark) {
+		hit = true
+	}
+	for i := 0; i < len(rule); i++ { // the families: "a" and "a/b" of "a/b/c"
+		if rule[i] == '/' {
+			if g := x.sup.named[rule[:i]]; g != nil && g.stab(off, mark) {
+				hit = true
+			}
 		}
 	}
 	return hit
+}
+
+// supIndex finds the directives that silence a diagnostic: those naming
+// no rule, and those naming each rule or family, each set as intervals
+// [From, To) to stab.
+type supIndex struct {
+	n     int // len(Directives) when built
+	all   *intervals
+	named map[string]*intervals
+}
+
+func newSupIndex(ds []Directive) *supIndex {
+	all := []int{}
+	byName := map[string][]int{}
+	for i := range ds {
+		d := &ds[i]
+		if d.Kind == Enable || d.From >= d.To {
+			continue
+		}
+		if len(d.Rules) == 0 {
+			all = append(all, i)
+		}
+		for k, r := range d.Rules {
+			if !slices.Contains(d.Rules[:k], r) {
+				byName[r] = append(byName[r], i)
+			}
+		}
+	}
+	x := &supIndex{n: len(ds), all: newIntervals(ds, all), named: make(map[string]*intervals, len(byName))}
+	for r, ids := range byName {
+		x.named[r] = newIntervals(ds, ids)
+	}
+	return x
+}
+
+// intervals are directives sorted by From, with the largest To of each
+// prefix (does any cover an offset?) and a segment tree of the largest To
+// of those not yet marked used (which ones to mark?), so that each is
+// marked once and then no longer visited.
+type intervals struct {
+	ids      []int // directive indexes, by From
+	from     []int
+	prefixTo []int // prefixTo[k]: the largest To of ids[:k+1]
+	size     int   // leaves of tree, a power of two
+	tree     []int // tree[1] is the root; leaves at size+k: To, or -1 once marked
+}
+
+func newIntervals(ds []Directive, ids []int) *intervals {
+	sort.SliceStable(ids, func(a, b int) bool { return ds[ids[a]].From < ds[ids[b]].From })
+	v := &intervals{ids: ids, from: make([]int, len(ids)), prefixTo: make([]int, len(ids)), size: 1}
+	for v.size < len(ids) {
+		v.size *= 2
+	}
+	v.tree = make([]int, 2*v.size)
+	for k := range v.tree {
+		v.tree[k] = -1
+	}
+	hi := -1
+	for k, i := range ids {
+		v.from[k] = ds[i].From
+		hi = max(hi, ds[i].To)
+		v.prefixTo[k] = hi
+		if !ds[i].used {
+			v.tree[v.size+k] = ds[i].To
+		}
+	}
+	for k := v.size - 1; k >= 1; k-- {
+		v.tree[k] = max(v.tree[2*k], v.tree[2*k+1])
+	}
+	return v
+}
+
+// stab reports whether an interval holds off, and calls mark with each
+// such directive not marked before.
+func (v *intervals) stab(off int, mark func(int)) bool {
+	if v == nil {
+		return false
+	}
+	p := sort.SearchInts(v.from, off+1) // ids[:p] start at or before off
+	if p == 0 || v.prefixTo[p-1] <= off {
+		return false
+	}
+	v.mark(1, 0, v.size, p, off, mark)
+	return true
+}
+
+// mark visits the subtree of node, leaves [lo, hi), for leaves below p
+// whose To is past off.
+func (v *intervals) mark(node, lo, hi, p, off int, mark func(int)) {
+	if lo >= p || v.tree[node] <= off {
+		return
+	}
+	if hi-lo == 1 {
+		mark(v.ids[lo])
+		v.tree[node] = -1
+		return
+	}
+	mid := (lo + hi) / 2
+	v.mark(2*node, lo, mid, p, off, mark)
+	v.mark(2*node+1, mid, hi, p, off, mark)
+	v.tree[node] = max(v.tree[2*node], v.tree[2*node+1])
 }
 
 // Unused returns the directives that silenced nothing in the calls to
@@ -141,12 +251,17 @@ func (x *Extras) addDirective(src []byte, s, e int, body string) {
 	x.Directives = append(x.Directives, Directive{Kind: k, Rules: rules, Start: s, End: e})
 }
 
-// resolveDirectives sorts the directives and computes what each silences.
+// resolveDirectives sorts the directives and computes what each silences,
+// in one pass over the source however many share a line or stay open.
 func (x *Extras) resolveDirectives() {
 	ds := x.Directives
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Start < ds[j].Start })
-	var open []int // indexes of Disable directives not yet closed
+	open := map[string][]int{} // Disable directives not yet closed, by their rules
 	line, at := 1, 0
+	// the line of the last next-line directive: its start, and the start
+	// and end of the line after it
+	var lineFrom, from, to int
+	lineTo := -1
 	for i := range ds {
 		d := &ds[i]
 		line += bytes.Count(x.src[at:d.Start], []byte("\n"))
@@ -154,44 +269,50 @@ func (x *Extras) resolveDirectives() {
 		d.Line = line
 		switch d.Kind {
 		case DisableNextLine:
-			_, next := lineAt(x.src, lineStart(x.src, max(d.End-1, d.Start)))
-			if next < len(x.src) {
-				_, after := lineAt(x.src, next)
-				d.From, d.To = next, after
+			last := max(d.End-1, d.Start) // the comment's last line
+			if last < lineFrom || last >= lineTo {
+				lineFrom = lineStart(x.src, last)
+				_, next := lineAt(x.src, lineFrom)
+				lineTo, from, to = next, next, next
+				if next < len(x.src) {
+					_, to = lineAt(x.src, next)
+				}
+			}
+			if from < len(x.src) {
+				d.From, d.To = from, to
 			}
 		case Disable:
 			d.From, d.To = d.End, len(x.src)
-			open = append(open, i)
+			k := rulesKey(d.Rules)
+			open[k] = append(open[k], i)
 		case Enable:
-			kept := open[:0]
-			for _, o := range open {
-				if len(d.Rules) == 0 || sameRules(ds[o].Rules, d.Rules) {
+			end := func(k string) { // the regions opened for rules k
+				for _, o := range open[k] {
 					ds[o].To = d.Start
 					d.used = true
-				} else {
-					kept = append(kept, o)
+				}
+				delete(open, k)
+			}
+			if len(d.Rules) > 0 {
+				end(rulesKey(d.Rules))
+			} else {
+				for k := range open {
+					end(k)
 				}
 			}
-			open = kept
 		}
 	}
+}
+
+// rulesKey is the same for two lists of rules when they hold the same
+// rules, in any order: sorted, joined by a comma, which a rule never holds.
+func rulesKey(rules []string) string {
+	if len(rules) < 2 {
+		return strings.Join(rules, ",")
+	}
+	return strings.Join(slices.Sorted(slices.Values(rules)), ",")
 }
 
 func lineStart(src []byte, i int) int {
 	return bytes.LastIndexByte(src[:i], '\n') + 1
-}
-
-func sameRules(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	a, b = append([]string{}, a...), append([]string{}, b...)
-	sort.Strings(a)
-	sort.Strings(b)
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

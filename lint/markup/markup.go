@@ -110,7 +110,8 @@ type Extras struct {
 	Directives []Directive
 
 	src    []byte
-	pieces []piece // source ranges the text was copied or decoded from, sorted
+	pieces []piece   // source ranges the text was copied or decoded from, sorted
+	sup    *supIndex // the directives by what they silence, for Suppressed
 }
 
 // piece is a range of the source that reached the text: copied byte for
