@@ -177,7 +177,12 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 			return runner.Parsed{}, err
 		}
 		last = x
-		return runner.Parsed{Doc: doc, Filter: x.Filter, Facts: &lint.Facts{Dateline: dateline(in.Dateline, x)}}, nil
+		p := runner.Parsed{Doc: doc, Filter: x.Filter, Facts: &lint.Facts{Dateline: dateline(in.Dateline, x)}}
+		if len(x.Directives) > 0 {
+			// silenced findings do not count towards a rule's cap
+			p.Suppressed = x.Suppressed
+		}
+		return p, nil
 	}
 	p, err := parse(in.Src)
 	if err != nil {

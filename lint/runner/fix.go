@@ -158,6 +158,12 @@ func (t *takenEdits) add(e taken) {
 type Parsed struct {
 	Doc    *source.Document
 	Filter func([]lint.Diagnostic) []lint.Diagnostic
+	// Suppressed, when set, reports whether a directive silences a
+	// finding of rule starting at a source offset: such findings are
+	// dropped as the rules report them, before they count towards
+	// MaxPerRule (Filter would drop them after, and a rule's first
+	// thousand could all be silenced ones). Filter must drop them too.
+	Suppressed func(rule string, srcOffset int) bool
 	// Facts is what is known of the document (nil: nothing); the rules
 	// add what they learn.
 	Facts *lint.Facts
@@ -165,11 +171,63 @@ type Parsed struct {
 
 // Check lints a parsed document and applies its filter.
 func Check(p Parsed, rules []lint.Active) []lint.Diagnostic {
-	ds := RunFacts(p.Doc, rules, p.Facts)
+	ds, _ := check(p, rules, runOptions{})
+	return ds
+}
+
+// check is Check with the options of a run; more, which opts.fix asks
+// for, is filtered too.
+func check(p Parsed, rules []lint.Active, opts runOptions) (ds, more []lint.Diagnostic) {
+	opts.facts, opts.suppressed = p.Facts, p.Suppressed
+	ds, more = run(p.Doc, rules, opts)
 	if p.Filter != nil {
 		ds = p.Filter(ds)
+		if len(more) > 0 {
+			more = p.Filter(more)
+		}
 	}
-	return ds
+	return ds, more
+}
+
+// withMore returns the diagnostics of a round of FixParsed with the fixes
+// past MaxPerRule put back among them, in the order a run without the cap
+// would give Apply, so that the cap changes nothing that is fixed.
+func withMore(ds, more []lint.Diagnostic, rules []lint.Active) []lint.Diagnostic {
+	if len(more) == 0 {
+		return ds
+	}
+	order := make(map[string]int, len(rules))
+	lists := map[string]bool{}
+	for k, r := range rules {
+		if _, ok := order[r.ID]; !ok {
+			order[r.ID] = k
+		}
+		if r.Kind == lint.Substitution {
+			lists[r.ID] = true
+		}
+	}
+	// both are sorted by position, ties in the order of the rules
+	first := func(a, b *lint.Diagnostic) bool {
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return order[a.Rule] <= order[b.Rule]
+	}
+	all := make([]lint.Diagnostic, 0, len(ds)+len(more))
+	i, j := 0, 0
+	for i < len(ds) || j < len(more) {
+		if j == len(more) || i < len(ds) && first(&ds[i], &more[j]) {
+			all = append(all, ds[i])
+			i++
+		} else {
+			all = append(all, more[j])
+			j++
+		}
+	}
+	return dropShadowed(dedupe(all), lists)
 }
 
 // FixAll is FixParsed for documents without a filter (plain text): newDoc
@@ -197,14 +255,20 @@ func FixAll(doc *source.Document, rules []lint.Active, unsafe bool, newDoc func(
 // next run or a human. Fixes that need several rounds within what was
 // reported (a run of spaces halved each round) still get them.
 //
+// The findings of a rule past MaxPerRule, which the report counts in a
+// note, are fixed too: the runner keeps their fixes, not their messages,
+// and puts them back in order for Apply. The diagnostics returned are
+// capped.
+//
 // Two rules whose fixes undo each other would make the text go round a
 // cycle; the loop stops at the first text it meets again, and returns that
 // text with the fixes that led to it, so that a second run, starting
 // there, changes nothing either.
 func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (Parsed, error)) ([]byte, Parsed, []lint.Diagnostic, int, error) {
 	total := 0
-	ds := Check(p, rules)
-	reported := reportedSpans(ds)
+	opts := runOptions{fix: true, unsafe: unsafe}
+	ds, more := check(p, rules, opts)
+	reported := reportedSpans(withMore(ds, more, rules))
 	allow := func(es []lint.TextEdit) bool { return reported.cover(es) }
 	// the texts met so far, by hash and length (not their bytes: a long
 	// file would be kept ten times over), with the fixes that led to each
@@ -223,7 +287,7 @@ func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (P
 		return 0, false
 	}
 	for round := 0; round < 10; round++ {
-		out, n, taken := apply(p.Doc.Src, ds, unsafe, allow)
+		out, n, taken := apply(p.Doc.Src, withMore(ds, more, rules), unsafe, allow)
 		if n == 0 {
 			break
 		}
@@ -236,7 +300,7 @@ func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (P
 		if p, err = parse(out); err != nil {
 			return nil, Parsed{}, nil, 0, err
 		}
-		ds = Check(p, rules)
+		ds, more = check(p, rules, opts)
 		if before, again := remember(out, total); again {
 			// p is that text again: report it with the fixes up to it
 			total = before

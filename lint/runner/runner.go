@@ -4,15 +4,26 @@
 package runner
 
 import (
+	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/source"
 )
 
+// MaxPerRule is the most findings one rule reports on one document. The
+// rest are counted, not kept: one more finding of the rule, at the
+// position of the first left out (MaxPerRule+1st by position), says how
+// many there are, at the info level and without a fix. Each finding costs
+// memory in every front end (a kilobyte or more in the outputs), and a
+// thousand of one rule say what a million would.
+const MaxPerRule = 1000
+
 // Run runs the rules over doc. The diagnostics' offsets (and their fixes')
-// are byte offsets into doc.Src, sorted by position.
+// are byte offsets into doc.Src, sorted by position; each rule reports at
+// most MaxPerRule of them.
 func Run(doc *source.Document, rules []lint.Active) []lint.Diagnostic {
 	return RunFacts(doc, rules, nil)
 }
@@ -20,6 +31,26 @@ func Run(doc *source.Document, rules []lint.Active) []lint.Diagnostic {
 // RunFacts is Run with what is known of the document: its passes share
 // facts (nil: none known), and the rules may add what they learn to it.
 func RunFacts(doc *source.Document, rules []lint.Active, facts *lint.Facts) []lint.Diagnostic {
+	ds, _ := run(doc, rules, runOptions{facts: facts})
+	return ds
+}
+
+// runOptions are the settings of one run.
+type runOptions struct {
+	facts *lint.Facts
+	// suppressed, when set, drops a finding of a rule starting at a source
+	// offset before it counts towards MaxPerRule.
+	suppressed func(rule string, srcOffset int) bool
+	// fix: also return the findings past MaxPerRule that have a fix to
+	// apply (safe ones, unsafe ones too with unsafe), without their
+	// messages, for FixParsed.
+	fix, unsafe bool
+}
+
+// run is RunFacts with options. more is what opts.fix asks for, sorted
+// as the diagnostics are.
+func run(doc *source.Document, rules []lint.Active, opts runOptions) (ds, more []lint.Diagnostic) {
+	facts := opts.facts
 	if facts == nil {
 		facts = &lint.Facts{}
 	}
@@ -29,7 +60,7 @@ func RunFacts(doc *source.Document, rules []lint.Active, facts *lint.Facts) []li
 	sc.splits.Analyze(sc.toks)
 	toks, splits, memo := sc.toks, &sc.splits, sc.memo
 	for len(sc.reps) < len(rules) {
-		rep := &reporter{out: &sc.out}
+		rep := &reporter{out: &sc.out, more: &sc.more}
 		sc.reps = append(sc.reps, rep)
 		sc.fns = append(sc.fns, rep.report)
 		sc.passes = append(sc.passes, new(lint.Pass))
@@ -40,46 +71,210 @@ func RunFacts(doc *source.Document, rules []lint.Active, facts *lint.Facts) []li
 			lists[r.ID] = true
 		}
 		rep := sc.reps[k]
-		rep.level, rep.ignore, rep.text = r.Level, r.Ignore, doc.Text
+		rep.start(r, doc, opts)
 		p := sc.passes[k]
 		p.Init(r.Rule, doc, toks, splits, r.Options, facts, memo, sc.fns[k])
 		r.Run(p)
 	}
 	out := sc.out
+	var notes []lint.Diagnostic
+	for k, r := range rules {
+		if n := sc.reps[k].over; n > 0 {
+			first := sc.reps[k].first
+			notes = append(notes, lint.Diagnostic{
+				Start: first.start, End: first.end, Rule: r.ID, Level: lint.Info,
+				Message: fmt.Sprintf("… %s more %s of this rule in this file", thousands(n), plural(n, "finding", "findings")),
+			})
+		}
+	}
 	if doc.Mapped() {
 		for i := range out {
 			toSrc(doc, &out[i])
 		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
+		for i := range notes {
+			toSrc(doc, &notes[i])
 		}
-		return out[i].End < out[j].End
-	})
-	out = dropShadowed(dedupe(out), lists)
-	if len(out) == 0 {
-		return nil
+		for i := range sc.more {
+			toSrc(doc, &sc.more[i])
+		}
 	}
-	return append([]lint.Diagnostic(nil), out...)
+	sortByPosition(out)
+	out = dropShadowed(dedupe(out), lists)
+	if len(sc.more) > 0 {
+		more = append([]lint.Diagnostic(nil), sc.more...)
+		sortByPosition(more)
+	}
+	if len(out)+len(notes) == 0 {
+		return nil, more
+	}
+	// the notes after dedupe: a note is not the same finding as another
+	// rule's finding without a fix on its span
+	ds = append(append(make([]lint.Diagnostic, 0, len(out)+len(notes)), out...), notes...)
+	if len(notes) > 0 {
+		sortByPosition(ds)
+	}
+	return ds, more
 }
 
-// reporter receives one rule's diagnostics for Run.
+// sortByPosition sorts diagnostics by start, then end, keeping the order
+// of those with one span (the order of the rules, then of their reports).
+func sortByPosition(ds []lint.Diagnostic) {
+	less := func(i, j int) bool {
+		if ds[i].Start != ds[j].Start {
+			return ds[i].Start < ds[j].Start
+		}
+		return ds[i].End < ds[j].End
+	}
+	for i := 1; i < len(ds); i++ {
+		if less(i, i-1) {
+			sort.SliceStable(ds, less)
+			return
+		}
+	}
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// reporter receives one rule's diagnostics for Run: it drops those the
+// rule must ignore or a directive suppresses, keeps the first MaxPerRule
+// by position in out and counts the others.
 type reporter struct {
-	level  lint.Level
-	ignore map[string]bool // word keys the rule must not flag
-	text   string          // the document's text
-	out    *[]lint.Diagnostic
+	level      lint.Level
+	ignore     map[string]bool // word keys the rule must not flag
+	text       string          // the document's text
+	doc        *source.Document
+	suppressed func(rule string, srcOffset int) bool
+	fix        bool // keep the fixes past the cap in more
+	unsafe     bool
+	out, more  *[]lint.Diagnostic
+
+	begin int     // where the rule's findings start in out
+	kept  int     // how many it has there
+	last  span    // the span of the last one by position
+	heap  []int32 // past the cap, out of order: the kept, greatest first (indexes from begin)
+	over  int     // findings left out
+	first span    // the first of them by position
+}
+
+// start prepares r for the run of one rule.
+func (r *reporter) start(a lint.Active, doc *source.Document, opts runOptions) {
+	heap := r.heap[:0]
+	*r = reporter{
+		level: a.Level, ignore: a.Ignore, text: doc.Text, doc: doc,
+		suppressed: opts.suppressed, fix: opts.fix, unsafe: opts.unsafe,
+		out: r.out, more: r.more, begin: len(*r.out), heap: heap,
+	}
 }
 
 func (r *reporter) report(d lint.Diagnostic) {
 	if len(r.ignore) > 0 && ignored(r.text[d.Start:d.End], r.ignore) {
 		return
 	}
+	if r.suppressed != nil && r.suppressed(d.Rule, r.doc.ToSrcStart(d.Start)) {
+		return
+	}
 	if d.Level == 0 || d.Level > r.level {
 		d.Level = r.level
 	}
-	*r.out = append(*r.out, d)
+	at := span{d.Start, d.End}
+	if r.kept < MaxPerRule {
+		*r.out = append(*r.out, d)
+		if r.kept == 0 || !at.before(r.last) {
+			r.last = at
+		}
+		r.kept++
+		return
+	}
+	// Past the cap. Rules report in order of position, nearly all: then
+	// the finding is left out. One that comes before a kept finding takes
+	// the place of the last kept one, which is left out instead.
+	if len(r.heap) == 0 && !at.before(r.last) {
+		r.leaveOut(d)
+		return
+	}
+	kept := (*r.out)[r.begin:]
+	if len(r.heap) == 0 {
+		for i := range kept {
+			r.heap = append(r.heap, int32(i))
+		}
+		for i := len(r.heap)/2 - 1; i >= 0; i-- {
+			r.down(kept, i)
+		}
+	}
+	top := &kept[r.heap[0]]
+	if !at.before(span{top.Start, top.End}) {
+		r.leaveOut(d)
+		return
+	}
+	r.leaveOut(*top)
+	*top = d
+	r.down(kept, 0)
+}
+
+// down restores the heap order below heap[i].
+func (r *reporter) down(kept []lint.Diagnostic, i int) {
+	h := r.heap
+	greater := func(a, b int32) bool {
+		return span{kept[b].Start, kept[b].End}.before(span{kept[a].Start, kept[a].End})
+	}
+	for {
+		big, l, rt := i, 2*i+1, 2*i+2
+		if l < len(h) && greater(h[l], h[big]) {
+			big = l
+		}
+		if rt < len(h) && greater(h[rt], h[big]) {
+			big = rt
+		}
+		if big == i {
+			return
+		}
+		h[i], h[big] = h[big], h[i]
+		i = big
+	}
+}
+
+// leaveOut counts a finding past the cap, and keeps its fix, without its
+// message, when FixParsed needs it.
+func (r *reporter) leaveOut(d lint.Diagnostic) {
+	at := span{d.Start, d.End}
+	if r.over == 0 || at.before(r.first) {
+		r.first = at
+	}
+	r.over++
+	if r.fix && firstFix(d, r.unsafe) != nil {
+		d.Message = ""
+		*r.more = append(*r.more, d)
+	}
+}
+
+// before orders spans by start, then end.
+func (s span) before(t span) bool {
+	return s.start < t.start || s.start == t.start && s.end < t.end
+}
+
+// firstFix is the fix of d that Apply tries: the first it may apply.
+func firstFix(d lint.Diagnostic, unsafe bool) *lint.SuggestedFix {
+	for i, f := range d.Fixes {
+		if f.Applicability == lint.DisplayOnly || f.Applicability == lint.Unsafe && !unsafe {
+			continue
+		}
+		return &d.Fixes[i]
+	}
+	return nil
 }
 
 // scratch is the memory of one Run that the next can reuse: tokens, their
@@ -94,6 +289,7 @@ type scratch struct {
 	fns    []func(lint.Diagnostic) // reps[k].report
 	passes []*lint.Pass
 	out    []lint.Diagnostic
+	more   []lint.Diagnostic // the fixes past the cap, for FixParsed
 }
 
 // scratchFree holds the scratch memory of finished runs for the next ones:
@@ -126,11 +322,14 @@ func (sc *scratch) release() {
 	clear(sc.lists)
 	clear(sc.out)
 	sc.out = sc.out[:0]
+	clear(sc.more)
+	sc.more = sc.more[:0]
 	for k := range sc.passes {
 		*sc.passes[k] = lint.Pass{}
-		sc.reps[k].ignore, sc.reps[k].text = nil, ""
+		rep := sc.reps[k]
+		rep.ignore, rep.text, rep.doc, rep.suppressed = nil, "", nil, nil
 	}
-	if cap(sc.toks) > maxPooledTokens || cap(sc.out) > maxPooledDiagnostics {
+	if cap(sc.toks) > maxPooledTokens || cap(sc.out) > maxPooledDiagnostics || cap(sc.more) > maxPooledDiagnostics {
 		return
 	}
 	select {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/source"
 )
 
 // linear fails unless run(2n) takes at most 2.5 times as long as run(n),
@@ -172,4 +173,23 @@ func TestApplySameAsQuadratic(t *testing.T) {
 			t.Fatalf("Apply = %q, %d; quadratic: %q, %d\nfixes: %+v", got, n, want, m, ds)
 		}
 	}
+}
+
+// FixAll over n fixes on one line, past the cap but for a thousand of
+// them, the rounds following the reported spans: linear too.
+func TestFixAllScales(t *testing.T) {
+	rebuild := func(b []byte) (*source.Document, error) { return source.New("f.txt", b) }
+	rules := []lint.Active{active(wordRule("t/spell", lint.Error, map[string]string{"المسؤل": "المسؤول"}), lint.Error)}
+	linear(t, 20_000, func(n int) func() {
+		src, _ := oneLineFixes(n)
+		doc, err := source.New("f.txt", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return func() {
+			if _, _, k, err := FixAll(doc, rules, false, rebuild); k != n || err != nil {
+				t.Fatalf("FixAll: %d of %d fixes, %v", k, n, err)
+			}
+		}
+	})
 }
