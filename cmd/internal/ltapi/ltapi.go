@@ -475,14 +475,23 @@ func (a *API) check(ctx context.Context, t ltText, sel *engine.Selection) ([]byt
 	if err != nil {
 		return nil, err
 	}
-	doc, ds := res.Doc, res.Diagnostics
-
+	matches, err := a.matches(ctx, t, res.Doc.Src, res.Diagnostics)
+	if err != nil {
+		return nil, err
+	}
 	conf := arabicShare(t.plain)
-	resp := ltResponse{
+	return encodeJSON(ltResponse{
 		Software: ltSoftware{Name: "daqiq", Version: a.o.Version, BuildDate: buildDate(), APIVersion: 1},
 		Language: ltLanguage{Name: "Arabic", Code: "ar", DetectedLanguage: ltDetected{Name: "Arabic", Code: "ar", Confidence: conf}},
-		Matches:  make([]ltMatch, 0, len(ds)),
-	}
+		Matches:  matches,
+	}), nil
+}
+
+// matches are the diagnostics of t.plain (src, as checked) as LanguageTool
+// reports them, in time proportional to their number and the text's
+// length; it stops when ctx ends.
+func (a *API) matches(ctx context.Context, t ltText, src []byte, ds []lint.Diagnostic) ([]ltMatch, error) {
+	out := make([]ltMatch, 0, len(ds))
 	ix := newUTF16Index(t.whole)
 	sents := &sentences{text: t.plain}
 	for i, d := range ds {
@@ -497,7 +506,7 @@ func (a *API) check(ctx context.Context, t ltText, sel *engine.Selection) ([]byt
 		}
 		off := ix.at(ws)
 		reps := []ltReplacement{}
-		for _, sg := range lint.Suggestions(doc.Src, d) {
+		for _, sg := range lint.Suggestions(src, d) {
 			reps = append(reps, ltReplacement{Value: sg})
 		}
 		family, _, _ := strings.Cut(d.Rule, "/")
@@ -512,7 +521,7 @@ func (a *API) check(ctx context.Context, t ltText, sel *engine.Selection) ([]byt
 		if issue == "" {
 			issue = "style"
 		}
-		resp.Matches = append(resp.Matches, ltMatch{
+		out = append(out, ltMatch{
 			Message:      d.Message,
 			ShortMessage: "",
 			Replacements: reps,
@@ -524,7 +533,7 @@ func (a *API) check(ctx context.Context, t ltText, sel *engine.Selection) ([]byt
 			Rule:         ltRule{ID: d.Rule, Description: desc, IssueType: issue, Category: ltCategoryOf(family)},
 		})
 	}
-	return encodeJSON(resp), nil
+	return out, nil
 }
 
 // ltContextOf is up to 40 code points of text on each side of the span,

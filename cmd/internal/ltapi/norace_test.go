@@ -1,0 +1,5 @@
+//go:build !race
+
+package ltapi
+
+const raceDetector = false
