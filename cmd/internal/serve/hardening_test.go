@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -146,14 +147,35 @@ func TestServeHost(t *testing.T) {
 	}
 }
 
+// smallBuffers is a listener whose connections have small send buffers,
+// so that an answer nobody reads blocks its handler soon.
+type smallBuffers struct{ net.Listener }
+
+func (l smallBuffers) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if tc, ok := c.(*net.TCPConn); ok {
+		tc.SetWriteBuffer(4 << 10)
+	}
+	return c, err
+}
+
 // The check slot is free again before the answer is written: a client
 // that never reads a large answer must not keep the next request waiting
 // (it held the only slot until the write timed out).
 func TestServeSlotFreeWhileWriting(t *testing.T) {
-	ts := testServer(t, Options{MaxConcurrent: 1})
-	// 60,000 findings, an answer of some 15 MB: more than the socket
-	// buffers hold
-	body, _ := json.Marshal(map[string]string{"text": strings.Repeat("a  ", 60000)})
+	var active atomic.Int64 // handlers running
+	s := New(Options{MaxConcurrent: 1})
+	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		active.Add(1)
+		defer active.Add(-1)
+		s.ServeHTTP(w, r)
+	}))
+	ts.Listener = smallBuffers{ts.Listener}
+	ts.Start()
+	t.Cleanup(ts.Close)
+	// a finding in every gap: an answer of hundreds of kilobytes at least,
+	// far more than the socket buffers hold
+	body, _ := json.Marshal(map[string]string{"text": strings.Repeat("a  ", 20000)})
 	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
 	if err != nil {
 		t.Fatal(err)
@@ -186,6 +208,9 @@ func TestServeSlotFreeWhileWriting(t *testing.T) {
 		res.Body.Close()
 		if res.StatusCode != 200 {
 			t.Errorf("%s: %d", ep, res.StatusCode)
+		}
+		if active.Load() == 0 {
+			t.Fatal("the large answer was written in full: nothing was tested (make it larger)")
 		}
 	}
 }
