@@ -174,27 +174,44 @@ func TestCheckLinear(t *testing.T) {
 	linear(t, n, run)
 }
 
-// A request given up (its context ends) stops while its answer is being
-// built, and is answered 503.
+// givenUp is a request's context whose client goes away once the check
+// has begun: the first look at Err finds it alive (the engine starts),
+// every later one finds it cancelled.
+type givenUp struct {
+	context.Context
+	looks atomic.Int64
+}
+
+func (c *givenUp) Err() error {
+	if c.looks.Add(1) == 1 {
+		return nil
+	}
+	return context.Canceled
+}
+
+// A request given up while its text is checked is answered 503 at once:
+// no answer is built for nobody, however many its matches (the matches
+// loop looks at the context too).
 func TestCheckCancelled(t *testing.T) {
 	a := New(Options{})
-	text := strings.Repeat("a  ", 40000) // 120 KB
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan *httptest.ResponseRecorder)
-	go func() {
+	for _, text := range []string{"هاذا", strings.Repeat("a  ", 40000)} {
+		ctx := &givenUp{Context: context.Background()}
 		rec := httptest.NewRecorder()
 		a.Check(rec, checkRequest(ctx, text))
-		done <- rec
-	}()
-	time.Sleep(20 * time.Millisecond)
-	cancel()
-	select {
-	case rec := <-done:
-		if rec.Code != http.StatusServiceUnavailable {
-			t.Errorf("cancelled: %d %.200s", rec.Code, rec.Body)
+		if rec.Code != http.StatusServiceUnavailable || ctx.looks.Load() < 2 {
+			t.Errorf("given up: %d after %d looks at the context: %.200s", rec.Code, ctx.looks.Load(), rec.Body)
 		}
-	case <-time.After(3 * time.Second):
-		t.Fatal("the check went on for 3 s after its request was given up")
+	}
+	// the loop over the matches, by itself
+	text := strings.Repeat("a  ", 5000)
+	ds := make([]lint.Diagnostic, 5000)
+	for i := range ds {
+		ds[i] = lint.Diagnostic{Start: 3*i + 1, End: 3*i + 3, Rule: "typography/whitespace"}
+	}
+	ctx := &givenUp{Context: context.Background()}
+	ctx.looks.Store(1)
+	if ms, err := a.matches(ctx, ltText{whole: text, plain: text}, []byte(text), ds); err == nil {
+		t.Errorf("the matches of a request given up: %d, no error", len(ms))
 	}
 }
 
