@@ -38,9 +38,9 @@
 
   // byteMap returns a function from a UTF-8 byte offset in s to the UTF-16
   // index of the same place. It counts each code point's UTF-8 length as
-  // TextEncoder does (a lone surrogate becomes U+FFFD, 3 bytes, which is
-  // also what the server decodes from JSON). An offset inside a code point
-  // is moved back to its start.
+  // TextEncoder does (a lone surrogate would be U+FFFD, 3 bytes, but the
+  // server refuses a text that holds one: 400). An offset inside a code
+  // point is moved back to its start.
   function byteMap(s) {
     const bytes = [0];
     const units = [0];
