@@ -16,6 +16,10 @@ import (
 // findURLs, which also takes Arabic letters in a path.
 var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
 
+// mergeBlank is mergeBlankLines, a variable for the test that compares
+// Parse with and without it.
+var mergeBlank = mergeBlankLines
+
 // mdWalker walks goldmark's tree. goldmark's segments are offsets into the
 // body it parsed, which starts base bytes into the file.
 type mdWalker struct {
@@ -29,7 +33,10 @@ type mdWalker struct {
 	skipStart int
 }
 
-func parseMarkdown(b *builder, x *Extras, opts Options) {
+// parseMarkdown reads the front matter and the Markdown after it, unless
+// that is beyond the limits of markdownLimits: then it returns the error
+// (its Path left to the caller).
+func parseMarkdown(b *builder, x *Extras, opts Options) *LimitError {
 	src := b.src
 	base := readFrontMatter(b, x, src, opts)
 	body := src[base:]
@@ -38,9 +45,13 @@ func parseMarkdown(b *builder, x *Extras, opts Options) {
 		base = 3
 		body = src[base:]
 	}
-	root := md.Parser().Parse(text.NewReader(body))
+	if at, msg := markdownLimits(body); at >= 0 {
+		return &LimitError{Line: 1 + bytes.Count(src[:base+at], []byte("\n")), Msg: msg}
+	}
+	root := md.Parser().Parse(text.NewReader(mergeBlank(body)))
 	w := &mdWalker{b: b, x: x, src: src, base: base}
 	w.blocks(root)
+	return nil
 }
 
 func (w *mdWalker) blocks(n ast.Node) {

@@ -226,7 +226,8 @@ func (x *Extras) Filter(ds []lint.Diagnostic) []lint.Diagnostic {
 
 // Parse reads src as the format of path (or opts.Format) and returns the
 // document to lint and what was found beside its text. Invalid UTF-8 is a
-// *source.EncodingError, as from source.New.
+// *source.EncodingError, as from source.New; Markdown nested deeper than
+// MaxNesting, or with tables too large for the parser, a *LimitError.
 func Parse(path string, src []byte, opts Options) (*source.Document, *Extras, error) {
 	f := opts.Format
 	if f == Auto {
@@ -246,7 +247,10 @@ func Parse(path string, src []byte, opts Options) (*source.Document, *Extras, er
 	b := newBuilder(src)
 	switch f {
 	case Markdown:
-		parseMarkdown(b, x, opts)
+		if err := parseMarkdown(b, x, opts); err != nil {
+			err.Path = path
+			return nil, nil, err
+		}
 	case HTML:
 		parseHTML(b, x)
 	}
