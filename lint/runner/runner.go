@@ -101,7 +101,8 @@ func run(doc *source.Document, rules []lint.Active, opts runOptions) (ds, more [
 	sortByPosition(out)
 	out = dropShadowed(dedupe(out), lists)
 	if len(sc.more) > 0 {
-		more = append([]lint.Diagnostic(nil), sc.more...)
+		// handed over, not copied: there may be a million
+		more, sc.more = sc.more, nil
 		sortByPosition(more)
 	}
 	if len(out)+len(notes) == 0 {
