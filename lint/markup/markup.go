@@ -49,6 +49,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/source"
@@ -241,8 +242,10 @@ func Parse(path string, src []byte, opts Options) (*source.Document, *Extras, er
 		}
 		return doc, x, nil
 	}
-	if _, err := source.New(path, src); err != nil {
-		return nil, nil, err
+	if !utf8.Valid(src) { // the error, with its offset, as NewMapped gives it
+		if _, err := source.New(path, src); err != nil {
+			return nil, nil, err
+		}
 	}
 	b := newBuilder(src)
 	switch f {
