@@ -82,6 +82,9 @@ const (
 //	path:line:col: level rule: message
 //	  suggestion: replacement
 //	  | the source line with [the span] marked
+//
+// Controls and bidi controls from the file or the findings are written
+// out (Visible): a line of output is only ever what it shows.
 func WriteText(w io.Writer, f lint.File, o TextOptions) {
 	for _, d := range f.Diagnostics {
 		s := f.Doc.Pos(d.Start)
@@ -90,7 +93,7 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 			c := map[lint.Level]string{lint.Error: red, lint.Warning: yellow, lint.Info: blue}[d.Level]
 			level = c + level + reset
 		}
-		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.Doc.Path, s.Line, s.Column, level, d.Rule, d.Message)
+		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.Doc.Path, s.Line, s.Column, level, Visible(d.Rule), Visible(d.Message))
 		for i, sg := range lint.Suggestions(f.Doc.Src, d) {
 			label := "suggestion"
 			if d.Fixes[i].Applicability != lint.Safe {
@@ -99,7 +102,7 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 			if sg == "" {
 				sg = "(delete)"
 			}
-			fmt.Fprintf(w, "  %s: %s\n", label, sg)
+			fmt.Fprintf(w, "  %s: %s\n", label, Visible(sg))
 		}
 		// a window of the line around the span, never the whole line: a
 		// 50 MB line with many findings must stay linear. The line ends
@@ -124,7 +127,7 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 		if a < 0 || b > len(line) || a > b {
 			continue
 		}
-		pre, mid, post := clip(line[:a], true), line[a:b], clip(line[b:], false)
+		pre, mid, post := Visible(clip(line[:a], true)), Visible(line[a:b]), Visible(clip(line[b:], false))
 		if o.Color {
 			fmt.Fprintf(w, "  | %s%s%s%s%s\n", pre, bold+under, mid, reset, post)
 		} else {
