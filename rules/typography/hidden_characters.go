@@ -16,14 +16,14 @@ func HiddenCharacters() (*lint.Rule, error) {
 		Kind:     lint.Code,
 		Category: "typography",
 		Level:    lint.Error,
-		Summary:  "bidi controls anywhere (error); direction marks, joiners and zero-width spaces inside a word (warning)",
+		Summary:  "bidi controls and control characters anywhere (error); direction marks, joiners and zero-width spaces inside a word (warning)",
 		Doc: lint.Doc{
-			What: "Flags the bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) wherever they are, and, inside a word, the left-to-right and right-to-left marks (U+200E, U+200F), the Arabic letter mark (U+061C), the zero-width joiner and non-joiner (U+200D, U+200C), the zero-width space (U+200B), the word joiner (U+2060) and a stray byte-order mark (U+FEFF). " +
+			What: "Flags the bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) and the control characters (C0 but the tab and the line ends, such as BEL, BS, VT, FF and ESC; DEL; C1 but NEL) wherever they are, and, inside a word, the left-to-right and right-to-left marks (U+200E, U+200F), the Arabic letter mark (U+061C), the zero-width joiner and non-joiner (U+200D, U+200C), the zero-width space (U+200B), the word joiner (U+2060) and a stray byte-order mark (U+FEFF). " +
 				"A mark between two words, where it sets the direction of a number or a Latin name, is left alone, and so is a non-joiner in a Persian word (می‌خواهد).",
-			Why:   "These characters are invisible: pasted from word processors, PDFs and social media, they make a word unfindable (الحكومة with a mark inside does not match الحكومة) and bidi controls can reorder what a reader sees.",
+			Why:   "These characters are invisible: pasted from word processors, PDFs and social media, they make a word unfindable (الحكومة with a mark inside does not match الحكومة) and bidi controls can reorder what a reader sees. Control characters come from old systems and broken conversions (a vertical tab is a line break in Word's text export) and can drive a terminal.",
 			Wrong: "أعلنت الحكو\u200fمة عن خطة جديدة \u202bلدعم\u202c الصادرات.",
 			Right: "أعلنت الحكومة عن خطة جديدة لدعم الصادرات.",
-			Fix:   "Safe: deletes the characters.",
+			Fix:   "Safe: deletes the characters; a vertical tab or form feed between two words becomes a space.",
 		},
 		Run: hiddenCharacters,
 	}, nil
@@ -34,6 +34,7 @@ const (
 	notHidden = iota
 	bidiControl
 	invisibleMark
+	controlChar
 )
 
 func hiddenClass(r rune) int {
@@ -42,8 +43,37 @@ func hiddenClass(r rune) int {
 		return bidiControl
 	case r >= 0x200B && r <= 0x200F, r == 0x2060, r == 0x061C, r == 0xFEFF:
 		return invisibleMark
+	case isControl(r):
+		return controlChar
 	}
 	return notHidden
+}
+
+// isControl reports whether r is a control character the rule flags: C0
+// but the tab and the line ends (LF, CR), DEL, and C1 but NEL (U+0085, a
+// line end in Unicode).
+func isControl(r rune) bool {
+	switch {
+	case r < 0x20:
+		return r != '\t' && r != '\n' && r != '\r'
+	case r == 0x7F:
+		return true
+	case r >= 0x80 && r <= 0x9F:
+		return r != 0x85
+	}
+	return false
+}
+
+// c0Names are the names of the C0 controls and DEL.
+var c0Names = map[rune]string{
+	0x00: "NULL", 0x01: "START OF HEADING", 0x02: "START OF TEXT", 0x03: "END OF TEXT",
+	0x04: "END OF TRANSMISSION", 0x05: "ENQUIRY", 0x06: "ACKNOWLEDGE", 0x07: "BELL (BEL)",
+	0x08: "BACKSPACE", 0x0B: "LINE TABULATION (VT)", 0x0C: "FORM FEED (FF)", 0x0E: "SHIFT OUT",
+	0x0F: "SHIFT IN", 0x10: "DATA LINK ESCAPE", 0x11: "DEVICE CONTROL ONE", 0x12: "DEVICE CONTROL TWO",
+	0x13: "DEVICE CONTROL THREE", 0x14: "DEVICE CONTROL FOUR", 0x15: "NEGATIVE ACKNOWLEDGE",
+	0x16: "SYNCHRONOUS IDLE", 0x17: "END OF TRANSMISSION BLOCK", 0x18: "CANCEL", 0x19: "END OF MEDIUM",
+	0x1A: "SUBSTITUTE", 0x1B: "ESCAPE", 0x1C: "FILE SEPARATOR", 0x1D: "GROUP SEPARATOR",
+	0x1E: "RECORD SEPARATOR", 0x1F: "UNIT SEPARATOR", 0x7F: "DELETE",
 }
 
 var charNames = map[rune]string{
@@ -62,6 +92,21 @@ func hiddenCharacters(p *lint.Pass) {
 	for _, i := range sc.controls {
 		if t := p.Tokens[i]; t.Start >= end {
 			end = hiddenRun(p, t.Start, bidiControl)
+		}
+	}
+	// control characters are punctuation tokens, or inside whitespace
+	// (VT and FF)
+	end = 0
+	for _, i := range sc.c0 {
+		t := p.Tokens[i]
+		for j := max(t.Start, end); j < t.End; {
+			r, n := utf8.DecodeRuneInString(p.Text[j:])
+			if isControl(r) {
+				end = hiddenRun(p, j, controlChar)
+				j = end
+				continue
+			}
+			j += n
 		}
 	}
 	// invisible marks are kept inside the Arabic word tokens
@@ -95,11 +140,29 @@ func hiddenRun(p *lint.Pass, at, c int) int {
 		}
 		end += n
 	}
-	name := fmt.Sprintf("U+%04X %s", first, charNames[first])
+	var name string
+	switch {
+	case c != controlChar:
+		name = fmt.Sprintf("U+%04X %s", first, charNames[first])
+	case first >= 0x80:
+		name = fmt.Sprintf("U+%04X (a C1 control)", first)
+	default:
+		name = fmt.Sprintf("U+%04X %s", first, c0Names[first])
+	}
 	if end-at > utf8.RuneLen(first) {
 		name += " and others"
 	}
 	switch c {
+	case controlChar:
+		// a line or page break between two words keeps them apart
+		repl, do := "", "delete it"
+		if strings.ContainsAny(text[at:end], "\v\f") && at > 0 && end < len(text) &&
+			!arabic.IsSpace(decodeLast(text[:at])) && !arabic.IsSpace(decodeAt(text, end)) {
+			repl, do = " ", "replace it with a space"
+		}
+		p.Report(lint.Diagnostic{Start: at, End: end,
+			Message: fmt.Sprintf("control character %s: %s", name, do),
+			Fixes:   []lint.SuggestedFix{lint.Replace(at, end, repl, lint.Safe)}})
 	case bidiControl:
 		p.Report(lint.Diagnostic{Start: at, End: end,
 			Message: fmt.Sprintf("hidden bidi control %s: delete it", name),
@@ -158,6 +221,11 @@ func persian(word string) bool {
 		}
 	}
 	return false
+}
+
+func decodeLast(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func stripHidden(s string) string {

@@ -1,6 +1,7 @@
 package typography
 
 import (
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -26,6 +27,9 @@ type docScan struct {
 	marked []int32
 	// controls are punctuation tokens that are bidi controls.
 	controls []int32
+	// c0 are the tokens that hold a control character: punctuation (C0,
+	// DEL, C1) and whitespace with a vertical tab or form feed.
+	c0 []int32
 	// nonASCII: some number is written in Arabic-Indic or Persian digits.
 	nonASCII bool
 }
@@ -75,13 +79,22 @@ func scanTokens(p *lint.Pass) *docScan {
 				}
 			}
 		case arabic.Space:
-			if n := t.End - t.Start; n >= 2 && n != int(t.Breaks) || i == len(toks)-1 {
+			n := t.End - t.Start
+			if n >= 2 && n != int(t.Breaks) || i == len(toks)-1 {
 				s.spaces = append(s.spaces, int32(i))
+			}
+			if c := text[t.Start]; n == 1 && (c == '\v' || c == '\f') || n > 1 && strings.ContainsAny(text[t.Start:t.End], "\v\f") {
+				s.c0 = append(s.c0, int32(i))
 			}
 		case arabic.Punct:
 			// U+202A-U+202E are E2 80 AA-AE, U+2066-U+2069 E2 81 A6-A9
-			if text[t.Start] == 0xE2 && t.End-t.Start == 3 && hiddenClass(decodeAt(text, t.Start)) == bidiControl {
-				s.controls = append(s.controls, int32(i))
+			switch c := text[t.Start]; {
+			case c == 0xE2:
+				if t.End-t.Start == 3 && hiddenClass(decodeAt(text, t.Start)) == bidiControl {
+					s.controls = append(s.controls, int32(i))
+				}
+			case c < 0x20, c == 0x7F, c == 0xC2 && isControl(decodeAt(text, t.Start)):
+				s.c0 = append(s.c0, int32(i))
 			}
 		case arabic.Number:
 			if len(t.Key) != t.End-t.Start { // the key is the number in ASCII

@@ -111,6 +111,50 @@ func TestLoneCR(t *testing.T) {
 	}
 }
 
+// TestControlCharacters: C0 controls but the tab and the line ends, DEL
+// and C1 controls are flagged wherever they are, with a safe fix that
+// deletes them, or puts a space for a vertical tab or form feed that
+// stood between two words; whitespace/trailing leaves them to
+// hidden-characters.
+func TestControlCharacters(t *testing.T) {
+	messy := "أعلن\x00 المتحدث أن الحكو\x07\x08مة\vوافقت على\x1b[1m الخطة\u009b.\n\f\nوقال إن \x7fالتنفيذ\tيبدأ غدا \f\n"
+	ds := check(t, "a.txt", messy)
+	var got []string
+	for _, d := range ds {
+		got = append(got, fmt.Sprintf("%q %s %v", messy[d.Start:d.End], d.Message, d.Level))
+	}
+	want := []string{
+		`"\x00" control character U+0000 NULL: delete it error`,
+		`"\a\b" control character U+0007 BELL (BEL) and others: delete it error`,
+		`"\v" control character U+000B LINE TABULATION (VT): replace it with a space error`,
+		`"\x1b" control character U+001B ESCAPE: delete it error`,
+		`"\u009b" control character U+009B (a C1 control): delete it error`,
+		`"\f" control character U+000C FORM FEED (FF): delete it error`,
+		`"\x7f" control character U+007F DELETE: delete it error`,
+		`"\f" control character U+000C FORM FEED (FF): delete it error`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	doc, err := source.New("a.txt", []byte(messy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	newDoc := func(b []byte) (*source.Document, error) { return source.New("a.txt", b) }
+	out, left, _, err := runner.FixAll(doc, family(t), false, newDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := "أعلن المتحدث أن الحكومة وافقت على[1m الخطة.\n\nوقال إن التنفيذ\tيبدأ غدا\n"
+	if string(out) != clean || len(left) != 0 {
+		t.Errorf("fixed:\n%q\nwant\n%q\nleft %v", out, clean, left)
+	}
+	// NEL, the tab and the line ends are not control characters here
+	if ds := check(t, "a.txt", "قال\u0085الوزير\tإن\r\nالخطة\rجاهزة\n"); len(ds) != 0 {
+		t.Errorf("line ends and tab flagged: %v", ds)
+	}
+}
+
 // TestMarkdownLineBreak: two spaces ending a line are a hard line break
 // in Markdown, trailing whitespace anywhere else.
 func TestMarkdownLineBreak(t *testing.T) {

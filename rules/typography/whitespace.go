@@ -65,6 +65,9 @@ func whitespace(p *lint.Pass) {
 			lineStart, lineEnd := !first || atStart, br >= 0 || atEnd
 			switch {
 			case end == pos:
+			case strings.ContainsAny(text[pos:end], "\v\f"):
+				// a vertical tab or form feed is a control character:
+				// typography/hidden-characters reports it
 			case lineStart && lineEnd:
 				del(pos, end, "this line holds only whitespace")
 			case lineEnd:
