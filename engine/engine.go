@@ -136,6 +136,9 @@ type Result struct {
 	Doc *source.Document
 	// Diagnostics are the findings on Doc.Src offsets, sorted by
 	// position, each with the level the configuration gives its rule.
+	// With Input.Fix, they also list, as info findings without a fix
+	// ("also fixed: …"), the fixes applied that checking Src would not
+	// have reported: fixes another fix made necessary (runner.FixParsed).
 	Diagnostics []lint.Diagnostic
 	// Format is the format the article was read as.
 	Format markup.Format
@@ -195,9 +198,15 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
 		}
-		r.Fixed, p, r.Diagnostics, r.Applied, err = runner.FixParsed(p, active, in.Fix == UnsafeFixes, parse)
+		var also []lint.Diagnostic
+		r.Fixed, p, r.Diagnostics, r.Applied, also, err = runner.FixParsed(p, active, in.Fix == UnsafeFixes, parse)
 		if err != nil {
 			return Result{}, err
+		}
+		if len(also) > 0 {
+			// the fixes check did not report, listed as info findings
+			r.Diagnostics = append(r.Diagnostics, also...)
+			sort.SliceStable(r.Diagnostics, func(i, j int) bool { return r.Diagnostics[i].Start < r.Diagnostics[j].Start })
 		}
 		if r.Applied == 0 {
 			r.Fixed = in.Src

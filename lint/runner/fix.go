@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"fmt"
 	"hash/maphash"
 	"slices"
 	"sort"
@@ -22,13 +23,12 @@ import (
 // that reaches back before edits already taken costs a binary search and
 // the move of the edits it precedes.
 func Apply(src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte, int) {
-	out, n, _ := apply(src, ds, unsafe, nil)
+	out, n, _ := apply(src, ds, unsafe)
 	return out, n
 }
 
-// apply is Apply with the fixes allow refuses skipped as if they clashed
-// (nil: all allowed); it also returns the edits it took, sorted.
-func apply(src []byte, ds []lint.Diagnostic, unsafe bool, allow func([]lint.TextEdit) bool) ([]byte, int, []taken) {
+// apply is Apply that also returns the edits it took, sorted.
+func apply(src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte, int, []taken) {
 	t := takenEdits{es: make([]taken, 0, len(ds))}
 	applied := 0
 	var buf []lint.TextEdit
@@ -58,7 +58,7 @@ func apply(src []byte, ds []lint.Diagnostic, unsafe bool, allow func([]lint.Text
 					break
 				}
 			}
-			if !clash && (allow == nil || allow(own)) {
+			if !clash {
 				for k, e := range own {
 					ei := k
 					if len(order) > 0 {
@@ -232,9 +232,10 @@ func withMore(ds, more []lint.Diagnostic, rules []lint.Active) []lint.Diagnostic
 
 // FixAll is FixParsed for documents without a filter (plain text): newDoc
 // rebuilds the document from fixed bytes. It returns the final bytes, the
-// diagnostics that remain and the number of fixes applied.
+// diagnostics that remain and the number of fixes applied (the findings
+// on what later rounds also fixed are not among them: see FixParsed).
 func FixAll(doc *source.Document, rules []lint.Active, unsafe bool, newDoc func([]byte) (*source.Document, error)) ([]byte, []lint.Diagnostic, int, error) {
-	out, _, ds, n, err := FixParsed(Parsed{Doc: doc}, rules, unsafe, func(b []byte) (Parsed, error) {
+	out, _, ds, n, _, err := FixParsed(Parsed{Doc: doc}, rules, unsafe, func(b []byte) (Parsed, error) {
 		d, err := newDoc(b)
 		return Parsed{Doc: d}, err
 	})
@@ -243,17 +244,22 @@ func FixAll(doc *source.Document, rules []lint.Active, unsafe bool, newDoc func(
 
 // FixParsed applies fixes and lints again until nothing changes (at most
 // 10 rounds). parse rebuilds the document from fixed bytes. It returns the
-// final bytes, the last parse, its diagnostics and the number of fixes
-// applied.
+// final bytes, the last parse, its diagnostics, the number of fixes
+// applied and also, the fixes it made that checking the document would
+// not have reported.
 //
-// It changes nothing that checking the document would not report: the
-// rounds after the first apply only fixes whose edits lie inside the
-// spans the first round's findings named (their spans and their fixes'
-// edits), followed through the edits made since. A fix elsewhere (a
-// consistency rule whose counts a first fix changed: مسؤول now outnumbers
-// مسئول) is left, and reported among the findings that remain, for the
-// next run or a human. Fixes that need several rounds within what was
-// reported (a run of spaces halved each round) still get them.
+// Every round applies every fix it can, so that a second run changes
+// nothing. A fix of a round after the first whose edits do not lie inside
+// the spans the first round's findings named (their spans and their
+// fixes' edits, followed through the edits made since) was brought about
+// by another fix: a consistency rule whose counts a first fix changed
+// (fixing المسؤلين makes مسؤول the majority, and مسئول is rewritten).
+// Each such fix is returned in also, an info finding of its rule without
+// a fix, on the text it wrote in the final bytes (followed through the
+// edits made after it; an edit across one of its ends stretches it over
+// that edit), saying what it changed; at most MaxPerRule of them per rule,
+// then a note counting the others. Fixes that need several rounds within
+// what was reported (a run of spaces halved each round) are not listed.
 //
 // The findings of a rule past MaxPerRule, which the report counts in a
 // note, are fixed too: the runner keeps their fixes, not their messages,
@@ -262,52 +268,201 @@ func FixAll(doc *source.Document, rules []lint.Active, unsafe bool, newDoc func(
 //
 // Two rules whose fixes undo each other would make the text go round a
 // cycle; the loop stops at the first text it meets again, and returns that
-// text with the fixes that led to it, so that a second run, starting
-// there, changes nothing either.
-func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (Parsed, error)) ([]byte, Parsed, []lint.Diagnostic, int, error) {
+// text with the fixes that led to it (and what also lists of them), so
+// that a second run, starting there, changes nothing either.
+func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (Parsed, error)) (out []byte, last Parsed, ds []lint.Diagnostic, applied int, also []lint.Diagnostic, err error) {
 	total := 0
 	opts := runOptions{fix: true, unsafe: unsafe}
 	ds, more := check(p, rules, opts)
-	reported := reportedSpans(withMore(ds, more, rules))
-	allow := func(es []lint.TextEdit) bool { return reported.cover(es) }
+	var reported spans
+	var later []laterFix
 	// the texts met so far, by hash and length (not their bytes: a long
 	// file would be kept ten times over), with the fixes that led to each
 	type state struct {
 		hash uint64
 		size int
 	}
-	seen := map[state]int{}
+	type snapshot struct {
+		total int
+		later []laterFix
+	}
+	seen := map[state]snapshot{}
 	seed := maphash.MakeSeed()
-	remember := func(src []byte, total int) (int, bool) {
+	remember := func(src []byte, total int) (snapshot, bool) {
 		st := state{maphash.Bytes(seed, src), len(src)}
 		if before, ok := seen[st]; ok {
 			return before, true
 		}
-		seen[st] = total
-		return 0, false
+		seen[st] = snapshot{total, slices.Clone(later)}
+		return snapshot{}, false
 	}
 	for round := 0; round < 10; round++ {
-		out, n, taken := apply(p.Doc.Src, withMore(ds, more, rules), unsafe, allow)
+		all := withMore(ds, more, rules)
+		if round == 0 {
+			reported = reportedSpans(all)
+		}
+		out, n, taken := apply(p.Doc.Src, all, unsafe)
 		if n == 0 {
 			break
 		}
 		if round == 0 {
 			remember(p.Doc.Src, 0)
+		} else {
+			later = followLater(later, taken)
+			later = append(later, unreported(p.Doc.Src, out, all, taken, reported)...)
 		}
 		reported.follow(taken)
 		total += n
-		var err error
 		if p, err = parse(out); err != nil {
-			return nil, Parsed{}, nil, 0, err
+			return nil, Parsed{}, nil, 0, nil, err
 		}
 		ds, more = check(p, rules, opts)
 		if before, again := remember(out, total); again {
 			// p is that text again: report it with the fixes up to it
-			total = before
+			total, later = before.total, before.later
 			break
 		}
 	}
-	return p.Doc.Src, p, ds, total, nil
+	return p.Doc.Src, p, ds, total, laterFindings(later), nil
+}
+
+// laterFix is a fix a round after the first applied outside the spans the
+// first round reported: its span in the current text and what it did.
+type laterFix struct {
+	rule       string
+	start, end int
+	old, new   string
+}
+
+// unreported returns the fixes Apply took (taken, sorted, from ds on src,
+// giving out) with an edit outside the reported spans, on out.
+func unreported(src, out []byte, ds []lint.Diagnostic, taken []taken, reported spans) []laterFix {
+	var outside map[int32]bool
+	for _, t := range taken {
+		if !outside[t.d] && !reported.cover([]lint.TextEdit{{Start: t.start, End: t.end}}) {
+			if outside == nil {
+				outside = map[int32]bool{}
+			}
+			outside[t.d] = true
+		}
+	}
+	if len(outside) == 0 {
+		return nil
+	}
+	// each fix's span before and after: from its first edit to its last
+	type pos struct{ oldStart, oldEnd, newStart, newEnd int }
+	at := map[int32]*pos{}
+	var order []int32
+	shift := 0
+	for _, t := range taken {
+		ns := t.start + shift
+		ne := ns + t.size
+		shift += t.size - (t.end - t.start)
+		if !outside[t.d] {
+			continue
+		}
+		if x := at[t.d]; x != nil {
+			x.oldEnd, x.newEnd = t.end, ne
+			continue
+		}
+		at[t.d] = &pos{t.start, t.end, ns, ne}
+		order = append(order, t.d)
+	}
+	fs := make([]laterFix, 0, len(order))
+	for _, d := range order {
+		x := at[d]
+		fs = append(fs, laterFix{
+			rule: ds[d].Rule, start: x.newStart, end: x.newEnd,
+			old: string(src[x.oldStart:x.oldEnd]), new: string(out[x.newStart:x.newEnd]),
+		})
+	}
+	return fs
+}
+
+// followLater moves the fixes' spans through the edits Apply took
+// (sorted). A position inside an edit's span, which no position of the
+// new text matches exactly, goes to the nearest edge that keeps the span
+// over the edit: a start to the edit's new start, an end to its new end.
+// An insertion at a span's start is put before the span, one at its end
+// after it.
+func followLater(fs []laterFix, ts []taken) []laterFix {
+	if len(fs) == 0 || len(ts) == 0 {
+		return fs
+	}
+	cum := make([]int, len(ts)+1) // the shift of the edits before ts[i]
+	for i, t := range ts {
+		cum[i+1] = cum[i] + t.size - (t.end - t.start)
+	}
+	mapStart := func(p int) int {
+		i := sort.Search(len(ts), func(k int) bool { return ts[k].end > p })
+		if i < len(ts) && ts[i].start < p {
+			return ts[i].start + cum[i]
+		}
+		return p + cum[i]
+	}
+	mapEnd := func(p int) int {
+		i := sort.Search(len(ts), func(k int) bool { return ts[k].end > p || ts[k].start == p && ts[k].end == p })
+		if i < len(ts) && ts[i].start < p {
+			return ts[i].start + cum[i] + ts[i].size
+		}
+		return p + cum[i]
+	}
+	for i := range fs {
+		fs[i].start, fs[i].end = mapStart(fs[i].start), mapEnd(fs[i].end)
+		fs[i].end = max(fs[i].end, fs[i].start)
+	}
+	return fs
+}
+
+// laterFindings turns the fixes later rounds made outside what was
+// reported into info findings, sorted by position, at most MaxPerRule per
+// rule and a note counting the others.
+func laterFindings(fs []laterFix) []lint.Diagnostic {
+	if len(fs) == 0 {
+		return nil
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].start != fs[j].start {
+			return fs[i].start < fs[j].start
+		}
+		return fs[i].end < fs[j].end
+	})
+	kept := map[string]int{}
+	over := map[string]int{}
+	var ds, notes []lint.Diagnostic
+	for _, f := range fs {
+		if kept[f.rule] == MaxPerRule {
+			if over[f.rule] == 0 {
+				notes = append(notes, lint.Diagnostic{Start: f.start, End: f.end, Rule: f.rule, Level: lint.Info})
+			}
+			over[f.rule]++
+			continue
+		}
+		kept[f.rule]++
+		ds = append(ds, lint.Diagnostic{
+			Start: f.start, End: f.end, Rule: f.rule, Level: lint.Info,
+			Message: fmt.Sprintf("also fixed: “%s” → “%s” (an earlier fix made this one necessary; check did not report it)", excerpt(f.old), excerpt(f.new)),
+		})
+	}
+	for _, n := range notes {
+		k := over[n.Rule]
+		n.Message = fmt.Sprintf("… also fixed %s more %s of this rule that an earlier fix made necessary", thousands(k), plural(k, "finding", "findings"))
+		ds = append(ds, n)
+	}
+	if len(notes) > 0 {
+		sortByPosition(ds)
+	}
+	return ds
+}
+
+// excerpt shortens a long text to its first and last 20 characters.
+func excerpt(s string) string {
+	const keep = 20
+	r := []rune(s)
+	if len(r) <= 2*keep+1 {
+		return s
+	}
+	return string(r[:keep]) + "…" + string(r[len(r)-keep:])
 }
 
 // spans are sorted byte ranges of a text, apart from each other (one
@@ -367,31 +522,52 @@ func (ss spans) cover(es []lint.TextEdit) bool {
 }
 
 // follow moves the spans through the edits Apply took (sorted): a span
-// grows or shrinks by the edits inside it and moves by those before it.
-// An edit across a span's edge (none: Apply took only edits the spans
-// cover, or, in the first round, the edits that made them) stretches the
-// span over it.
+// grows or shrinks by the edits inside it (those it covers) and moves by
+// those before it. An edit the spans do not cover (a fix FixParsed lists)
+// cuts the spans it overlaps: they keep their parts before and after it,
+// up to its edges, and the text it wrote is not in them.
 func (ss *spans) follow(ts []taken) {
-	shift, k := 0, 0
-	out := *ss
-	for i, s := range out {
-		// the edits before the span: those ending before it, and those
-		// ending at its start that are not insertions there
-		for k < len(ts) && (ts[k].end < s.start || ts[k].end == s.start && ts[k].start < s.start) {
-			shift += ts[k].size - (ts[k].end - ts[k].start)
-			k++
-		}
-		start, end := s.start, s.end
-		if k < len(ts) && ts[k].start < start {
-			start = ts[k].start
-		}
-		newStart := start + shift
-		for k < len(ts) && ts[k].start <= end {
-			end = max(end, ts[k].end)
-			shift += ts[k].size - (ts[k].end - ts[k].start)
-			k++
-		}
-		out[i] = span{newStart, end + shift}
+	if len(ts) == 0 {
+		return
 	}
-	*ss = out.merge()
+	old := *ss
+	var cuts []span
+	for _, t := range ts {
+		if t.start < t.end && !old.cover([]lint.TextEdit{{Start: t.start, End: t.end}}) {
+			cuts = append(cuts, span{t.start, t.end})
+		}
+	}
+	pieces := old
+	if len(cuts) > 0 {
+		pieces = make(spans, 0, len(old)+len(cuts))
+		c := 0
+		for _, s := range old {
+			for c < len(cuts) && cuts[c].end <= s.start {
+				c++
+			}
+			a := s.start
+			for j := c; j < len(cuts) && cuts[j].start < s.end; j++ {
+				if cuts[j].start >= a {
+					pieces = append(pieces, span{a, cuts[j].start})
+				}
+				a = cuts[j].end
+			}
+			if a <= s.end {
+				pieces = append(pieces, span{a, s.end})
+			}
+		}
+	}
+	cum := make([]int, len(ts)+1) // the shift of the edits before ts[i]
+	for i, t := range ts {
+		cum[i+1] = cum[i] + t.size - (t.end - t.start)
+	}
+	for i, p := range pieces {
+		// a start moves by the edits that end before it or at it, but
+		// not by an insertion there (inside the span); an end by the
+		// edits that start before it and an insertion there
+		b := sort.Search(len(ts), func(k int) bool { return ts[k].end > p.start || ts[k].end == p.start && ts[k].start == p.start })
+		e := sort.Search(len(ts), func(k int) bool { return ts[k].start > p.end || ts[k].start == p.end && ts[k].end > p.end })
+		pieces[i] = span{p.start + cum[b], p.end + cum[e]}
+	}
+	*ss = pieces.merge()
 }

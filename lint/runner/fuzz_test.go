@@ -6,6 +6,7 @@ package runner_test
 import (
 	"bytes"
 	"sort"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -20,10 +21,10 @@ import (
 // FuzzFix: on any valid UTF-8 text, fixing with the built-in rules does
 // not panic; every round's output is the input with the edits of the fixes
 // Apply took spliced in and every other byte unchanged, and is valid
-// UTF-8; the rounds after the first take only fixes inside what the first
-// round reported (the test follows those spans through the edits on its
-// own); FixAll gives the same bytes, and a second FixAll applies nothing
-// unless the first left a fix in the findings it reported.
+// UTF-8; FixAll gives the same bytes, and a second FixAll applies nothing.
+// FixParsed lists, rule by rule, as many fixes as the rounds after the
+// first took outside what the first round reported (the test follows
+// those spans through the edits on its own), on spans of the final text.
 func FuzzFix(f *testing.F) {
 	set, err := rules.Load(nil)
 	if err != nil {
@@ -31,7 +32,8 @@ func FuzzFix(f *testing.F) {
 	}
 	active := set.For("f.txt")
 	seeds := fuzzseed.Load(f, "FuzzFix", "testdata/articles/draft.txt")
-	// a first fix makes a consistency rule flag a word check never did
+	// a first fix makes a consistency rule flag a word check never did: fixed
+	// and listed
 	seeds = append(seeds, []byte("وأوضح مسئول أمني أن المسؤلين سيحضرون الاجتماع."))
 	for _, s := range seeds {
 		f.Add(string(s), false)
@@ -51,6 +53,7 @@ func FuzzFix(f *testing.F) {
 		// FixParsed's rounds, one by one, checking each Apply
 		cur, total := src, 0
 		var reported []bool
+		outside := map[string]int{} // the fixes taken outside them, by rule
 		for round := 0; round < 10; round++ {
 			d, err := newDoc(cur)
 			if err != nil {
@@ -60,11 +63,19 @@ func FuzzFix(f *testing.F) {
 			checkDiagnostics(t, cur, ds)
 			if round == 0 {
 				reported = reportedMask(cur, ds)
-			} else {
-				ds = onlyReported(ds, reported, unsafe)
 			}
 			out, n := runner.Apply(cur, ds, unsafe)
-			want, took, edits := splice(t, cur, ds, unsafe)
+			want, took, edits, fixed := splice(t, cur, ds, unsafe)
+			if round > 0 {
+				for _, d := range fixed {
+					for _, e := range firstFix(d, unsafe).Edits {
+						if !covered(reported, e) {
+							outside[d.Rule]++
+							break
+						}
+					}
+				}
+			}
 			if n != took {
 				t.Fatalf("round %d: Apply reports %d fixes, took %d", round, n, took)
 			}
@@ -82,19 +93,43 @@ func FuzzFix(f *testing.F) {
 			cur = out
 		}
 
-		out, left, n, err := runner.FixAll(doc, active, unsafe, newDoc)
+		out, _, n, err := runner.FixAll(doc, active, unsafe, newDoc)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(out, cur) || n != total {
 			t.Fatalf("FixAll = %q (%d fixes), rounds gave %q (%d)", out, n, cur, total)
 		}
+		_, _, _, _, also, err := runner.FixParsed(runner.Parsed{Doc: doc}, active, unsafe, func(b []byte) (runner.Parsed, error) {
+			d, err := newDoc(b)
+			return runner.Parsed{Doc: d}, err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		listed := map[string]int{}
+		for _, d := range also {
+			if d.Start < 0 || d.Start > d.End || d.End > len(out) || !utf8.Valid(out[d.Start:d.End]) || d.Level != lint.Info || len(d.Fixes) > 0 {
+				t.Fatalf("listed %+v on %q", d, out)
+			}
+			if !strings.HasPrefix(d.Message, "…") {
+				listed[d.Rule]++
+			}
+		}
+		for rule, k := range outside {
+			if listed[rule] != min(k, runner.MaxPerRule) {
+				t.Fatalf("%s: %d fixes outside what was reported, %d listed\n in: %q\nout: %q", rule, k, listed[rule], text, out)
+			}
+		}
+		if len(listed) > len(outside) {
+			t.Fatalf("listed %v, the rounds took %v outside what was reported", listed, outside)
+		}
 		doc2, err := newDoc(out)
 		if err != nil {
 			t.Fatal(err)
 		}
 		out2, ds2, n2, err := runner.FixAll(doc2, active, unsafe, newDoc)
-		if err != nil || (n2 != 0 || !bytes.Equal(out2, out)) && !fixable(left, unsafe) {
+		if err != nil || n2 != 0 || !bytes.Equal(out2, out) {
 			var left []string
 			for _, d := range ds2 {
 				left = append(left, d.Rule+" "+string(out[d.Start:d.End]))
@@ -126,10 +161,12 @@ func checkDiagnostics(t *testing.T, src []byte, ds []lint.Diagnostic) {
 // splice works out which fixes Apply takes (the fixes it counts as it is
 // given longer and longer prefixes of ds: it goes through them in order
 // and keeps what it took), checks that their edits do not overlap, and
-// returns src with them spliced in, their number and their edits, sorted.
-func splice(t *testing.T, src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte, int, []lint.TextEdit) {
+// returns src with them spliced in, their number, their edits, sorted, and
+// the diagnostics whose fixes they are.
+func splice(t *testing.T, src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte, int, []lint.TextEdit, []lint.Diagnostic) {
 	t.Helper()
 	var edits []lint.TextEdit
+	var fixed []lint.Diagnostic
 	took := 0
 	for k, d := range ds {
 		if _, n := runner.Apply(src, ds[:k+1], unsafe); n == took {
@@ -141,6 +178,7 @@ func splice(t *testing.T, src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte
 			t.Fatalf("Apply took a fix of %s, which has none it may apply: %+v", d.Rule, d.Fixes)
 		}
 		edits = append(edits, fix.Edits...)
+		fixed = append(fixed, d)
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
 	var out []byte
@@ -154,9 +192,9 @@ func splice(t *testing.T, src []byte, ds []lint.Diagnostic, unsafe bool) ([]byte
 		pos = e.End
 	}
 	if took == 0 {
-		return src, 0, nil
+		return src, 0, nil, nil
 	}
-	return append(out, src[pos:]...), took, edits
+	return append(out, src[pos:]...), took, edits, fixed
 }
 
 // firstFix is the fix of d that Apply would try: the first it may apply.
@@ -168,15 +206,6 @@ func firstFix(d lint.Diagnostic, unsafe bool) *lint.SuggestedFix {
 		return &d.Fixes[i]
 	}
 	return nil
-}
-
-func fixable(ds []lint.Diagnostic, unsafe bool) bool {
-	for _, d := range ds {
-		if firstFix(d, unsafe) != nil {
-			return true
-		}
-	}
-	return false
 }
 
 // The spans the first round reported, as a mask over the text's byte
@@ -210,37 +239,44 @@ func covered(m []bool, e lint.TextEdit) bool {
 	return true
 }
 
-// onlyReported drops the diagnostics whose fix (the one Apply would try)
-// has an edit outside the mask.
-func onlyReported(ds []lint.Diagnostic, m []bool, unsafe bool) []lint.Diagnostic {
-	var out []lint.Diagnostic
-	for _, d := range ds {
-		if f := firstFix(d, unsafe); f != nil {
-			ok := true
-			for _, e := range f.Edits {
-				ok = ok && covered(m, e)
-			}
-			if !ok {
-				continue
-			}
-		}
-		out = append(out, d)
-	}
-	return out
-}
-
 // followMask is the mask of the text after the edits (sorted): the text an
-// edit writes is in it if the edit was.
+// edit writes is in it if the edit was. An edit that was not keeps the
+// boundary before it as it was (a deletion: in if either of its edges
+// was), and the boundary after it.
 func followMask(m []bool, edits []lint.TextEdit) []bool {
 	var out []bool
 	pos := 0 // a boundary of the old text
+	carry := false
 	for _, e := range edits {
-		out = append(out, m[2*pos:2*e.Start]...)
+		seg := m[2*pos : 2*e.Start]
+		if len(seg) > 0 && carry {
+			out = append(out, true)
+			seg = seg[1:]
+			carry = false
+		}
+		out = append(out, seg...)
 		in := covered(m, e)
-		for range 2 * len(e.New) {
-			out = append(out, in)
+		switch {
+		case in:
+			for range 2 * len(e.New) {
+				out = append(out, true)
+			}
+			carry = carry && len(e.New) == 0
+		case len(e.New) > 0:
+			out = append(out, m[2*e.Start] || carry)
+			for range 2*len(e.New) - 1 {
+				out = append(out, false)
+			}
+			carry = false
+		default:
+			carry = carry || m[2*e.Start]
 		}
 		pos = e.End
 	}
-	return append(out, m[2*pos:]...)
+	tail := m[2*pos:]
+	if carry {
+		out = append(out, true)
+		tail = tail[1:]
+	}
+	return append(out, tail...)
 }

@@ -24,49 +24,93 @@ var majority = lint.Rule{ID: "t/majority", Level: lint.Warning, Run: func(p *lin
 	}
 }}
 
-// --fix changes only what check reports: a fix that a first fix brought
-// about elsewhere is reported, not applied.
-func TestFixChangesOnlyWhatWasReported(t *testing.T) {
-	rebuild := func(b []byte) (*source.Document, error) { return source.New("f.txt", b) }
+// fixParsed is FixParsed on plain text.
+func fixParsed(t *testing.T, src string, rules []lint.Active) ([]byte, []lint.Diagnostic, int, []lint.Diagnostic) {
+	t.Helper()
+	out, _, ds, n, also, err := FixParsed(Parsed{Doc: newDoc(t, src)}, rules, false, func(b []byte) (Parsed, error) {
+		d, err := source.New("f.txt", b)
+		return Parsed{Doc: d}, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, ds, n, also
+}
+
+// A fix that a first fix brought about elsewhere is applied, so that a
+// second run changes nothing, and listed: check never reported it.
+func TestFixListsWhatWasNotReported(t *testing.T) {
 	rules := []lint.Active{
 		active(wordRule("t/spell", lint.Warning, map[string]string{"المسؤل": "المسؤول"}), lint.Warning),
 		active(majority, lint.Warning),
 	}
-	src := "صرح مسئول بأن المسؤل غائب."
+	src := "نفى مسئول رفيع أن يكون المسؤل قد استقال."
 	if ds := Run(newDoc(t, src), rules); len(ds) != 1 || ds[0].Rule != "t/spell" {
 		t.Fatalf("check reports %v, want t/spell alone", summary(ds))
 	}
-	out, ds, n, err := FixAll(newDoc(t, src), rules, false, rebuild)
-	if err != nil {
-		t.Fatal(err)
+	out, ds, n, also := fixParsed(t, src, rules)
+	if want := "نفى مسؤول رفيع أن يكون المسؤول قد استقال."; string(out) != want || n != 2 || len(ds) != 0 {
+		t.Errorf("FixParsed = %q, %d fixes, %v left; want %q, 2, none", out, n, summary(ds), want)
 	}
-	if want := "صرح مسئول بأن المسؤول غائب."; string(out) != want || n != 1 {
-		t.Errorf("FixAll = %q, %d fixes; want %q, 1", out, n, want)
+	s, e := at(t, string(out), "مسؤول", 0)
+	if fmt.Sprint(summary(also)) != fmt.Sprint([]got{{s, e, "t/majority", lint.Info}}) || len(also[0].Fixes) != 0 {
+		t.Fatalf("also = %v, want the fix of مسئول", summary(also))
 	}
-	s, e := at(t, string(out), "مسئول", 0)
-	if fmt.Sprint(summary(ds)) != fmt.Sprint([]got{{s, e, "t/majority", lint.Warning}}) {
-		t.Errorf("remaining = %v, want the finding on مسئول", summary(ds))
+	if want := "also fixed: “مسئول” → “مسؤول” (an earlier fix made this one necessary; check did not report it)"; also[0].Message != want {
+		t.Errorf("message %q, want %q", also[0].Message, want)
 	}
-	// the next run reports it first, and fixes it
-	out2, ds2, n2, err := FixAll(newDoc(t, string(out)), rules, false, rebuild)
-	if err != nil || string(out2) != "صرح مسؤول بأن المسؤول غائب." || n2 != 1 || len(ds2) != 0 {
-		t.Errorf("second FixAll = %q, %d fixes, %v, %v", out2, n2, summary(ds2), err)
+	// a second run changes nothing
+	out2, ds2, n2, also2 := fixParsed(t, string(out), rules)
+	if string(out2) != string(out) || n2 != 0 || len(ds2) != 0 || len(also2) != 0 {
+		t.Errorf("second FixParsed = %q, %d fixes, %v, %v", out2, n2, summary(ds2), summary(also2))
+	}
+}
+
+// A listed fix is followed through the rounds after it: a run of eight
+// spaces before it loses one more in the third round.
+func TestFixListedFollowsLaterRounds(t *testing.T) {
+	rules := []lint.Active{
+		active(doubleSpace, lint.Warning),
+		active(wordRule("t/spell", lint.Warning, map[string]string{"المسؤل": "المسؤول"}), lint.Warning),
+		active(majority, lint.Warning),
+	}
+	src := "حضر        مسئول الحفل وغاب المسؤل."
+	out, ds, n, also := fixParsed(t, src, rules)
+	if want := "حضر مسؤول الحفل وغاب المسؤول."; string(out) != want || n != 9 || len(ds) != 0 {
+		t.Errorf("FixParsed = %q, %d fixes, %v left; want %q, 9, none", out, n, summary(ds), want)
+	}
+	if len(also) != 1 || string(out[also[0].Start:also[0].End]) != "مسؤول" || also[0].Rule != "t/majority" {
+		t.Errorf("also = %v on %q", summary(also), out)
+	}
+}
+
+func TestFollowLater(t *testing.T) {
+	fs := []laterFix{{start: 5, end: 10}, {start: 20, end: 22}, {start: 30, end: 30}}
+	// an edit across the first's start (-3), an insertion at its end (+2),
+	// one inside the second (+1), an insertion at the third (+4)
+	fs = followLater(fs, []taken{{start: 3, end: 7, size: 1}, {start: 10, end: 10, size: 2}, {start: 21, end: 21, size: 1}, {start: 30, end: 30, size: 4}})
+	var got []string
+	for _, f := range fs {
+		got = append(got, fmt.Sprint(f.start, f.end))
+	}
+	if fmt.Sprint(got) != "[3 7 19 22 34 34]" {
+		t.Errorf("followed = %v", got)
 	}
 }
 
 // Fixes that take several rounds inside what was reported still get
-// them, after edits before them moved them: the spans follow the edits.
+// them, after edits before them moved them, and are not listed: the
+// spans follow the edits.
 func TestFixRoundsFollowTheReportedSpans(t *testing.T) {
-	rebuild := func(b []byte) (*source.Document, error) { return source.New("f.txt", b) }
 	rules := []lint.Active{
 		active(doubleSpace, lint.Warning),
 		active(wordRule("t/spell", lint.Warning, map[string]string{"المسؤل": "المسؤول", "فى": "في"}), lint.Warning),
 	}
 	src := "المسؤل    فى المسؤل المسؤل  قال\u00a0  إن"
 	want := "المسؤول في المسؤول المسؤول قال\u00a0 إن"
-	out, ds, n, err := FixAll(newDoc(t, src), rules, false, rebuild)
-	if err != nil || string(out) != want || len(ds) != 0 || n != 9 {
-		t.Errorf("FixAll = %q, %d fixes, %v, %v; want %q, 9", out, n, summary(ds), err, want)
+	out, ds, n, also := fixParsed(t, src, rules)
+	if string(out) != want || len(ds) != 0 || n != 9 || len(also) != 0 {
+		t.Errorf("FixParsed = %q, %d fixes, %v, listed %v; want %q, 9", out, n, summary(ds), summary(also), want)
 	}
 }
 
