@@ -478,10 +478,7 @@ func writeFormat(w io.Writer, format string, files []lint.File, inputs []*input)
 }
 
 func writeQuiet(w io.Writer, f lint.File) {
-	for _, d := range f.Diagnostics {
-		p := f.Doc.Pos(d.Start)
-		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.Doc.Path, p.Line, p.Column, d.Level, d.Rule, d.Message)
-	}
+	output.WriteQuiet(w, f)
 }
 
 func exitCode(n int) error {

@@ -51,7 +51,7 @@ func UnifiedDiff(w io.Writer, path string, old, new []byte) {
 	}
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
-	fmt.Fprintf(bw, "--- a/%s\n+++ b/%s\n", path, path)
+	fmt.Fprintf(bw, "--- %s\n+++ %s\n", diffPath("a/", path), diffPath("b/", path))
 	const ctx = 3
 	// oldLine and newLine number the lines of ops[done:] in old and new
 	oldLine, newLine, done := 1, 1, 0

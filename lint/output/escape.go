@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -79,4 +80,59 @@ func writeVisible(b *strings.Builder, r rune) {
 			fmt.Fprintf(b, "<U+%04X>", r)
 		}
 	}
+}
+
+// QuotePath returns a file name fit for a line of output: as it is, or
+// Go-quoted ("nl\nfake.txt") when it holds a control character (the tab
+// included), a C1 or bidi control, or starts with a quote. A newline in a
+// file name can then never start a line of output of its own, a forged
+// finding.
+func QuotePath(p string) string {
+	if !needsQuote(p) {
+		return p
+	}
+	return strconv.Quote(p)
+}
+
+func needsQuote(p string) bool {
+	return strings.HasPrefix(p, `"`) || strings.IndexByte(p, '\t') >= 0 || firstActive(p) >= 0
+}
+
+// the bytes C escapes write as a backslash and a letter
+const cEscaped, cEscapes = "\a\b\t\n\v\f\r\"\\", `abtnvfr"\`
+
+// diffPath is the name in a unified diff's header, a/ or b/ and path: as
+// it is, or quoted the way git and GNU patch read it (C escapes, other
+// control bytes and the bytes of C1 and bidi controls in octal) when
+// QuotePath would quote it.
+func diffPath(prefix, p string) string {
+	name := prefix + p
+	if !needsQuote(p) {
+		return name
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for len(name) > 0 {
+		i := firstActive(name)
+		if j := strings.IndexAny(name, "\t\"\\"); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 {
+			b.WriteString(name)
+			break
+		}
+		b.WriteString(name[:i])
+		_, n := utf8.DecodeRuneInString(name[i:])
+		for _, c := range []byte(name[i : i+n]) {
+			if k := strings.IndexByte(cEscaped, c); k >= 0 {
+				b.WriteByte('\\')
+				b.WriteByte(cEscapes[k])
+			} else {
+				fmt.Fprintf(&b, "\\%03o", c)
+			}
+		}
+		name = name[i+n:]
+	}
+	b.WriteByte('"')
+	return b.String()
 }

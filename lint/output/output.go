@@ -93,7 +93,7 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 			c := map[lint.Level]string{lint.Error: red, lint.Warning: yellow, lint.Info: blue}[d.Level]
 			level = c + level + reset
 		}
-		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", f.Doc.Path, s.Line, s.Column, level, Visible(d.Rule), Visible(d.Message))
+		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", QuotePath(f.Doc.Path), s.Line, s.Column, level, Visible(d.Rule), Visible(d.Message))
 		for i, sg := range lint.Suggestions(f.Doc.Src, d) {
 			label := "suggestion"
 			if d.Fixes[i].Applicability != lint.Safe {
@@ -133,6 +133,16 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 		} else {
 			fmt.Fprintf(w, "  | %s[%s]%s\n", pre, mid, post)
 		}
+	}
+}
+
+// WriteQuiet writes one line per diagnostic, the first line of the text
+// format: path:line:col: level rule: message (daqiq check --quiet).
+func WriteQuiet(w io.Writer, f lint.File) {
+	path := QuotePath(f.Doc.Path)
+	for _, d := range f.Diagnostics {
+		p := f.Doc.Pos(d.Start)
+		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", path, p.Line, p.Column, d.Level, Visible(d.Rule), Visible(d.Message))
 	}
 }
 
