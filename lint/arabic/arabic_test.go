@@ -180,3 +180,19 @@ func TestStemHash(t *testing.T) {
 		t.Error("StemHashSeed is not the hash of the empty stem")
 	}
 }
+
+// A lone CR ends a line as \n and \r\n do; a CRLF is one line end.
+func TestLoneCRBreaks(t *testing.T) {
+	for text, want := range map[string]uint16{
+		"قال\rالوزير":      1,
+		"قال\r\nالوزير":    1,
+		"قال\r\rالوزير":    2,
+		"قال \r \n الوزير": 2,
+		"قال\nالوزير":      1,
+	} {
+		toks := Tokenize(text)
+		if len(toks) != 3 || toks[1].Kind != Space || toks[1].Breaks != want {
+			t.Errorf("%q: %+v, want one space of %d breaks", text, toks, want)
+		}
+	}
+}

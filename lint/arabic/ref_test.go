@@ -70,7 +70,7 @@ func tokenizeRef(text string) []Token {
 				if !IsSpace(r) {
 					break
 				}
-				if r == '\n' || r == 0x2028 || r == 0x2029 || r == 0x85 {
+				if r == '\n' || r == '\r' && (i+1 == len(text) || text[i+1] != '\n') || r == 0x2028 || r == 0x2029 || r == 0x85 {
 					breaks++
 				}
 				i += n

@@ -253,7 +253,9 @@ func scanSpace(text string, i int) (int, uint16) {
 	for i < len(text) {
 		if c := text[i]; c < 0x80 {
 			if c == ' ' || c >= '\t' && c <= '\r' {
-				if c == '\n' {
+				// a line ends at \n, \r\n or a lone \r (old Mac files),
+				// as lint/source counts lines
+				if c == '\n' || c == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
 					breaks++
 				}
 				i++
