@@ -163,8 +163,9 @@ func (r Result) Count(level lint.Level) int { return runner.AtLeast(r.Diagnostic
 func (e *Engine) Fails(r Result) bool { return r.Count(e.fail) > 0 }
 
 // Check checks one article. An error is returned only for input that
-// cannot be checked (invalid UTF-8, a selection naming an unknown rule) or
-// a cancelled context; findings are never errors.
+// cannot be checked (invalid UTF-8, markup nested past markup's limits, a
+// selection naming an unknown rule) or a cancelled context; findings are
+// never errors.
 func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err

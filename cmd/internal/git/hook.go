@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/daqiq/daqiq/cmd/internal/files"
+	"github.com/daqiq/daqiq/lint/config"
 )
 
 // HookMark identifies a Git hook written by `daqiq hook install`: only a
@@ -53,7 +54,9 @@ func HookPath() (string, error) {
 
 // ReadHook reports whether a hook exists at path and whether daqiq wrote it.
 func ReadHook(path string) (exists, ours bool, err error) {
-	data, err := os.ReadFile(path)
+	// a regular file of at most 16 MiB: a pipe or a device in the hook's
+	// place would hang or exhaust the read
+	data, err := config.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, lerr := os.Lstat(path); lerr == nil {
 			return true, false, nil // a dangling symlink

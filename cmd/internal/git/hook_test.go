@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // WriteHook writes an executable script that ReadHook knows as daqiq's; a
@@ -49,5 +51,23 @@ func TestHookFiles(t *testing.T) {
 	}
 	if li, _ := os.Lstat(dangling); li.Mode()&os.ModeSymlink != 0 {
 		t.Error("the link was followed")
+	}
+}
+
+// A pipe in the hook's place is an error, not a hang.
+func TestReadHookPipe(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "pre-commit")
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, _, err := ReadHook(p); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("a pipe read as a hook")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ReadHook hangs on a pipe")
 	}
 }
