@@ -133,7 +133,7 @@ func check(c *cli.Context) error {
 	}
 	if opts.mode == modeFix {
 		// a kill leaves no temporary file behind
-		defer onSignalRemoveTemps(c.App.ErrWriter)()
+		defer files.RemoveTempsOnSignal(c.App.ErrWriter)()
 	}
 	jobs, restore := jobsOf(c)
 	defer restore()

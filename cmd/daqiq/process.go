@@ -166,11 +166,9 @@ func load(in *input, buf []byte) (skipped string, err error) {
 	}
 	// what cannot be checked is an error when the file was named (exit
 	// 2), and a warning when a walk found it, which says it was skipped
-	msg := ""
-	if enc, order := unicodeBOM(in.data); enc != "" {
-		msg = fmt.Sprintf("%s: %s: convert to UTF-8 (the file starts with a %s byte-order mark)", in.path, enc, order)
-	} else if off := bytes.IndexByte(in.data, 0); off >= 0 {
-		msg = fmt.Sprintf("%s: binary file (NUL byte at offset %d)", in.path, off)
+	msg := files.NotText(in.data)
+	if msg != "" {
+		msg = in.path + ": " + msg
 	}
 	switch {
 	case msg == "":
@@ -180,24 +178,6 @@ func load(in *input, buf []byte) (skipped string, err error) {
 	default:
 		return "", errors.New(msg)
 	}
-}
-
-// unicodeBOM names the encoding and byte order of a UTF-16 or UTF-32
-// byte-order mark at the start of data; "" if there is none. Such text is
-// not UTF-8, and UTF-16 holds NUL bytes wherever it has ASCII: without
-// this it would be called binary or invalid UTF-8.
-func unicodeBOM(data []byte) (enc, order string) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
-		return "UTF-32", "little-endian"
-	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
-		return "UTF-32", "big-endian"
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return "UTF-16", "little-endian"
-	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return "UTF-16", "big-endian"
-	}
-	return "", ""
 }
 
 // jobsOf reads -j: how many files are checked at a time, and the CPUs the

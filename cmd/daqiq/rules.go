@@ -134,55 +134,6 @@ func explain(c *cli.Context, r *lint.Rule) {
 	}
 }
 
-const starterConfig = `# daqiq configuration. daqiq looks for this file in the checked file's
-# directory and upwards; --config or DAQIQ_CONFIG name another one.
-# "daqiq rules" lists every rule, "daqiq explain RULE" documents one.
-
-# The lowest level that makes "daqiq check" exit 1: error, warning or info.
-# fail-level = "warning"
-
-# Turn rules on or off, change their level, set house-style options, add
-# word lists (paths relative to this file) or words a rule must not flag.
-[rules."orthography/final-yeh"]
-# standard: final ي is written ي (في، التي); consistent: flag only a text that
-# mixes ى and ي; off: the paper writes ى by house style.
-style = "standard"
-
-# [rules."spelling/missing-hamza"]
-# enabled = false
-
-# [rules."spelling/misspelling"]
-# level = "warning"
-# wordlists = ["house-misspellings.toml"]   # tables [all] [noart] [verb] [conj] [exact] of "wrong" = "right"
-# ignore = ["مواليين"]
-
-# Custom rules. kind is substitution, existence, consistency, repetition or pattern.
-# [[rule]]
-# id = "house/preferred-terms"
-# kind = "substitution"
-# level = "warning"
-# message = "house style: write {fix}, not {word}"
-# swap = { "كافة الدول" = "جميع الدول" }
-#
-# [[rule]]
-# id = "house/banned"
-# kind = "existence"
-# words = ["مصدر مطلع"]
-# message = "name the source instead of {word}"
-#
-# [[rule]]
-# id = "house/numbers"
-# kind = "pattern"
-# pattern = "([0-9]+) %"          # RE2; {clitic} matches an optional proclitic
-# replacement = "${1}%"
-
-# Settings for some paths only (globs relative to this file; ** spans folders).
-# [[override]]
-# paths = ["archive/**"]
-# [override.rules."repetition/repeated-line"]
-# enabled = false
-`
-
 func initCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "init",
@@ -192,7 +143,7 @@ func initCommand() *cli.Command {
 			if _, err := os.Stat(config.FileName); err == nil && !c.Bool("force") {
 				return usageErr("%s already exists (use --force to overwrite)", config.FileName)
 			}
-			if err := os.WriteFile(config.FileName, []byte(starterConfig), 0o644); err != nil {
+			if err := os.WriteFile(config.FileName, config.Starter, 0o644); err != nil {
 				return &exitError{2, err.Error()}
 			}
 			fmt.Fprintf(c.App.Writer, "wrote %s\n", config.FileName)
