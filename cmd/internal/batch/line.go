@@ -99,14 +99,23 @@ func decodeRecord(data []byte, f Fields) (record, error) {
 		case raw[0] == '"':
 			// encoding/json would make U+FFFD of these: the article
 			// checked, and its offsets, would not be the one sent
-			if err := jsonutf8.Check(raw); err != nil {
+			// (the text is read once to check its UTF-8: unquoteUTF8
+			// does not read it again)
+			valid := utf8.Valid(raw)
+			var err error
+			if valid {
+				err = jsonutf8.Escapes(raw)
+			} else {
+				err = jsonutf8.Check(raw)
+			}
+			if err != nil {
 				*dst = nil
 				if typeErr == nil {
 					typeErr = fmt.Errorf("field %q: %v", key, err)
 				}
 				continue
 			}
-			s, err := unquote(raw)
+			s, err := unquoteUTF8(raw)
 			if err != nil {
 				return r, invalid(err)
 			}
@@ -185,10 +194,20 @@ func unquote(raw []byte) (string, error) {
 		err := json.Unmarshal(raw, &s)
 		return s, err
 	}
-	s := raw[1 : len(raw)-1]
-	if !utf8.Valid(s) {
+	if !utf8.Valid(raw) {
 		return slow()
 	}
+	return unquoteUTF8(raw)
+}
+
+// unquoteUTF8 is unquote for a literal known to be valid UTF-8.
+func unquoteUTF8(raw []byte) (string, error) {
+	slow := func() (string, error) {
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, err
+	}
+	s := raw[1 : len(raw)-1]
 	var b strings.Builder
 	b.Grow(len(s))
 	for {

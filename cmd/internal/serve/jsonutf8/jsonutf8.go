@@ -30,6 +30,12 @@ func Check(data []byte) error {
 		}
 		return fmt.Errorf("invalid UTF-8 at byte %d", i)
 	}
+	return Escapes(data)
+}
+
+// Escapes is Check for data already known to be valid UTF-8: it looks
+// only at the \u escapes (a lone surrogate).
+func Escapes(data []byte) error {
 	for i := 0; i < len(data); i++ {
 		k := bytes.IndexByte(data[i:], '\\')
 		if k < 0 {
