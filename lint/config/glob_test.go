@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/daqiq/daqiq/lint/internal/scaling"
 )
 
 // matchGlobBacktrack is MatchGlob before it was memoised, verbatim but for
@@ -86,7 +88,7 @@ func TestMatchGlobLinear(t *testing.T) {
 	if !MatchGlob(strings.Repeat("**/", 9)+"b", "x/y/b") {
 		t.Error("a glob with nine ** matches nothing")
 	}
-	linear(t, 200, func(n int) func() {
+	scaling.Linear(t, 200, func(n int) func() {
 		path := strings.Repeat("a/", n) + "c"
 		return func() {
 			for range 3000 {

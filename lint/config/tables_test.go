@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/daqiq/daqiq/lint/internal/scaling"
 )
 
 // TestOverridesLinear: the line of each [[override]] (and [[rule]]) header
@@ -13,7 +15,7 @@ import (
 func TestOverridesLinear(t *testing.T) {
 	for _, table := range []string{"override", "rule"} {
 		t.Run(table, func(t *testing.T) {
-			linear(t, 2000, func(n int) func() {
+			scaling.Linear(t, 2000, func(n int) func() {
 				var b strings.Builder
 				for i := range n {
 					if table == "override" {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/internal/scaling"
 )
 
 // resolveScan and suppressedScan are resolveDirectives and Suppressed
@@ -137,7 +138,7 @@ func TestDirectivesSameAsScan(t *testing.T) {
 // silences every finding after it, and is marked used once), half name
 // another rule.
 func TestSuppressedLinear(t *testing.T) {
-	linear(t, 4000, func(n int) func() {
+	scaling.Linear(t, 4000, func(n int) func() {
 		var b strings.Builder
 		for i := range n {
 			if i%2 == 0 {
@@ -174,7 +175,7 @@ func TestSuppressedLinear(t *testing.T) {
 // directives on one line, took quadratic time.
 func TestDirectivesResolveLinear(t *testing.T) {
 	t.Run("enables", func(t *testing.T) {
-		linear(t, 4000, func(n int) func() {
+		scaling.Linear(t, 4000, func(n int) func() {
 			src := []byte(strings.Repeat("<!-- daqiq-disable spelling -->\n", n) + strings.Repeat("<!-- daqiq-enable dates -->\n", n) + "نص\n")
 			return func() {
 				if _, x, err := Parse("a.html", src, Options{}); err != nil || len(x.Directives) != 2*n {
@@ -184,7 +185,7 @@ func TestDirectivesResolveLinear(t *testing.T) {
 		})
 	})
 	t.Run("next-line", func(t *testing.T) {
-		linear(t, 4000, func(n int) func() {
+		scaling.Linear(t, 4000, func(n int) func() {
 			src := []byte(strings.Repeat("<!-- daqiq-disable-next-line -->", n) + "\n" + strings.Repeat("نص ", 10*n) + "\n")
 			return func() {
 				_, x, err := Parse("a.html", src, Options{})

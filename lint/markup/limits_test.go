@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/daqiq/daqiq/lint/internal/scaling"
 )
 
 func TestMarkdownLimits(t *testing.T) {
@@ -166,7 +168,7 @@ func TestMarkdownLinear(t *testing.T) {
 		}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			linear(t, c.n, func(n int) func() {
+			scaling.Linear(t, c.n, func(n int) func() {
 				src := []byte(c.doc(n))
 				return func() {
 					_, _, err := Parse("a.md", src, Options{})

@@ -2,48 +2,14 @@ package runner
 
 import (
 	"math/rand/v2"
-	"runtime"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/internal/scaling"
 	"github.com/daqiq/daqiq/lint/source"
 )
-
-// linear fails unless run(2n) takes at most 2.5 times as long as run(n),
-// each the best of three timings, taken in turns so that a busy machine
-// slows both alike; a failed measure is taken again, twice at most, for
-// the machine may have been busy all the same (the four other workers of
-// go test ./...). A single timing over a second fails at once: a
-// quadratic run would otherwise take minutes.
-func linear(t *testing.T, n int, prepare func(n int) func()) {
-	t.Helper()
-	runs := [2]func(){prepare(n), prepare(2 * n)}
-	var ratio float64
-	for attempt := 0; attempt < 3; attempt++ {
-		best := [2]time.Duration{1 << 62, 1 << 62}
-		for range 3 {
-			for k, run := range runs {
-				runtime.GC()
-				start := time.Now()
-				run()
-				d := time.Since(start)
-				if d > time.Second {
-					t.Fatalf("n=%d took %v", n<<k, d)
-				}
-				best[k] = min(best[k], d)
-			}
-		}
-		ratio = float64(best[1]) / float64(best[0])
-		t.Logf("n=%d: %v, 2n: %v (×%.2f)", n, best[0], best[1], ratio)
-		if ratio <= 2.5 {
-			return
-		}
-	}
-	t.Errorf("twice the input took %.2f times as long", ratio)
-}
 
 // oneLineFixes is n misspellings on one line, each with a safe fix, as the
 // runner reports them: sorted by position.
@@ -68,7 +34,7 @@ func oneLineFixes(n int) ([]byte, []lint.Diagnostic) {
 // Apply is one pass over the sorted fixes: it used to compare each edit
 // with every edit taken (50 MB of one-line fixes: 161 s).
 func TestApplyScales(t *testing.T) {
-	linear(t, 50_000, func(n int) func() {
+	scaling.Linear(t, 50_000, func(n int) func() {
 		src, ds := oneLineFixes(n)
 		return func() {
 			if _, k := Apply(src, ds, false); k != n {
@@ -180,7 +146,7 @@ func TestApplySameAsQuadratic(t *testing.T) {
 func TestFixAllScales(t *testing.T) {
 	rebuild := func(b []byte) (*source.Document, error) { return source.New("f.txt", b) }
 	rules := []lint.Active{active(wordRule("t/spell", lint.Error, map[string]string{"المسؤل": "المسؤول"}), lint.Error)}
-	linear(t, 20_000, func(n int) func() {
+	scaling.Linear(t, 20_000, func(n int) func() {
 		src, _ := oneLineFixes(n)
 		doc, err := source.New("f.txt", src)
 		if err != nil {
