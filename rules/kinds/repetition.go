@@ -213,14 +213,20 @@ func sameTokens(toks []arabic.Token, a, b line) bool {
 // deleteLine removes the line holding [start, end) with its line break (or,
 // for the last line, the break before it).
 func deleteLine(text string, start, end int) lint.TextEdit {
-	ls := strings.LastIndexByte(text[:start], '\n') + 1
-	if nl := strings.IndexByte(text[end:], '\n'); nl >= 0 {
-		return lint.TextEdit{Start: ls, End: end + nl + 1}
+	// a line ends at \n, \r\n or a lone \r (old Mac files), as the
+	// tokenizer counts line breaks
+	ls := strings.LastIndexAny(text[:start], "\r\n") + 1
+	if nl := strings.IndexAny(text[end:], "\r\n"); nl >= 0 {
+		le := end + nl + 1
+		if text[le-1] == '\r' && le < len(text) && text[le] == '\n' {
+			le++
+		}
+		return lint.TextEdit{Start: ls, End: le}
 	}
 	le := len(text)
 	if ls > 0 {
 		ls--
-		if ls > 0 && text[ls-1] == '\r' {
+		if ls > 0 && text[ls] == '\n' && text[ls-1] == '\r' {
 			ls--
 		}
 	}
