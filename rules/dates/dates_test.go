@@ -92,3 +92,17 @@ func TestRelativeDayDatedWeekday(t *testing.T) {
 		}
 	}
 }
+
+// In an old Mac file (lone CR line ends) the dateline is still looked for
+// in the opening lines only: a date further down is not taken for it.
+func TestDatelineLoneCR(t *testing.T) {
+	r := rule(t, "dates/relative-day")
+	body := "أعلنت الحكومة اليوم الأربعاء خطة جديدة.\rسطر ثان.\rسطر ثالث.\rسطر رابع.\rسطر خامس.\rسطر سادس.\rوكان الاجتماع الأول في 22 نوفمبر 2024.\r"
+	doc, err := source.New("mac.txt", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds := runner.Run(doc, []lint.Active{{Rule: r, Level: r.Level}}); len(ds) != 0 {
+		t.Errorf("a date in line 7 was taken for the dateline: %+v", ds)
+	}
+}

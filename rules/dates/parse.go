@@ -211,11 +211,13 @@ func (s *scanner) mayStart(i int) bool {
 	return false
 }
 
-// openingLines returns the offset where the n-th non-empty line ends.
+// openingLines returns the offset where the n-th non-empty line ends. A
+// line ends at \n, \r\n or a lone \r (the empty "line" between the \r and
+// the \n of a CRLF is skipped as any empty line is).
 func openingLines(text string, n int) int {
 	seen := 0
 	for i := 0; i < len(text); {
-		j := strings.IndexByte(text[i:], '\n')
+		j := strings.IndexAny(text[i:], "\r\n")
 		end := len(text)
 		if j >= 0 {
 			end = i + j
