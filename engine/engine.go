@@ -193,6 +193,7 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 		return Result{}, err
 	}
 	r := Result{}
+	var extra []lint.Diagnostic // findings the runner did not give
 	if in.Fix == NoFix {
 		r.Diagnostics = runner.Check(p, active)
 	} else {
@@ -204,18 +205,20 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 		if err != nil {
 			return Result{}, err
 		}
-		if len(also) > 0 {
-			// the fixes check did not report, listed as info findings
-			r.Diagnostics = append(r.Diagnostics, also...)
-			sort.SliceStable(r.Diagnostics, func(i, j int) bool { return r.Diagnostics[i].Start < r.Diagnostics[j].Start })
-		}
+		// the fixes check did not report, listed as info findings
+		extra = also
 		if r.Applied == 0 {
 			r.Fixed = in.Src
 		}
 	}
 	r.Doc, r.Format, r.Dateline = p.Doc, last.Format, p.Facts.Dateline
 	if in.ReportUnused {
-		r.Diagnostics = withUnused(r.Diagnostics, last)
+		extra = append(extra, unused(last)...)
+	}
+	if len(extra) > 0 {
+		// the runner's findings are sorted: the extra ones go in, once
+		r.Diagnostics = append(r.Diagnostics, extra...)
+		sort.SliceStable(r.Diagnostics, func(i, j int) bool { return r.Diagnostics[i].Start < r.Diagnostics[j].Start })
 	}
 	return r, nil
 }
@@ -275,19 +278,16 @@ func (e *Engine) active(in Input) ([]lint.Active, error) {
 	return out, nil
 }
 
-// withUnused adds a finding for each suppression comment that silenced
+// unused is a finding for each suppression comment that silenced
 // nothing.
-func withUnused(ds []lint.Diagnostic, x *markup.Extras) []lint.Diagnostic {
-	if x == nil {
-		return ds
-	}
+func unused(x *markup.Extras) []lint.Diagnostic {
+	var out []lint.Diagnostic
 	for _, d := range x.Unused() {
-		ds = append(ds, lint.Diagnostic{
+		out = append(out, lint.Diagnostic{
 			Start: d.Start, End: d.End, Rule: "suppression/unused", Level: lint.Warning,
 			Message: fmt.Sprintf("this %s comment silences nothing", d.Kind),
 			Fixes:   []lint.SuggestedFix{lint.Replace(d.Start, d.End, "", lint.Unsafe)},
 		})
 	}
-	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Start < ds[j].Start })
-	return ds
+	return out
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -51,7 +52,7 @@ func (c *Config) locate(path []string) (int, int) {
 			continue
 		}
 		full := append(append([]string{}, table...), splitKey(strings.TrimSpace(trim[:eq]))...)
-		if equal(full, path) {
+		if slices.Equal(full, path) {
 			return n + 1, indent + 1
 		}
 		if best == 0 && prefixOf(full, path) {
@@ -143,21 +144,9 @@ func splitKey(s string) []string {
 	return append(out, strings.TrimSpace(cur.String()))
 }
 
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func prefixOf(a, b []string) bool {
 	if len(a) > len(b) {
 		return false
 	}
-	return equal(a, b[:len(a)])
+	return slices.Equal(a, b[:len(a)])
 }

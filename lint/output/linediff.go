@@ -79,7 +79,7 @@ func diffLines(a, b []int32, ids int) []dop {
 // main is diff-match-patch's diff_main: common prefix and suffix, the
 // middle, the merge.
 func (d *differ) main(a, b []int32) []dop {
-	if equal(a, b) {
+	if slices.Equal(a, b) {
 		if len(a) == 0 {
 			return nil
 		}
@@ -545,7 +545,7 @@ func shiftPass(ds []dop, a, b []int32) ([]dop, bool) {
 		// the end of the edit
 		na, nb := advance(ai, bi, e)
 		switch {
-		case lp <= e.n && equal(edit[e.n-lp:], a[ai-lp:ai]):
+		case lp <= e.n && slices.Equal(edit[e.n-lp:], a[ai-lp:ai]):
 			// over the equality before: the edit starts where it did
 			ai, bi = ai-lp, bi-lp
 			ds[nx].n += lp
@@ -554,7 +554,7 @@ func shiftPass(ds []dop, a, b []int32) ([]dop, bool) {
 			na, nb = advance(ai, bi, e)
 			ai, bi = na+ds[nx].n, nb+ds[nx].n
 			i = next[nx]
-		case ln <= e.n && equal(edit[:ln], a[na:na+ln]):
+		case ln <= e.n && slices.Equal(edit[:ln], a[na:na+ln]):
 			// over the equality after
 			ds[p].n += ln
 			ai, bi = ai+ln, bi+ln
@@ -585,18 +585,6 @@ func advance(ai, bi int, o dop) (int, int) {
 		return ai, bi + o.n
 	}
 	return ai + o.n, bi + o.n
-}
-
-func equal(a, b []int32) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func commonPrefix(a, b []int32) int {

@@ -15,10 +15,8 @@
 package ltapi
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"runtime/debug"
@@ -27,6 +25,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/daqiq/daqiq/cmd/internal/apijson"
 	"github.com/daqiq/daqiq/cmd/internal/serve/jsonutf8"
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
@@ -155,7 +154,7 @@ func ltError(w http.ResponseWriter) func(int, string) {
 
 // Languages answers GET /v2/languages: Arabic only.
 func (a *API) Languages(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, []map[string]string{{"name": "Arabic", "code": "ar", "longCode": "ar"}})
+	apijson.Write(w, http.StatusOK, []map[string]string{{"name": "Arabic", "code": "ar", "longCode": "ar"}})
 }
 
 // ltPart is a piece of the annotation: text is linted as it is, markup
@@ -387,7 +386,7 @@ func (a *API) Check(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, a.o.MaxBody)
 	if err := r.ParseForm(); err != nil {
-		if tooLarge(err) {
+		if apijson.TooLarge(err) {
 			fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", a.o.MaxBody))
 		} else {
 			fail(http.StatusBadRequest, err.Error())
@@ -462,7 +461,7 @@ func (a *API) Check(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	writeBody(w, http.StatusOK, body)
+	apijson.WriteBody(w, http.StatusOK, body)
 }
 
 // check checks a text and encodes the answer. The loop over the matches
@@ -480,7 +479,7 @@ func (a *API) check(ctx context.Context, t ltText, sel *engine.Selection) ([]byt
 		return nil, err
 	}
 	conf := arabicShare(t.plain)
-	return encodeJSON(ltResponse{
+	return apijson.Encode(ltResponse{
 		Software: ltSoftware{Name: "daqiq", Version: a.o.Version, BuildDate: buildDate(), APIVersion: 1},
 		Language: ltLanguage{Name: "Arabic", Code: "ar", DetectedLanguage: ltDetected{Name: "Arabic", Code: "ar", Confidence: conf}},
 		Matches:  matches,
@@ -651,30 +650,4 @@ func buildDate() string {
 		}
 	}
 	return ""
-}
-
-func tooLarge(err error) bool {
-	var mb *http.MaxBytesError
-	return errors.As(err, &mb)
-}
-
-// writeJSON writes v as JSON, Arabic and <>& as they are.
-func writeJSON(w http.ResponseWriter, code int, v any) { writeBody(w, code, encodeJSON(v)) }
-
-// writeBody writes an encoded JSON answer.
-func writeBody(w http.ResponseWriter, code int, body []byte) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(code)
-	w.Write(body)
-}
-
-// encodeJSON is v as JSON, Arabic and <>& as they are.
-func encodeJSON(v any) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		panic(err) // only our own types are encoded
-	}
-	return buf.Bytes()
 }

@@ -47,6 +47,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/daqiq/daqiq/cmd/internal/apijson"
 	"github.com/daqiq/daqiq/cmd/internal/ltapi"
 	"github.com/daqiq/daqiq/cmd/internal/serve/jsonutf8"
 	"github.com/daqiq/daqiq/engine"
@@ -150,7 +151,7 @@ func New(o Options) *Server {
 			Doc:     ruleDoc{What: r.Doc.What, Why: r.Doc.Why, Wrong: r.Doc.Wrong, Right: r.Doc.Right, Fix: r.Doc.Fix},
 		})
 	}
-	s.rules = mustJSON(struct {
+	s.rules = apijson.Encode(struct {
 		Rules []ruleInfo `json:"rules"`
 	}{infos})
 	web, err := fs.Sub(webFiles, "web")
@@ -238,7 +239,7 @@ func jsonOnly(next http.Handler) http.Handler {
 		mt, params, err := mime.ParseMediaType(ct)
 		cs := strings.ToLower(params["charset"])
 		if err != nil || mt != "application/json" || cs != "" && cs != "utf-8" && cs != "utf8" {
-			writeJSON(w, http.StatusUnsupportedMediaType, map[string]string{"error": fmt.Sprintf("Content-Type %q: the body must be application/json (UTF-8)", ct)})
+			apijson.Write(w, http.StatusUnsupportedMediaType, map[string]string{"error": fmt.Sprintf("Content-Type %q: the body must be application/json (UTF-8)", ct)})
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -409,7 +410,7 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, fail func(int,
 	r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxBody)
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
-		if tooLarge(err) {
+		if apijson.TooLarge(err) {
 			fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.o.MaxBody))
 		} else {
 			fail(http.StatusBadRequest, "reading the request body: "+err.Error())
@@ -417,11 +418,6 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, fail func(int,
 		return nil, false
 	}
 	return data, true
-}
-
-func tooLarge(err error) bool {
-	var mb *http.MaxBytesError
-	return errors.As(err, &mb)
 }
 
 // acquire takes a check slot, waiting while every slot is taken; false if
@@ -454,7 +450,7 @@ type apiDiagnostic struct {
 
 func apiError(w http.ResponseWriter) func(int, string) {
 	return func(code int, msg string) {
-		writeJSON(w, code, map[string]string{"error": msg})
+		apijson.Write(w, code, map[string]string{"error": msg})
 	}
 }
 
@@ -561,7 +557,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request, check func(context.
 		if err != nil {
 			return nil, err
 		}
-		return mustJSON(v), nil
+		return apijson.Encode(v), nil
 	}()
 	switch {
 	case err != nil && ctx.Err() != nil:
@@ -569,7 +565,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request, check func(context.
 	case err != nil:
 		apiError(w)(http.StatusBadRequest, err.Error())
 	default:
-		writeBody(w, http.StatusOK, body)
+		apijson.WriteBody(w, http.StatusOK, body)
 	}
 }
 
@@ -615,24 +611,4 @@ func (s *Server) handleFix(w http.ResponseWriter, r *http.Request) {
 			Diagnostics []apiDiagnostic `json:"diagnostics"`
 		}{string(res.Fixed), diff.String(), res.Applied, ds}, nil
 	})
-}
-
-// writeJSON writes v as JSON, Arabic and <>& as they are.
-func writeJSON(w http.ResponseWriter, code int, v any) { writeBody(w, code, mustJSON(v)) }
-
-// writeBody writes an encoded JSON answer.
-func writeBody(w http.ResponseWriter, code int, body []byte) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(code)
-	w.Write(body)
-}
-
-func mustJSON(v any) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		panic(err) // only our own types are encoded
-	}
-	return buf.Bytes()
 }
