@@ -146,6 +146,9 @@ type Result struct {
 	// came from (Given, FrontMatter, InText or NoDateline). InText
 	// offsets are into Doc.Text.
 	Dateline lint.Dateline
+	// Undated counts the relative dates left unchecked because the
+	// article has no dateline (lint.Facts.Undated).
+	Undated int
 	// Fixed is the article after its fixes (Src itself when none was
 	// applied), and Applied counts them; both only with Input.Fix.
 	Fixed   []byte
@@ -211,7 +214,7 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 			r.Fixed = in.Src
 		}
 	}
-	r.Doc, r.Format, r.Dateline = p.Doc, last.Format, p.Facts.Dateline
+	r.Doc, r.Format, r.Dateline, r.Undated = p.Doc, last.Format, p.Facts.Dateline, p.Facts.Undated
 	if in.ReportUnused {
 		extra = append(extra, unused(last)...)
 	}

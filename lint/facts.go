@@ -7,13 +7,38 @@ import (
 )
 
 // Facts is what is known about one document besides its text: what the
-// caller gives (the publication date) and what the rules learn while they
-// run (a dateline found in the text). The runner hands one Facts to every
-// pass over a document; rules of one document run one after another, so a
-// rule may fill it in.
+// caller gives (the publication date) and what is read from the text
+// before the rules run (a dateline printed at the top). The runner hands
+// one Facts to every pass over a document; rules of one document run one
+// after another, so a rule may fill in more.
 type Facts struct {
+	// Dateline is the publication date the rules check against: the one
+	// the caller gave, else the front matter's, else Printed.
 	Dateline Dateline
+	// Printed is the dateline printed at the top of the text, when
+	// FindDateline found one, whatever Dateline holds: a rule compares
+	// the two.
+	Printed Dateline
+	// FindDateline, when set, reads the dateline printed at the top of
+	// the text; nil uses the finder RegisterDatelineFinder registered.
+	// The runner calls it once per document, before the rules, with a
+	// pass that has no rule and reports nothing.
+	FindDateline func(*Pass) (Dateline, bool)
+	// Undated counts the relative dates (اليوم الأربعاء، الخميس الماضي،
+	// يوليو الماضي) the date rules left unchecked for want of a dateline.
+	Undated int
 }
+
+var datelineFinder func(*Pass) (Dateline, bool)
+
+// RegisterDatelineFinder sets the finder of printed datelines the runner
+// uses when Facts.FindDateline is nil. The date rules register theirs when
+// their package is loaded, as image formats register their decoders; it
+// is not safe to call while documents are being checked.
+func RegisterDatelineFinder(f func(*Pass) (Dateline, bool)) { datelineFinder = f }
+
+// DatelineFinder returns the finder RegisterDatelineFinder set, or nil.
+func DatelineFinder() func(*Pass) (Dateline, bool) { return datelineFinder }
 
 // DatelineSource says where a dateline came from.
 type DatelineSource uint8
@@ -22,7 +47,7 @@ const (
 	NoDateline  DatelineSource = iota // none: the date rules that need one stay silent
 	Given                             // by the caller: check --date, the API's date field
 	FrontMatter                       // the document's front matter date
-	InText                            // the first full date in the opening lines
+	InText                            // a dateline line at the top of the text
 )
 
 func (s DatelineSource) String() string {

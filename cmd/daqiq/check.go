@@ -191,7 +191,7 @@ func check(c *cli.Context) error {
 	// failed counts the inputs that could not be checked or fixed: each is
 	// named on stderr, the others are reported, and the exit code is 2
 	failed := 0
-	total, bySev, fixable := 0, map[lint.Level]int{}, 0
+	total, bySev, fixable, undated := 0, map[lint.Level]int{}, 0, 0
 	// a long run whose findings go to a file or a pipe counts the files
 	// done on the terminal (with the findings on the terminal too, the
 	// count would get in their way); the count is wiped before anything
@@ -241,6 +241,9 @@ func check(c *cli.Context) error {
 		}
 		total += r.total
 		fixable += r.fixable
+		if r.undated {
+			undated++
+		}
 		for s, n := range r.bySev {
 			bySev[s] += n
 		}
@@ -293,6 +296,9 @@ func check(c *cli.Context) error {
 				msg += fmt.Sprintf("; %d fixable with --fix", fixable)
 			}
 			fmt.Fprintln(es, msg)
+		}
+		if undated > 0 && !c.IsSet("date") {
+			fmt.Fprintf(es, "relative dates (اليوم الأربعاء، الخميس الماضي) not checked in %d %s without a dateline: give the date with --date YYYY-MM-DD\n", undated, plural(undated, "file", "files"))
 		}
 		if failed > 0 {
 			fmt.Fprintf(es, "daqiq: %d %s could not be checked or fixed (see above)\n", failed, plural(failed, "file", "files"))

@@ -54,6 +54,7 @@ type result struct {
 	fails          bool  // a finding at the fail level or above
 	fatal          error // stops the run (a git error in --new-from-rev)
 	checked        bool  // finish ran: the input was checked
+	undated        bool  // relative dates left unchecked: no dateline
 }
 
 // stream checks the inputs on jobs goroutines. Each worker reads its file
@@ -253,7 +254,7 @@ func process(in *input, opts checkOpts) result {
 		r.file = res.File()
 		return r
 	}
-	return result{file: res.File()}
+	return result{file: res.File(), undated: res.Undated > 0}
 }
 
 // isTerminal reports whether w is a terminal.

@@ -10,7 +10,7 @@ import (
 
 func init() { generated = &generatedData }
 
-var generatedData = gendata.Data[vocabFile]{Sum: 0x80610184, Value: vocabFile{Month: []entry{entry{N: 1, Names: []string{"يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه"},
+var generatedData = gendata.Data[vocabFile]{Sum: 0xdf4a1810, Value: vocabFile{Month: []entry{entry{N: 1, Names: []string{"يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه"},
 	Ambiguous: []string(nil)},
 	entry{N: 2, Names: []string{"فبراير", "شباط", "فيفري", "فيفرييه"},
 		Ambiguous: []string(nil)},
@@ -73,15 +73,21 @@ var generatedData = gendata.Data[vocabFile]{Sum: 0x80610184, Value: vocabFile{Mo
 		entry{N: 6, Names: []string{"السبت"},
 			Ambiguous: []string{"سبت"}}},
 	Words: map[string][]string{"current": []string{"الجاري", "الحالي"},
+		"dateline_label":       []string{"نشر", "نشرت", "تاريخ", "التاريخ", "بتاريخ", "النشر", "في", "آخر", "تحديث", "التحديث", "عاجل"},
 		"day":                  []string{"يوم"},
-		"day_before_yesterday": []string{"أول أمس", "أمس الأول"},
+		"day_after_tomorrow":   []string{"بعد غد", "بعد الغد"},
+		"day_before_yesterday": []string{"أول أمس", "أمس الأول", "أول من أمس"},
 		"equivalence":          []string{"الموافق", "الموافقة", "يوافقه"},
 		"future":               []string{"المقبل", "القادم", "المقبلة", "القادمة"},
 		"gregorian_era":        []string{"م", "ميلادية", "ميلادي", "للميلاد"},
 		"hijri_era":            []string{"هـ", "ه", "هجرية", "هجري", "للهجرة"},
 		"month_word":           []string{"الشهر"},
+		"of":                   []string{"من"},
 		"past":                 []string{"الماضي", "المنصرم", "الفائت", "السابق", "الفارط"},
+		"reference":            []string{"رقم", "الرقم", "بالرقم", "برقم", "المرسوم", "القانون", "القرار", "التعميم", "الأمر", "هاتف", "الهاتف", "جوال", "الجوال"},
 		"today":                []string{"اليوم"},
-		"tomorrow":             []string{"غدا", "الغد"},
+		"tomorrow":             []string{"غدا", "الغد", "غد"},
 		"year_word":            []string{"العام", "السنة"},
-		"yesterday":            []string{"أمس", "البارحة"}}}}
+		"yesterday":            []string{"أمس", "البارحة"}},
+	Ordinal: ordinalFile{Units: []string{"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"},
+		One: "الحادي", Teen: "عشر", Tens: []string{"العشرين", "الثلاثين"}}}}

@@ -2,6 +2,7 @@ package dates_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/runner"
@@ -104,5 +105,78 @@ func TestDatelineLoneCR(t *testing.T) {
 	}
 	if ds := runner.Run(doc, []lint.Active{{Rule: r, Level: r.Level}}); len(ds) != 0 {
 		t.Errorf("a date in line 7 was taken for the dateline: %+v", ds)
+	}
+}
+
+// The dateline is read only from the forms a desk prints at the top of a
+// story, never from a date in the body.
+func TestFindDateline(t *testing.T) {
+	for _, c := range []struct {
+		text, want string // want: YYYY-MM-DD, or "" for none
+	}{
+		{"عاجل\nالجمعة 22 نوفمبر 2024 الموافق 20 جمادى الأولى 1446\nرئيس التحرير", "2024-11-22"},
+		{"تيرانا - الثلاثاء 12 نوفمبر 2024 - أعلنت الحكومة خطة جديدة.", "2024-11-12"},
+		{"الرياض، 22 يوليو 2015 (واس) - أعلنت الوزارة النتائج.", "2015-07-22"},
+		{"نشر في: 2024-11-22\nأعلنت الوزارة النتائج.", "2024-11-22"},
+		{"الأحد ١٠/١٠/١٤٣٦\nأعلنت الوزارة النتائج.", "2015-07-26"},
+		{"العنوان\nالمحرر\n\nالقسم\nالمدينة\nالصورة\nالجمعة 22 نوفمبر 2024", ""}, // past the opening lines
+		{"الرياض، 22 يوليو (واس) - أعلنت الوزارة النتائج.", ""},                  // no year
+		{"أعلنت السلطات في 22 نوفمبر 2024 قطع العلاقات.", ""},                    // a sentence
+		{"اتفاق 22 نوفمبر 2024 يدخل حيز التنفيذ", ""},                            // a headline
+		{"قال الوزير: 22 نوفمبر 2024 موعد نهائي لا تمديد بعده.", ""},             // a quotation
+		{"وقال الرئيس في خطابه أمس، 22 نوفمبر 2024 سيبقى يوما لا ينسى.", ""},     // too many words before
+		{"تيرانا - الثلاثاء 12 نوفمبر 2024 أعلنت الحكومة خطة جديدة.", ""},        // no mark after the date
+		{"الجمعة 31 أبريل 2024", ""}, // no such day
+	} {
+		doc, err := source.New("t.txt", []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts := &lint.Facts{}
+		runner.RunFacts(doc, nil, facts)
+		got := ""
+		if facts.Dateline.Known() {
+			got = facts.Dateline.Date.Format("2006-01-02")
+			if facts.Dateline.From != lint.InText || facts.Printed != facts.Dateline {
+				t.Errorf("%q: dateline %+v, printed %+v", c.text, facts.Dateline, facts.Printed)
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: dateline %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// A given date that contradicts the printed dateline: one warning on the
+// printed one, and the relative days are checked against the given date.
+func TestDatelineConflict(t *testing.T) {
+	r := rule(t, "dates/relative-day")
+	text := "الخميس 21 نوفمبر 2024\nأعلنت الحكومة اليوم الجمعة خطة جديدة."
+	doc, err := source.New("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	given := lint.Dateline{Date: time.Date(2024, 11, 22, 0, 0, 0, 0, time.UTC), From: lint.Given}
+	ds := runner.RunFacts(doc, []lint.Active{{Rule: r, Level: r.Level}}, &lint.Facts{Dateline: given})
+	if len(ds) != 1 || ds[0].Level != lint.Warning || text[ds[0].Start:ds[0].End] != "الخميس 21 نوفمبر 2024" {
+		t.Fatalf("got %+v, want one warning on the printed dateline", ds)
+	}
+	// the same date given: silent
+	given.Date = given.Date.AddDate(0, 0, -1)
+	if ds := runner.RunFacts(doc, []lint.Active{{Rule: r, Level: r.Level}}, &lint.Facts{Dateline: given}); len(ds) != 1 || ds[0].Level == lint.Warning {
+		t.Fatalf("got %+v, want only the wrong اليوم الجمعة", ds)
+	}
+}
+
+// Without a dateline the relative dates are counted, not checked.
+func TestUndated(t *testing.T) {
+	r := rule(t, "dates/relative-day")
+	doc, _ := source.New("t.txt", []byte("أعلنت الحكومة اليوم الأربعاء خطة، بعد اجتماع الخميس الماضي 14 نوفمبر، وتطبق في يوليو المقبل."))
+	facts := &lint.Facts{}
+	if ds := runner.RunFacts(doc, []lint.Active{{Rule: r, Level: r.Level}}, facts); len(ds) != 0 {
+		t.Errorf("checked without a dateline: %+v", ds)
+	}
+	if facts.Undated != 3 {
+		t.Errorf("Undated = %d, want 3", facts.Undated)
 	}
 }

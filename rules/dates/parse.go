@@ -166,29 +166,27 @@ func doParse(p *lint.Pass, v *vocab) *parsed {
 			i = m.lastTok
 		}
 	}
-	// the dateline: the one the caller gave or the front matter's, else
-	// the first full date in the opening lines, which the facts then hold
-	if dl := p.Facts.Dateline; dl.Known() && dl.From != lint.InText {
+	// the dateline: the one the caller gave, the front matter's or the
+	// one printed at the top of the text (FindDateline), never a date of
+	// the body
+	if !p.Facts.Dateline.Known() {
+		// relative dates need a dateline: say how many went unchecked
+		n := len(out.anchors)
+		for _, m := range out.mentions {
+			if m.weekRel != 0 || m.relative != wNone && !m.hijri {
+				n++
+			}
+		}
+		p.Facts.Undated = n
+	}
+	if dl := p.Facts.Dateline; dl.Known() {
 		y, m, d := dl.Date.Date()
 		out.dateline, out.hasDateline = time.Date(y, m, d, 12, 0, 0, 0, time.UTC), true
-	}
-	if !out.hasDateline {
-		limit := openingLines(p.Text, 5)
-		for _, m := range out.mentions {
-			if m.start >= limit {
-				break
-			}
-			if !m.full() {
-				continue
-			}
-			if t, ok := m.resolve(time.Time{}); ok {
-				out.dateline, out.hasDateline, out.datelineOf = t, true, m
-				y, mo, d := t.Date()
-				p.Facts.Dateline = lint.Dateline{
-					Date: time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), From: lint.InText,
-					Start: m.start, End: m.end,
+		if dl.From == lint.InText {
+			for _, m := range out.mentions {
+				if m.start == dl.Start {
+					out.datelineOf = m
 				}
-				break
 			}
 		}
 	}
@@ -202,6 +200,9 @@ func (s *scanner) mayStart(i int) bool {
 	case arabic.Number:
 		return true
 	case arabic.Word:
+		if s.articleNumber(i) {
+			return true
+		}
 		if !s.v.trigger.MayMatch(s.p.Splits, i) {
 			return false
 		}
@@ -272,6 +273,9 @@ func (s *scanner) parseDate(i int) *mention {
 		if s.kind(j) == wEquivalence {
 			j = s.next(j)
 		}
+		if s.punct(j, "(") { // الجمعة (7 سبتمبر)
+			j = s.next(j)
+		}
 	}
 	if j < 0 {
 		return nil
@@ -288,25 +292,22 @@ func (s *scanner) parseDate(i int) *mention {
 }
 
 // namedDate reads "day month [year [era]] [relative]", "month year" or
-// "month relative" at token j.
+// "month relative" at token j. The day may be a number (7, 7 من, الـ7 من)
+// or an ordinal word (السابع من, الحادي والعشرين من); the month may be
+// followed by its name in another system (أبريل (نيسان), يوليو/تموز).
 func (s *scanner) namedDate(m *mention, j int) bool {
-	day, key, isNum := s.number(j)
-	k := j
-	if isNum {
-		if len(key) > 2 || day < 1 {
-			return false
-		}
-		k = s.next(j)
+	day, k, form := s.dayAt(j)
+	if day == 0 && form != dayNone {
+		return false
 	}
-	n, hijri, last, ok := s.month(k, isNum || s.yearAfter(k))
+	n, hijri, last, ok := s.month(k, form == dayNumber || s.yearAfter(k))
 	if !ok {
 		return false
 	}
 	start := s.toks[j].Start
 	m.month, m.hijri, m.monthTok = n, hijri, [2]int{k, last}
-	if isNum {
-		m.day = day
-	}
+	m.day = day
+	last = s.twinMonth(last, n, hijri)
 	end, lastTok := s.toks[last].End, last
 	y := s.next(last)
 	if year, key, ok := s.number(y); ok && len(key) >= 3 && len(key) <= 4 {
@@ -334,6 +335,116 @@ func (s *scanner) namedDate(m *mention, j int) bool {
 	m.date = span{start, end}
 	m.lastTok = lastTok
 	return true
+}
+
+type dayForm uint8
+
+const (
+	dayNone    dayForm = iota // no day: the month comes first
+	dayNumber                 // 7, 7 من, الـ7 من
+	dayOrdinal                // السابع من
+)
+
+// dayAt reads a day at token j and returns it with the token where the
+// month should be. With form dayNone, k is j itself; a day that is no day
+// (a number past 31, an ordinal without من) returns 0 and another form.
+func (s *scanner) dayAt(j int) (day, k int, form dayForm) {
+	if s.articleNumber(j) { // الـ7 من سبتمبر
+		j++
+		n, key, _ := s.number(j)
+		if len(key) > 2 || n < 1 || n > 31 {
+			return 0, j, dayNumber
+		}
+		k = s.next(j)
+		if s.kind(k) == wOf {
+			k = s.next(k)
+		}
+		return n, k, dayNumber
+	}
+	if n, key, ok := s.number(j); ok {
+		if len(key) > 2 || n < 1 || n > 31 {
+			return 0, j, dayNumber
+		}
+		k = s.next(j)
+		if s.kind(k) == wOf {
+			k = s.next(k)
+		}
+		return n, k, dayNumber
+	}
+	if n, last := s.ordinalAt(j); n > 0 {
+		k = s.next(last)
+		if s.kind(k) != wOf {
+			return 0, j, dayOrdinal
+		}
+		return n, s.next(k), dayOrdinal
+	}
+	return 0, j, dayNone
+}
+
+// articleNumber reports whether token i is the article written before a
+// number (الـ7، ال7).
+func (s *scanner) articleNumber(i int) bool {
+	return i+1 < len(s.toks) && s.toks[i].Kind == arabic.Word && s.toks[i].Key == "ال" &&
+		s.toks[i+1].Kind == arabic.Number && s.toks[i+1].Start == s.toks[i].End
+}
+
+// ordinalAt reads an ordinal day number (السابع، الحادي عشر، الثاني
+// والعشرين، الثلاثين) at token j: the day and its last token, or 0.
+func (s *scanner) ordinalAt(j int) (int, int) {
+	key := func(i int) string {
+		if i < 0 || s.toks[i].Kind != arabic.Word {
+			return ""
+		}
+		return fold(s.toks[i].Key)
+	}
+	o := &s.v.ordinal
+	w := key(j)
+	if t, ok := o.ten[w]; ok {
+		return t, j
+	}
+	u, ok := o.unit[w]
+	if !ok {
+		return 0, 0
+	}
+	k := s.next(j)
+	next := key(k)
+	if next == o.teen && u < 10 {
+		return 10 + u, k
+	}
+	if strings.HasPrefix(next, "و") {
+		if t, ok := o.ten[next[len("و"):]]; ok && u < 10 {
+			return t + u, k
+		}
+	}
+	if w == o.one {
+		return 0, 0 // الحادي alone is no day
+	}
+	return u, j
+}
+
+// twinMonth reads the same month named in another system right after the
+// month ending at token last: "أبريل (نيسان)", "يوليو/تموز", "كانون
+// الأول (ديسمبر)". It returns the last token of the pair, or last.
+func (s *scanner) twinMonth(last, n int, hijri bool) int {
+	t := last + 1
+	for t < len(s.toks) && s.toks[t].Kind == arabic.Space && s.toks[t].Breaks == 0 {
+		t++
+	}
+	if t >= len(s.toks) || s.toks[t].Kind != arabic.Punct {
+		return last
+	}
+	switch s.toks[t].Key {
+	case "(":
+		n2, h2, l2, ok := s.month(s.next(t), true)
+		if c := s.next(l2); ok && n2 == n && h2 == hijri && s.punct(c, ")") {
+			return c
+		}
+	case "/":
+		if n2, h2, l2, ok := s.month(s.next(t), true); ok && n2 == n && h2 == hijri {
+			return l2
+		}
+	}
+	return last
 }
 
 // yearAfter reports whether the month name at k is followed by a year or
@@ -397,6 +508,15 @@ func (s *scanner) numericDate(m *mention, j int) bool {
 	default:
 		return false
 	}
+	// three numbers that cannot be a day and a month are a reference
+	// (القرار 3-40-2012), a score or a code, and so is any number after رقم
+	if m.month < 1 || m.month > 12 || m.day < 1 || m.day > 31 || s.reference(j) {
+		return false
+	}
+	// a year between 1300 and 1500 is Hijri, with or without هـ
+	if m.year >= 1300 && m.year <= 1500 {
+		m.hijri = true
+	}
 	end := s.toks[last].End
 	if e := s.next(last); s.kind(e) == wHijriEra {
 		m.hijri = true
@@ -410,60 +530,110 @@ func (s *scanner) numericDate(m *mention, j int) bool {
 	return true
 }
 
-// parseAnchor reads "اليوم|أمس|أول أمس|أمس الأول|يوم أمس|غدا [،] weekday".
+// reference reports whether the number at token j follows a word such as
+// رقم, directly or after an opening parenthesis.
+func (s *scanner) reference(j int) bool {
+	i := s.prev(j)
+	if s.punct(i, "(") {
+		i = s.prev(i)
+	}
+	return s.kind(i) == wReference
+}
+
+// prev returns the previous non-space token before i on the same line, or -1.
+func (s *scanner) prev(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		t := s.toks[j]
+		if t.Kind != arabic.Space {
+			return j
+		}
+		if t.Breaks > 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// parseAnchor reads "اليوم|أمس|غدا|يوم أمس|يوم غد|أول أمس|أول من أمس|أمس
+// الأول|بعد غد [،] [(] weekday". A weekday with و (اليوم والخميس: two
+// days) or a bare ambiguous form (يعد اليوم أحد أهم الكتب: "one of") is
+// no anchor.
 func (s *scanner) parseAnchor(i int) (anchor, int, bool) {
 	if s.toks[i].Kind != arabic.Word {
 		return anchor{}, 0, false
 	}
 	a := anchor{words: span{s.toks[i].Start, s.toks[i].End}}
 	j := i
-	switch s.kind(i) {
-	case wToday:
-		a.offset = 0
-	case wYesterday:
-		a.offset = -1
-		if k := s.next(i); k >= 0 && s.isDayBefore(i, k) {
-			a.offset, j = -2, k
-		}
-	case wTomorrow:
-		a.offset = 1
-	case wDay:
-		k := s.next(i)
-		switch s.kind(k) {
+	if off, last, ok := s.phraseAt(i); ok {
+		a.offset, j = off, last
+	} else {
+		switch s.kind(i) {
+		case wToday:
+			a.offset = 0
 		case wYesterday:
-			a.offset, j = -1, k
+			a.offset = -1
 		case wTomorrow:
-			a.offset, j = 1, k
+			a.offset = 1
+		case wDay:
+			k := s.next(i)
+			if off, last, ok := s.phraseAt(k); ok { // يوم أمس الأول
+				a.offset, j = off, last
+				break
+			}
+			switch s.kind(k) {
+			case wYesterday:
+				a.offset, j = -1, k
+			case wTomorrow:
+				a.offset, j = 1, k
+			default:
+				return anchor{}, 0, false
+			}
 		default:
 			return anchor{}, 0, false
 		}
-	default:
-		k := s.next(i)
-		if k < 0 || !s.isDayBefore(i, k) {
-			return anchor{}, 0, false
-		}
-		a.offset, j = -2, k
 	}
 	a.words.end = s.toks[j].End
 	k := s.next(j)
 	if s.punct(k, "،,") {
 		k = s.next(k)
 	}
-	n, sp, pre, ok := s.weekday(k, true)
-	if !ok {
+	if s.punct(k, "(") { // اليوم (الاثنين)
+		k = s.next(k)
+	}
+	n, sp, pre, ok := s.weekday(k, false)
+	if !ok || strings.ContainsAny(pre, "وف") {
 		return anchor{}, 0, false
 	}
 	a.weekday, a.wd, a.wdPrefix = n, sp, pre
 	return a, k, true
 }
 
-func (s *scanner) isDayBefore(i, k int) bool {
-	for _, pair := range s.v.dayBefore {
-		if s.isKey(i, pair[0]) && s.isKey(k, pair[1]) {
-			return true
+// phraseAt reads a relative day of several words (أول أمس، أول من أمس، أمس
+// الأول، بعد غد) at token i, و or ف allowed on its first word: its offset
+// in days and its last token.
+func (s *scanner) phraseAt(i int) (offset, last int, ok bool) {
+	if i < 0 || s.toks[i].Kind != arabic.Word {
+		return 0, 0, false
+	}
+	first := s.toks[i].Key
+	bare := strings.TrimPrefix(strings.TrimPrefix(first, "و"), "ف")
+	for _, ph := range s.v.phrases {
+		if !ph.words[0][first] && !ph.words[0][bare] {
+			continue
+		}
+		k, matched := i, true
+		for _, w := range ph.words[1:] {
+			k = s.next(k)
+			if !s.isKey(k, w) {
+				matched = false
+				break
+			}
+		}
+		if matched {
+			return ph.offset, k, true
 		}
 	}
-	return false
+	return 0, 0, false
 }
 
 // resolve returns the Gregorian day a mention names. Without a year, the
@@ -491,6 +661,22 @@ func (m *mention) resolve(ref time.Time) (time.Time, bool) {
 	}
 	if ref.IsZero() {
 		return time.Time{}, false
+	}
+	switch m.relative {
+	case wPast: // 8 مارس الماضي: the last 8 March before the dateline
+		t, ok := civil(ref.Year(), m.month, m.day)
+		if ok && !t.Before(ref) {
+			t, ok = civil(ref.Year()-1, m.month, m.day)
+		}
+		return t, ok
+	case wFuture: // 5 أيلول المقبل: the next one
+		t, ok := civil(ref.Year(), m.month, m.day)
+		if ok && !t.After(ref) {
+			t, ok = civil(ref.Year()+1, m.month, m.day)
+		}
+		return t, ok
+	case wCurrent: // 22 اغسطس الجاري: the dateline's year
+		return civil(ref.Year(), m.month, m.day)
 	}
 	return nearest(ref, func(dy int) (time.Time, bool) { return civil(ref.Year()+dy, m.month, m.day) })
 }

@@ -14,7 +14,7 @@ func RelativeDay() (*lint.Rule, error) {
 		Level:   lint.Error,
 		Summary: "اليوم الأربعاء، أمس الثلاثاء، غدا الجمعة naming the wrong weekday for the dateline",
 		Doc: lint.Doc{
-			What:  "Resolves اليوم, أمس, أول أمس, غدا (and يوم أمس, أمس الأول) against the dateline — --date, else the first full date in the opening lines — and flags the weekday named with them when it is not that day. Also flags \"<weekday> الماضي/المقبل\" followed by a date that is not within the week before or after the dateline.",
+			What:  "Resolves اليوم, أمس, غدا, يوم أمس, يوم غد (one day), أول أمس, أول من أمس, أمس الأول, بعد غد (two days) against the dateline and flags the weekday named with them when it is not that day. Also flags \"<weekday> الماضي/المقبل\" followed by a date that is not within the week before or after the dateline. The dateline is --date (or the API's date), else the front matter's, else one printed at the top of the article: a line of nothing but a date, or an agency's opening (\"تيرانا - الثلاثاء 12 نوفمبر 2024 - …\"); never a date from the body. With no dateline nothing is checked (check's summary says how many relative dates went unchecked). A printed dateline that contradicts --date gets one warning.",
 			Why:   "Wire copy rewritten days later keeps its \"today Wednesday\": under a Friday dateline the story contradicts itself.",
 			Wrong: "الجمعة 22 نوفمبر 2024\nأعلنت الحكومة، اليوم الأربعاء، خطة جديدة.",
 			Right: "الجمعة 22 نوفمبر 2024\nأعلنت الحكومة، اليوم الجمعة، خطة جديدة.",
@@ -27,6 +27,16 @@ func RelativeDay() (*lint.Rule, error) {
 		pr := parse(p, v)
 		if !pr.hasDateline {
 			return
+		}
+		// a dateline printed in the article that the given date
+		// contradicts: one of the two is stale
+		if f := p.Facts; f.Printed.Known() && f.Dateline.From != lint.InText && !f.Printed.Date.Equal(f.Dateline.Date) {
+			p.Report(lint.Diagnostic{
+				Start: f.Printed.Start, End: f.Printed.End, Level: lint.Warning,
+				Message: fmt.Sprintf("the dateline %s printed in the article is %s, but the %s publication date is %s: the relative days below are checked against the %s one",
+					q(text(p, span{f.Printed.Start, f.Printed.End})), f.Printed.Date.Format("2 January 2006"), f.Dateline.From,
+					f.Dateline.Date.Format("2 January 2006"), f.Dateline.From),
+			})
 		}
 		tol, _ := strconv.Atoi(p.Option("tolerance"))
 		source := "the dateline"

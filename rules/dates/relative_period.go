@@ -2,10 +2,32 @@ package dates
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
 )
+
+// sameSentence reports whether no sentence end (. ؟ ? ! ؛ or a line
+// break) lies between two spans.
+func sameSentence(p *lint.Pass, a, b span) bool {
+	lo, hi := a.end, b.start
+	if b.end <= a.start {
+		lo, hi = b.end, a.start
+	}
+	toks := p.Tokens
+	for _, t := range toks[sort.Search(len(toks), func(i int) bool { return toks[i].End > lo }):] {
+		if t.Start >= hi {
+			break
+		}
+		if t.Kind == arabic.Space && t.Breaks > 0 || t.Kind == arabic.Punct && strings.Contains(".؟?!؛;", t.Key) {
+			return false
+		}
+	}
+	return true
+}
 
 // RelativePeriod makes the rule dates/relative-period.
 func RelativePeriod() (*lint.Rule, error) {
@@ -14,7 +36,7 @@ func RelativePeriod() (*lint.Rule, error) {
 		Level:   lint.Info,
 		Summary: "يوليو الماضي، يوليو الجاري resolved from the dateline against the article's explicit dates",
 		Doc: lint.Doc{
-			What:  "Resolves a month named with الماضي, المقبل or الجاري from the dateline (يوليو الماضي under a November 2024 dateline is July 2024) and flags it when the article dates the same month in another year, or when الجاري names a month that is not the dateline's.",
+			What:  "Resolves a month named with الماضي, المقبل or الجاري from the dateline (يوليو الماضي under a November 2024 dateline is July 2024) and flags it when the same sentence dates that month in another year (the same event told with two dates; a date elsewhere in the article may be another event), or when الجاري names a month that is not the dateline's.",
 			Why:   "A story updated from an old wire keeps \"last July\" while its explicit dates point to another year; the reader cannot tell which July is meant.",
 			Wrong: "الأحد 5 يناير 2025\nوقع الهجوم في يوليو الماضي، وكانت الشرطة قد حذرت منه في 3 يوليو 2022.",
 			Right: "الأحد 5 يناير 2025\nوقع الهجوم في يوليو الماضي، وكانت الشرطة قد حذرت منه في 3 يوليو 2024.",
@@ -50,7 +72,7 @@ func RelativePeriod() (*lint.Rule, error) {
 				continue
 			}
 			for _, o := range pr.mentions {
-				if o == m || o.hijri || o.month != m.month || o.year == 0 || o.year == y || o == pr.datelineOf {
+				if o == m || o.hijri || o.month != m.month || o.year == 0 || o.year == y || o == pr.datelineOf || !sameSentence(p, m.span, o.span) {
 					continue
 				}
 				p.Report(lint.Diagnostic{Start: m.date.start, End: m.date.end,

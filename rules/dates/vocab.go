@@ -40,14 +40,18 @@ const (
 	wCurrent
 	wMonthWord
 	wYearWord
+	wOf            // من: "7 من سبتمبر"
+	wReference     // رقم: the number after it is no date
+	wDatelineLabel // words a dateline line may hold: نشر في
 )
 
 // vocab is the loaded vocabulary.
 type vocab struct {
-	months    *arabic.Lexicon      // Gregorian n, hijriBase+n, +ambiguous
-	weekdays  *arabic.Lexicon      // n (0 = Sunday), +ambiguous
-	words     *arabic.Lexicon      // relative and marker words (every written variant); value: wordKind
-	dayBefore [][2]map[string]bool // أول أمس, أمس الأول: the variants of each word
+	months   *arabic.Lexicon // Gregorian n, hijriBase+n, +ambiguous
+	weekdays *arabic.Lexicon // n (0 = Sunday), +ambiguous
+	words    *arabic.Lexicon // relative and marker words (every written variant); value: wordKind
+	phrases  []phrase        // أول أمس, أول من أمس, بعد غد: days two back or ahead
+	ordinal  ordinals
 	// trigger holds the first word of every name and word above: a word
 	// that is not in it cannot start a date or a relative day.
 	trigger *arabic.Lexicon
@@ -99,12 +103,35 @@ func unique(ss ...string) []string {
 	return out
 }
 
+// phrase is a relative day of several words: words[i] holds the written
+// variants of its i-th word.
+type phrase struct {
+	words  []map[string]bool
+	offset int
+}
+
+// ordinals reads day numbers written as ordinal words (keys hamza-folded).
+type ordinals struct {
+	unit      map[string]int // الأول 1 … العاشر 10, الحادي 1
+	one, teen string
+	ten       map[string]int // العشرين 20, الثلاثين 30
+}
+
+// ordinalFile is the [ordinal] table of data/dates.toml.
+type ordinalFile struct {
+	Units []string `toml:"units"`
+	One   string   `toml:"one"`
+	Teen  string   `toml:"teen"`
+	Tens  []string `toml:"tens"`
+}
+
 // vocabFile is the layout of data/dates.toml.
 type vocabFile struct {
 	Month   []entry             `toml:"month"`
 	Hijri   []entry             `toml:"hijri"`
 	Weekday []entry             `toml:"weekday"`
 	Words   map[string][]string `toml:"words"`
+	Ordinal ordinalFile         `toml:"ordinal"`
 }
 
 const vocabName = "rules/dates/data/dates.toml"
@@ -179,21 +206,25 @@ func loadVocab(data []byte) (*vocab, error) {
 		"day": wDay, "hijri_era": wHijriEra, "gregorian_era": wGregorianEra, "equivalence": wEquivalence,
 		"today": wToday, "yesterday": wYesterday, "tomorrow": wTomorrow, "past": wPast, "future": wFuture,
 		"current": wCurrent, "month_word": wMonthWord, "year_word": wYearWord,
+		"of": wOf, "reference": wReference, "dateline_label": wDatelineLabel,
 	}
+	offsets := map[string]int{"day_before_yesterday": -2, "day_after_tomorrow": 2}
 	for k, list := range raw.Words {
-		if k == "day_before_yesterday" {
+		if off, ok := offsets[k]; ok {
 			for _, w := range list {
 				f := strings.Fields(w)
-				if len(f) != 2 {
-					return nil, fmt.Errorf("%s: day_before_yesterday entry %q must be two words", name, w)
+				if len(f) < 2 || len(f) > 3 {
+					return nil, fmt.Errorf("%s: %s entry %q must be two or three words", name, k, w)
 				}
-				pair := [2]map[string]bool{{}, {}}
-				for i := range pair {
-					for _, form := range variants(f[i]) {
-						pair[i][form] = true
+				ph := phrase{offset: off}
+				for _, word := range f {
+					forms := map[string]bool{}
+					for _, form := range variants(word) {
+						forms[form] = true
 					}
+					ph.words = append(ph.words, forms)
 				}
-				v.dayBefore = append(v.dayBefore, pair)
+				v.phrases = append(v.phrases, ph)
 			}
 			continue
 		}
@@ -211,9 +242,15 @@ func loadVocab(data []byte) (*vocab, error) {
 	for _, list := range [][]string{allNames(raw.Month), allNames(raw.Hijri), allNames(raw.Weekday)} {
 		firsts = append(firsts, list...)
 	}
-	for _, list := range raw.Words {
-		firsts = append(firsts, list...)
+	for k, list := range raw.Words {
+		switch k {
+		case "of", "reference", "dateline_label": // they start nothing
+		default:
+			firsts = append(firsts, list...)
+		}
 	}
+	firsts = append(append(firsts, raw.Ordinal.Units...), raw.Ordinal.One)
+	firsts = append(firsts, raw.Ordinal.Tens...)
 	for _, n := range firsts {
 		for _, f := range variants(strings.Fields(n)[0]) {
 			v.trigger.Add(f, arabic.ClassNoArt, 0)
@@ -223,6 +260,18 @@ func loadVocab(data []byte) (*vocab, error) {
 		if v.monthName[i] == "" || v.hijriName[i] == "" {
 			return nil, fmt.Errorf("%s: month %d missing", name, i)
 		}
+	}
+	o := raw.Ordinal
+	if len(o.Units) != 10 || o.One == "" || o.Teen == "" || len(o.Tens) != 2 {
+		return nil, fmt.Errorf("%s: [ordinal] needs 10 units, one, teen and 2 tens", name)
+	}
+	v.ordinal = ordinals{unit: map[string]int{}, ten: map[string]int{}, one: fold(arabic.Key(o.One)), teen: fold(arabic.Key(o.Teen))}
+	for i, u := range o.Units {
+		v.ordinal.unit[fold(arabic.Key(u))] = i + 1
+	}
+	v.ordinal.unit[v.ordinal.one] = 1
+	for i, t := range o.Tens {
+		v.ordinal.ten[fold(arabic.Key(t))] = 20 + 10*i
 	}
 	return v, nil
 }

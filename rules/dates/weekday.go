@@ -13,7 +13,7 @@ func WeekdayMismatch() (*lint.Rule, error) {
 		Level:   lint.Error,
 		Summary: "a weekday that does not match its date (يوم الأحد 30 نوفمبر 2024 was a Saturday)",
 		Doc: lint.Doc{
-			What:  "Flags a weekday written with a date (Gregorian or Hijri, named or numeric) when that date fell on another day. A date without a year is read in the year nearest the dateline.",
+			What:  "Flags a weekday written with a date (Gregorian or Hijri, named, numeric or ordinal: الخميس السابع من سبتمبر) when that date fell on another day. A weekday with both calendars is checked on the Gregorian date; a Hijri date alone may be a day off Umm al-Qura. A date without a year is read from the dateline (8 مارس الماضي is the last 8 March before it, 5 أيلول المقبل the next); with no dateline it is not checked.",
 			Why:   "A wrong weekday is the most visible date error in a news story: readers notice it, and it usually means one of the two was copied from an older story.",
 			Wrong: "وعقد المجلس جلسته يوم الأحد 30 نوفمبر 2024.",
 			Right: "وعقد المجلس جلسته يوم السبت 30 نوفمبر 2024.",
@@ -21,19 +21,46 @@ func WeekdayMismatch() (*lint.Rule, error) {
 		},
 	}, func(p *lint.Pass, v *vocab) {
 		pr := parse(p, v)
-		for _, m := range pr.mentions {
+		for i, m := range pr.mentions {
 			if m.weekday < 0 || m.day == 0 {
 				continue
 			}
-			t, ok := m.resolve(pr.dateline)
-			if !ok || int(t.Weekday()) == m.weekday {
+			// a date with its twin in the other calendar (الأحد 10 شوال
+			// 1436 الموافق 26 يوليو 2015) is checked on the Gregorian
+			// one, and a weekday that fits either twin is left alone: a
+			// twin a day off is tolerated, one further off is
+			// hijri-mismatch's to report. A Hijri date alone may be a
+			// day off Umm al-Qura where the month began on another
+			// sighting.
+			dated, twin, slack := m, (*mention)(nil), 0
+			if i+1 < len(pr.mentions) {
+				if n := pr.mentions[i+1]; n.hijri != m.hijri && n.day > 0 && between(p, v, m, n) {
+					twin = n
+				}
+			}
+			switch {
+			case m.hijri && twin != nil:
+				dated, twin = twin, m
+			case m.hijri:
+				slack = 1
+			}
+			t, ok := dated.resolve(pr.dateline)
+			if !ok || int(t.Weekday()) == m.weekday || !dated.hijri && t.Year() < 1583 {
+				continue // before 1583 the press dates by the Julian calendar
+			}
+			if slack > 0 && (int(t.AddDate(0, 0, -1).Weekday()) == m.weekday || int(t.AddDate(0, 0, 1).Weekday()) == m.weekday) {
 				continue
+			}
+			if twin != nil {
+				if h, ok := twin.resolve(t); ok && int(h.Weekday()) == m.weekday {
+					continue
+				}
 			}
 			right := m.wdPrefix + v.weekdayName[t.Weekday()]
 			p.Report(lint.Diagnostic{
 				Start: m.wd.start, End: m.wd.end,
 				Message: fmt.Sprintf("%s does not match the date %s: that day is %s",
-					q(text(p, m.wd)), q(text(p, m.date)), v.describe(t)),
+					q(text(p, m.wd)), q(text(p, dated.date)), v.describe(t)),
 				Fixes: []lint.SuggestedFix{lint.Replace(m.wd.start, m.wd.end, right, lint.Unsafe)},
 			})
 		}
