@@ -21,8 +21,12 @@ func ConfusableCountry() (*lint.Rule, error) {
 				"(ألمانيا/ألبانيا، هولندا/بولندا، غينيا/كينيا، كوريا/سوريا، غامبيا/زامبيا، أيرلندا/آيسلندا and their adjectives) " +
 				"when the article is clearly about the other country (three mentions or more: its name, adjectives, capital, " +
 				"people or leaders) and says nothing else about the one written. The pairs come from the gazetteer, not from a list. " +
-				"A country named twice, next to another country (ألمانيا وفرنسا) or in the same sentence as the subject's name " +
-				"(فاز منتخب إسبانيا على ألبانيا), and an adjective after اللغة, are left alone.",
+				"Left alone: a country named twice; one in a list (ألمانيا وفرنسا، رومانيا.. الدنمرك، or a sentence naming two " +
+				"other countries); a name set against the subject's name in the same sentence (فاز منتخب إسبانيا على ألبانيا), " +
+				"or an adjective against its adjective (the subject's adjective does not excuse a name: الحكومة الألبانية … في " +
+				"ألمانيا is flagged); an adjective after a proper name, whose nationality it gives (فيسلا كراكوف البولندي), or " +
+				"after a given name, as a surname (جان لوك كيني); a place followed by a year (أقيمت في هولندا عام 2011); and an " +
+				"adjective after اللغة.",
 			Why: "Both words are real, so spell checkers pass them, and a reader who sees the wrong country in a story about " +
 				"another doubts the whole report.",
 			Wrong: "أعلنت الحكومة الألبانية قطع علاقاتها مع طهران. وقال رئيس الوزراء إيدي راما إن الهجوم استهدف مواقع في تيرانا وهدد الخدمات العامة في ألمانيا.",
@@ -56,6 +60,16 @@ func runConfusable(p *lint.Pass, k *Knowledge) {
 			continue
 		}
 		want := k.reading(p, m)
+		if want.adjective() {
+			// an adjective belongs to the noun before it: a proper name
+			// (ليخ بوزنان البولندي، ماري بول كيني) is not the country
+			if m.definite(p) && k.properBefore(p, ms, j) || !m.definite(p) && !indefiniteOwner(p, m) {
+				continue
+			}
+		}
+		if k.listed(p, ms, j, xs) || yearAfter(p.Tokens, m.last) {
+			continue
+		}
 		best, bestN, tie := -1, 0, false
 		for ti, t := range e.targets {
 			if t.kind != want || containsInt(xs, t.country) {
@@ -76,7 +90,7 @@ func runConfusable(p *lint.Pass, k *Knowledge) {
 			continue
 		}
 		t := e.targets[best]
-		if k.namedInSentence(p, ms, j, t.country) {
+		if k.contrasted(p, ms, j, want, t.country) {
 			continue // إسبانيا تفوز على ألبانيا: both named on purpose
 		}
 		y := &k.Countries[t.country]
@@ -129,56 +143,121 @@ func (k *Knowledge) reading(p *lint.Pass, m *mention) Kind {
 }
 
 // coordinated reports whether the mention stands next to a mention of
-// another country (ألمانيا وفرنسا، ألمانيا، فرنسا): a list the writer made
-// on purpose.
+// another country (ألمانيا وفرنسا، ألمانيا، فرنسا، رومانيا.. الدنمرك): a
+// list the writer made on purpose.
 func (k *Knowledge) coordinated(p *lint.Pass, ms []mention, j int, xs []int) bool {
 	other := func(n *mention) bool {
 		if n.language {
 			return false
 		}
-		for _, c := range k.entries[n.entry].countries() {
-			if !containsInt(xs, c) {
+		for _, s := range k.entries[n.entry].senses {
+			if !containsInt(xs, s.country) && (s.kind == KindName || s.kind.adjective() || s.kind == KindCapital) {
 				return true
 			}
 		}
 		return false
 	}
-	if j > 0 && follows(p.Tokens, ms[j-1].last, ms[j].first, true) && other(&ms[j-1]) {
+	if j > 0 && listSep(p.Tokens, ms[j-1].last, ms[j].first) && other(&ms[j-1]) {
 		return true
 	}
-	return j+1 < len(ms) && follows(p.Tokens, ms[j].last, ms[j+1].first, true) && other(&ms[j+1])
+	return j+1 < len(ms) && listSep(p.Tokens, ms[j].last, ms[j+1].first) && other(&ms[j+1])
 }
 
-// namedInSentence reports whether the sentence of mention j also names
-// country c or uses its adjective: the writer set the two side by side.
-func (k *Knowledge) namedInSentence(p *lint.Pass, ms []mention, j, c int) bool {
-	toks := p.Tokens
-	end := func(t arabic.Token) bool {
-		switch {
-		case t.Kind == arabic.Space:
-			return t.Breaks > 0
-		case t.Kind == arabic.Punct:
-			switch t.Key {
-			case ".", "؟", "?", "!", "؛", ";":
-				return true
-			}
-		}
+// listSep reports whether tokens a and b are neighbours in a list: only
+// whitespace without a line break, commas, dots, dashes or slashes
+// between them.
+func listSep(toks []arabic.Token, a, b int) bool {
+	if b <= a || b-a > 6 {
 		return false
 	}
-	lo, hi := ms[j].first, ms[j].last
-	for lo > 0 && !end(toks[lo-1]) {
-		lo--
+	for i := a + 1; i < b; i++ {
+		t := toks[i]
+		switch {
+		case t.Kind == arabic.Space && t.Breaks == 0:
+		case t.Kind == arabic.Punct:
+			switch t.Key {
+			case "،", ",", ".", "…", "-", "–", "—", "/", "|", "+":
+			default:
+				return false
+			}
+		default:
+			return false
+		}
 	}
-	for hi+1 < len(toks) && !end(toks[hi+1]) {
-		hi++
+	return true
+}
+
+// listed reports whether the mention is one of a list: next to another
+// country, or in a sentence that names two countries or more besides it
+// and the subjects it could be a slip for.
+func (k *Knowledge) listed(p *lint.Pass, ms []mention, j int, xs []int) bool {
+	if k.coordinated(p, ms, j, xs) {
+		return true
 	}
+	lo, hi := sentence(p.Tokens, ms[j].first, ms[j].last)
+	var others []int
 	for i := range ms {
 		n := &ms[i]
 		if i == j || n.last < lo || n.first > hi || n.language {
 			continue
 		}
 		for _, s := range k.entries[n.entry].senses {
-			if s.country == c && (s.kind == KindName || s.kind.adjective()) {
+			if (s.kind == KindName || s.kind.adjective()) && !containsInt(xs, s.country) && !containsInt(others, s.country) &&
+				!k.isTarget(&k.entries[ms[j].entry], s.country) {
+				others = append(others, s.country)
+			}
+		}
+	}
+	return len(others) >= 2
+}
+
+func (k *Knowledge) isTarget(e *entry, c int) bool {
+	for _, t := range e.targets {
+		if t.country == c {
+			return true
+		}
+	}
+	return false
+}
+
+// yearAfter reports whether a year follows the mention within three words
+// (أقيمت في هولندا عام 2011): a dated event the writer places there on
+// purpose.
+func yearAfter(toks []arabic.Token, last int) bool {
+	i := last
+	for n := 0; n < 3; n++ {
+		if i = nextWord(toks, i); i < 0 {
+			return false
+		}
+		if t := toks[i]; t.Kind == arabic.Number {
+			return len(t.Key) == 4 && t.Key >= "1900" && t.Key <= "2100"
+		}
+	}
+	return false
+}
+
+// contrasted reports whether the sentence of mention j sets country c
+// beside it on purpose: a name beside a name (فاز منتخب إسبانيا على
+// ألبانيا), an adjective beside an adjective (المنتخب الإسباني ونظيره
+// الألباني). A name beside an adjective of c only (الحكومة الألبانية خصصت
+// … في ألمانيا) and an adjective followed by a person of c (رئيس الوزراء
+// الألماني إيدي راما) are slips whatever the sentence says.
+func (k *Knowledge) contrasted(p *lint.Pass, ms []mention, j int, want Kind, c int) bool {
+	if want.adjective() {
+		if n := k.personAfter(p, ms, j); n >= 0 {
+			if cs, _ := k.sensesOf(&ms[n], func(s sense) bool { return s.kind == KindPerson }); containsInt(cs, c) {
+				return false
+			}
+		}
+	}
+	lo, hi := sentence(p.Tokens, ms[j].first, ms[j].last)
+	for i := range ms {
+		n := &ms[i]
+		if i == j || n.last < lo || n.first > hi || n.language {
+			continue
+		}
+		for _, s := range k.entries[n.entry].senses {
+			if s.country == c && (want == KindName && s.kind == KindName || want.adjective() && s.kind.adjective()) {
 				return true
 			}
 		}

@@ -7,17 +7,20 @@
 //	                    (العاصمة الألمانية تيرانا، رئيس الوزراء الألماني إيدي راما)
 //
 // Both read one body of knowledge: the gazetteer data/countries.toml (names,
-// adjectives, demonyms and capitals of every sovereign state) and
-// data/people.toml (public figures and their country), embedded, plus any
+// adjectives, demonyms and capitals of every sovereign state),
+// data/people.toml (public figures and their country), data/leaders_*.toml
+// (leaders and their terms of office; a person in several files is merged
+// by first name) and data/cities.toml (major cities), embedded, plus any
 // TOML given to LoadKnowledge. Every form is matched through one
 // arabic.Lexicon with the proclitics its class allows, so a document is read
 // with one lexicon lookup per word.
 package entities
 
 import (
-	_ "embed"
+	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"sync"
@@ -35,6 +38,42 @@ var countriesData []byte
 //go:embed data/people.toml
 var peopleData []byte
 
+// dataDir holds the other data files: the terms of office of leaders
+// (data/leaders_*.toml) and the major cities (data/cities.toml).
+//
+//go:embed data/*.toml
+var dataDir embed.FS
+
+// dataFile is one embedded data file.
+type dataFile struct {
+	name string
+	data []byte
+}
+
+// builtinFiles are the embedded data files in the order they are read:
+// countries.toml, people.toml, then leaders_*.toml sorted, then
+// cities.toml.
+var builtinFiles = sync.OnceValue(func() []dataFile {
+	files := []dataFile{{"rules/entities/data/countries.toml", countriesData}, {"rules/entities/data/people.toml", peopleData}}
+	leaders, _ := fs.Glob(dataDir, "data/leaders_*.toml")
+	sort.Strings(leaders)
+	for _, name := range append(leaders, "data/cities.toml") {
+		if b, err := dataDir.ReadFile(name); err == nil {
+			files = append(files, dataFile{"rules/entities/" + name, b})
+		}
+	}
+	return files
+})
+
+// builtinData is the contents of builtinFiles, for the snapshot's checksum.
+func builtinData() [][]byte {
+	var out [][]byte
+	for _, f := range builtinFiles() {
+		out = append(out, f.data)
+	}
+	return out
+}
+
 // Kind is what a form of a country is.
 type Kind uint8
 
@@ -47,9 +86,10 @@ const (
 	KindCapital             // تيرانا
 	KindPlace               // another place of the country (extra data)
 	KindPerson              // a person of the country
+	KindCity                // a major city of the country (data/cities.toml)
 )
 
-var kindNames = [...]string{"name", "adjective", "adjective", "adjective", "people", "capital", "place", "person"}
+var kindNames = [...]string{"name", "adjective", "adjective", "adjective", "people", "capital", "place", "person", "city"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -70,11 +110,21 @@ type Country struct {
 // Name is the country's press name.
 func (c *Country) Name() string { return c.Names[0] }
 
-// Person is a public figure with a known country.
+// Person is a public figure with a known country, and the offices they
+// held, when the data gives them.
 type Person struct {
 	Names   []string
 	Country int // index into Knowledge.Countries
 	Role    string
+	Terms   []Term
+}
+
+// City is a major city (data/cities.toml). A name that is also an ordinary
+// word (Common) is read as the city only after مدينة or العاصمة.
+type City struct {
+	Names   []string
+	Country int
+	Common  bool
 }
 
 // cue marks lexicon entries that are not countries but matter to the rules.
@@ -150,6 +200,7 @@ func (e *entry) has(pred func(sense) bool) bool {
 type Knowledge struct {
 	Countries []Country
 	Persons   []Person
+	Cities    []City
 	byCode    map[string]int
 
 	lex     *arabic.Lexicon
@@ -203,6 +254,13 @@ type file struct {
 	Country      []countryData `toml:"country"`
 	Person       []personData  `toml:"person"`
 	Entity       []entityData  `toml:"entity"`
+	City         []cityData    `toml:"city"`
+}
+
+type cityData struct {
+	Names      []string `toml:"names"`
+	Country    string   `toml:"country"`
+	CommonWord bool     `toml:"common_word"`
 }
 
 type countryData struct {
@@ -215,9 +273,10 @@ type countryData struct {
 }
 
 type personData struct {
-	Names   []string `toml:"names"`
-	Country string   `toml:"country"`
-	Role    string   `toml:"role"`
+	Names   []string   `toml:"names"`
+	Country string     `toml:"country"`
+	Role    string     `toml:"role"`
+	Term    []termData `toml:"term"`
 }
 
 // entityData is the [[entity]] table of extra knowledge: a person (the
@@ -241,7 +300,7 @@ var (
 func builtin() (*Knowledge, error) {
 	builtinOnce.Do(func() {
 		builtinK, builtinErr = gendata.Build(generated, (*snapshot).knowledge,
-			func() (*Knowledge, error) { return LoadKnowledge() }, countriesData, peopleData)
+			func() (*Knowledge, error) { return LoadKnowledge() }, builtinData()...)
 	})
 	return builtinK, builtinErr
 }
@@ -284,18 +343,14 @@ func newRule(meta lint.Rule, run func(*lint.Pass, *Knowledge), extra [][]byte) (
 // so that the [[entity]] tables of a configuration can be passed straight in.
 func LoadKnowledge(extra ...[]byte) (*Knowledge, error) {
 	k := &Knowledge{byCode: map[string]int{}, keys: map[string]int{}, classes: map[string]arabic.Class{}, maksura: map[string]bool{}}
-	docs := []struct {
-		name string
-		data []byte
-	}{{"rules/entities/data/countries.toml", countriesData}, {"rules/entities/data/people.toml", peopleData}}
+	docs := append([]dataFile(nil), builtinFiles()...)
 	for i, d := range extra {
-		docs = append(docs, struct {
-			name string
-			data []byte
-		}{fmt.Sprintf("extra knowledge #%d", i+1), d})
+		docs = append(docs, dataFile{fmt.Sprintf("extra knowledge #%d", i+1), d})
 	}
 	var persons []personData
 	var personDoc []string
+	var cities []cityData
+	var cityDoc []string
 	for _, d := range docs {
 		var f file
 		md, err := toml.Decode(string(d.data), &f)
@@ -322,6 +377,10 @@ func LoadKnowledge(extra ...[]byte) (*Knowledge, error) {
 			persons = append(persons, p)
 			personDoc = append(personDoc, d.name)
 		}
+		for _, c := range f.City {
+			cities = append(cities, c)
+			cityDoc = append(cityDoc, d.name)
+		}
 		for _, e := range f.Entity {
 			switch e.Kind {
 			case "", "person":
@@ -345,15 +404,18 @@ func LoadKnowledge(extra ...[]byte) (*Knowledge, error) {
 			}
 		}
 	}
-	for i, p := range persons {
-		c, ok := k.byCode[p.Country]
+	if err := k.addPersons(persons, personDoc); err != nil {
+		return nil, err
+	}
+	for i, c := range cities {
+		ci, ok := k.byCode[c.Country]
 		if !ok {
-			return nil, fmt.Errorf("%s: person %v: unknown country %q", personDoc[i], p.Names, p.Country)
+			return nil, fmt.Errorf("%s: city %v: unknown country %q", cityDoc[i], c.Names, c.Country)
 		}
-		if len(p.Names) == 0 {
-			return nil, fmt.Errorf("%s: a person of %s has no names", personDoc[i], p.Country)
+		if len(c.Names) == 0 {
+			return nil, fmt.Errorf("%s: a city of %s has no names", cityDoc[i], c.Country)
 		}
-		k.Persons = append(k.Persons, Person{Names: p.Names, Country: c, Role: p.Role})
+		k.Cities = append(k.Cities, City{Names: c.Names, Country: ci, Common: c.CommonWord})
 	}
 	k.index()
 	k.memoKey = fmt.Sprintf("entities/mentions/%p", k)
@@ -446,6 +508,11 @@ func (k *Knowledge) index() {
 	for pi, p := range k.Persons {
 		for _, n := range p.Names {
 			k.addForm(n, sense{country: p.Country, kind: KindPerson, form: pi}, arabic.ClassNoArt)
+		}
+	}
+	for ci, c := range k.Cities {
+		for _, n := range c.Names {
+			k.addForm(n, sense{country: c.Country, kind: KindCity, form: ci}, nameClass(n))
 		}
 	}
 	cueKinds := make([]cue, 0, len(cues))
@@ -949,6 +1016,11 @@ func (k *Knowledge) tally(p *lint.Pass, ms []mention) map[int]*support {
 		e := &k.entries[m.entry]
 		if len(e.senses) == 0 || m.language {
 			continue
+		}
+		if e.senses[0].kind == KindCity && !e.has(func(s sense) bool { return s.kind != KindCity }) {
+			if _, ok := k.city(p, &m); !ok {
+				continue // an ordinary word, or a name two countries share
+			}
 		}
 		for _, c := range e.countries() {
 			s := sup[c]

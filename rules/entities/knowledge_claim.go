@@ -16,16 +16,23 @@ func KnowledgeClaim() (*lint.Rule, error) {
 		Level:    lint.Error,
 		Summary:  "a capital or a leader given the wrong country (العاصمة الألمانية تيرانا، رئيس الوزراء الألماني إيدي راما)",
 		Doc: lint.Doc{
-			What: "Flags a statement that contradicts the gazetteer or the people data: العاصمة followed by a country's adjective " +
-				"and the capital of another country (العاصمة الألمانية تيرانا), a capital called the capital of another country " +
-				"(تيرانا، عاصمة ألمانيا), and a title with a country adjective followed by a public figure of another country " +
-				"(رئيس الوزراء الألماني إيدي راما).",
+			What: "Flags a statement that contradicts the gazetteer, the people data or the cities data: العاصمة followed by a " +
+				"country's adjective and the capital of another country (العاصمة الألمانية تيرانا), a capital called the capital " +
+				"of another country (تيرانا، عاصمة ألمانيا), a title with a country adjective followed by a public figure of " +
+				"another country (رئيس الوزراء الألماني إيدي راما; rank words such as الجنرال or الدكتور may stand between), " +
+				"a major city that is no capital called the capital (العاصمة المغربية الدار البيضاء), and a major city followed " +
+				"by another country's adjective (إسطنبول الإيرانية). With a publication date (--date, the front matter, or a " +
+				"dateline at the top), a title before a leader who had left that office by then (رئيس الوزراء الهولندي مارك " +
+				"روته after 2 July 2024), unless السابق, آنذاك or a year of the term says the sentence looks back. An " +
+				"adjective belongs to the noun before it: a و before the next title or name starts another phrase (الرئيس " +
+				"المصري والأمير …), and a royal title, which a monarch keeps after abdicating, is not checked against the terms.",
 			Why: "A wrong country beside a capital or a head of government is a factual error that readers notice at once; it " +
 				"usually comes from a slip of one letter or from copy reused from another story.",
 			Wrong: "وقال رئيس الوزراء الألماني إيدي راما إن الهجوم استهدف العاصمة الألمانية تيرانا.",
 			Right: "وقال رئيس الوزراء الألباني إيدي راما إن الهجوم استهدف العاصمة الألبانية تيرانا.",
-			Fix: "Unsafe: the fix writes the country the data gives, keeping the proclitic and the article; a human must " +
-				"check which of the two words is wrong.",
+			Fix: "Unsafe: the fix writes the country the data gives, keeping the proclitic and the article, or adds السابق " +
+				"after a title no longer held; a human must check which of the words is wrong. A city called the capital has " +
+				"no fix.",
 		},
 	}, runClaims, nil)
 }
@@ -56,19 +63,14 @@ func runClaims(p *lint.Pass, k *Knowledge) {
 			continue
 		}
 		if title, verb := k.titled(p, ms, j); title && (!verb || commaAfter(toks, m.last)) {
-			n := j + 1
-			if n < len(ms) && follows(toks, m.last, ms[n].first, true) && k.entries[ms[n].entry].cue&cueHonorific != 0 &&
-				!k.entries[ms[n].entry].has(func(s sense) bool { return s.kind == KindPerson }) {
-				if n+1 < len(ms) && follows(toks, ms[n].last, ms[n+1].first, false) {
-					n++
-				} else {
-					continue
-				}
-			} else if n >= len(ms) || !follows(toks, m.last, ms[n].first, true) {
-				continue
+			if n := k.personAfter(p, ms, j); n >= 0 {
+				k.personAdjective(p, m, &ms[n])
 			}
-			k.personAdjective(p, m, &ms[n])
 		}
+	}
+	k.cityClaims(p, ms)
+	if p.Facts != nil && p.Facts.Dateline.Known() {
+		k.terms(p, ms, dayOf(p.Facts.Dateline.Date))
 	}
 }
 

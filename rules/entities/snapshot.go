@@ -25,6 +25,7 @@ import (
 type snapshot struct {
 	countries []Country
 	persons   []Person
+	cities    []City
 	maksura   []string
 	entries   []entry
 	// keys are the lexicon keys, sorted, with the entry and the class of
@@ -36,7 +37,7 @@ type snapshot struct {
 }
 
 // generated is the snapshot of knowledge_generated.go, made from
-// countriesData and peopleData; nil without it.
+// builtinData(); nil without it.
 var generated *gendata.Data[*snapshot]
 
 // knowledge makes the knowledge of a snapshot; it shares its slices. The
@@ -44,7 +45,7 @@ var generated *gendata.Data[*snapshot]
 // byCode) are left out: the rules need the lexicon and the entries. It
 // never fails: the error result is the one gendata.Build asks for.
 func (s *snapshot) knowledge() (*Knowledge, error) {
-	k := &Knowledge{Countries: s.countries, Persons: s.persons, entries: s.entries, filter: s.filter, snap: s}
+	k := &Knowledge{Countries: s.countries, Persons: s.persons, Cities: s.cities, entries: s.entries, filter: s.filter, snap: s}
 	k.lex = arabic.NewLexicon()
 	for i, key := range s.keys {
 		k.lex.Add(key, s.classes[i], int(s.entry[i]))
