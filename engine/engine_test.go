@@ -60,6 +60,7 @@ func TestDateline(t *testing.T) {
 		{"given, a Wednesday", "a.txt", body, time.Date(2024, 11, 20, 23, 30, 0, 0, time.UTC), lint.Given, day(2024, 11, 20), false},
 		{"in the text", "a.txt", "الرياض، الجمعة 22 نوفمبر 2024\n" + body, time.Time{}, lint.InText, day(2024, 11, 22), true},
 		{"front matter", "a.md", "---\ndate: 2024-11-22\n---\n" + body, time.Time{}, lint.FrontMatter, day(2024, 11, 22), true},
+		{"a date in the body is none", "a.txt", "أعلنت الحكومة اليوم الأربعاء خطة أقرت في 22 نوفمبر 2024.\n", time.Time{}, lint.NoDateline, time.Time{}, false},
 		{"given wins over front matter", "a.md", "---\ndate: 2024-11-22\n---\n" + body, day(2024, 11, 20), lint.Given, day(2024, 11, 20), false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -76,6 +77,9 @@ func TestDateline(t *testing.T) {
 			}
 			if flagged != c.flagsDay {
 				t.Errorf("relative-day flagged: %v, want %v (%v)", flagged, c.flagsDay, rulesOf(res.Diagnostics))
+			}
+			if undated := c.from == lint.NoDateline && c.given.IsZero(); undated != (res.Undated > 0) {
+				t.Errorf("Undated = %d with dateline from %s", res.Undated, c.from)
 			}
 			if c.from == lint.InText {
 				if got := res.Doc.Text[res.Dateline.Start:res.Dateline.End]; got != "الجمعة 22 نوفمبر 2024" && got != "22 نوفمبر 2024" {
@@ -255,4 +259,21 @@ enabled = false
 		})
 	}
 	wg.Wait()
+}
+
+// The printed dateline is read before the rules run, whichever run: the
+// entity rules, which check a title against it, see it without any date
+// rule.
+func TestDatelineWithoutDateRules(t *testing.T) {
+	eng := newEngine(t, "")
+	res, err := eng.Check(context.Background(), engine.Input{
+		Path: "a.txt", Src: []byte("تيرانا - الثلاثاء 12 نوفمبر 2024 - أعلنت الحكومة خطة جديدة.\n"),
+		Select: &engine.Selection{Only: true, EnableCategories: []string{"entities"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Dateline.From != lint.InText || res.Dateline.Date != time.Date(2024, 11, 12, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("dateline %+v, want 12 November 2024 from the text", res.Dateline)
+	}
 }

@@ -102,6 +102,7 @@ func (s *scanner) datelineLine(lo, hi int) *mention {
 				paren--
 			}
 		case t.Kind == arabic.Word && paren > 0: // (واس)
+		case t.Kind == arabic.Number && (s.punct(i-1, ":") || s.punct(i+1, ":")): // 10:30
 		case t.Kind == arabic.Word:
 			switch s.kind(i) {
 			case wEquivalence, wHijriEra, wGregorianEra, wDatelineLabel:
