@@ -42,7 +42,7 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings not in this baseline file (daqiq baseline writes it)"},
 			&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines added or changed since this git revision (with --staged: the staged lines against HEAD)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel, on at most N CPUs (default: every CPU); output order stays the same"},
-			&cli.StringFlag{Name: "date", Usage: "the publication date (YYYY-MM-DD) the date rules check against; default: the first full date in the opening lines"},
+			&cli.StringFlag{Name: "date", Usage: "the publication date (YYYY-MM-DD) the date rules check against; default: the front matter's, else a dateline printed at the top"},
 		},
 		Action: check,
 	}
