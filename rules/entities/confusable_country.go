@@ -63,7 +63,7 @@ func runConfusable(p *lint.Pass, k *Knowledge) {
 		if want.adjective() {
 			// an adjective belongs to the noun before it: a proper name
 			// (ليخ بوزنان البولندي، ماري بول كيني) is not the country
-			if m.definite(p) && k.properBefore(p, ms, j) || !m.definite(p) && !indefiniteOwner(p, m) {
+			if m.definite(p) && k.properBefore(p, ms, j) || !m.definite(p) && !indefiniteOwner(p, m) || m.definite(p) && afterOccupation(p, m) {
 				continue
 			}
 		}

@@ -11,7 +11,7 @@ import (
 
 func init() { generated = &generatedData }
 
-var generatedData = gendata.Data[*snapshot]{Sum: 0x880b3caa, Value: &generatedSnapshot}
+var generatedData = gendata.Data[*snapshot]{Sum: 0x1bf3cf57, Value: &generatedSnapshot}
 
 var generatedSnapshot = snapshot{
 	countries: []Country{
@@ -946,12 +946,12 @@ var generatedSnapshot = snapshot{
 		{Names: []string{"غيورغي مارغفيلاشفيلي", "جيورجي مارغفيلاشفيلي"}, Country: 62, Role: "", Terms: []Term{{1, "الرئيس", 16026, 17881, false}}},
 		{Names: []string{"سالومي زورابيشفيلي", "زورابيشفيلي", "سالومي زورابيشويلي"}, Country: 62, Role: "", Terms: []Term{{1, "الرئيسة", 17881, 20086, false}, {1, "الرئيسة", 17881, 20086, false}}},
 		{Names: []string{"ميخائيل كافيلاشفيلي"}, Country: 62, Role: "", Terms: []Term{{1, "الرئيس", 20086, 2147483647, false}, {1, "الرئيس", 20086, 2147483647, false}}},
-		{Names: []string{"نيكا غيلاوري"}, Country: 62, Role: "", Terms: []Term{{2, "رئيس الوزراء", 14281, 15525, false}}},
-		{Names: []string{"فانو ميرابيشفيلي"}, Country: 62, Role: "", Terms: []Term{{2, "رئيس الوزراء", 15525, 15638, false}}},
+		{Names: []string{"نيكا غيلاوري"}, Country: 62, Role: "", Terms: []Term{{2, "رئيس الوزراء", 14281, 15525, false}, {2, "رئيس الوزراء", 14281, 15525, false}}},
+		{Names: []string{"فانو ميرابيشفيلي"}, Country: 62, Role: "", Terms: []Term{{2, "رئيس الوزراء", 15525, 15638, false}, {2, "رئيس الوزراء", 15525, 15638, false}}},
 		{Names: []string{"بيدزينا إيفانيشفيلي", "إيفانيشفيلي"}, Country: 62, Role: "", Terms: []Term{{2, "رئيس الوزراء", 15638, 16029, false}, {2, "رئيس الوزراء", 15638, 16029, false}}},
 		{Names: []string{"إيراكلي غاريباشفيلي", "غاريباشفيلي", "إيراكلي غريباشفيلي"}, Country: 62, Role: "", Terms: []Term{{2, "رئيس الوزراء", 16029, 16799, false}, {2, "رئيس الوزراء", 18680, 19761, false}, {2, "رئيس الوزراء", 16029, 16799, false}, {2, "رئيس الوزراء", 18680, 19751, false}}},
 		{Names: []string{"غيورغي كفيريكاشفيلي"}, Country: 62, Role: "", Terms: []Term{{2, "رئيس الوزراء", 16799, 17702, false}}},
-		{Names: []string{"ماموكا باختادزه", "ماموكا باختادزي"}, Country: 62, Role: "", Terms: []Term{{2, "رئيس الوزراء", 17702, 18147, false}}},
+		{Names: []string{"ماموكا باختادزه", "ماموكا باختادزي"}, Country: 62, Role: "", Terms: []Term{{2, "رئيس الوزراء", 17702, 18147, false}, {2, "رئيس الوزراء", 17702, 18141, false}}},
 		{Names: []string{"غيورغي غاخاريا", "جورجي غاخاريا"}, Country: 62, Role: "", Terms: []Term{{2, "رئيس الوزراء", 18147, 18676, false}}},
 		{Names: []string{"إيراكلي كوباخيدزه", "إيراكلي كوباخيدزي", "كوباخيدزه"}, Country: 62, Role: "", Terms: []Term{{2, "رئيس الوزراء", 19761, 2147483647, false}, {2, "رئيس الوزراء", 19761, 2147483647, false}}},
 		{Names: []string{"سيرج سركيسيان", "سيرجي سركيسيان", "سيرج سارغسيان"}, Country: 5, Role: "", Terms: []Term{{1, "الرئيس", 13978, 17630, false}, {2, "رئيس الوزراء", 17638, 17644, false}, {1, "الرئيس", 13978, 17630, false}, {2, "رئيس الوزراء", 17638, 17644, false}}},

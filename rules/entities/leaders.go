@@ -160,7 +160,8 @@ var blockers = wordSet("نائب", "نائبة", "مساعد", "مساعدة", "
 	"متحدث", "المتحدث", "ناطق", "الناطق", "زوجة", "زوج", "حرم", "عقيلة", "أرملة", "نجل", "ابن", "ابنة", "شقيق",
 	"شقيقة", "مبعوث", "المبعوث", "ممثل", "سفير", "منصب", "لمنصب", "قصر", "حكومة", "إدارة", "عهد", "ولاية", "فترة",
 	"خلف", "سلف", "مرشح", "المرشح", "خليفة", "مقر", "موكب", "طائرة", "حراس", "أمن", "مدير", "أمين", "رئيس", "والد",
-	"والدة", "ضيف", "صورة", "صور", "اغتيال", "وفاة", "جنازة", "أنصار", "معارضو", "مؤيدو", "حزب")
+	"والدة", "ضيف", "صورة", "صور", "اغتيال", "وفاة", "جنازة", "أنصار", "معارضو", "مؤيدو", "حزب", "حكم", "ظل",
+	"زمن", "أيام", "عصر", "سقوط", "نظام", "رحيل", "مقتل", "إطاحة", "الإطاحة")
 
 // bare strips a proclitic off a title word: والرئيس، للرئيس، بالرئيس →
 // الرئيس; وزير after و → وزير.
@@ -334,7 +335,7 @@ func (k *Knowledge) terms(p *lint.Pass, ms []mention, today Day) {
 		if inside || !started || last == nil {
 			continue
 		}
-		if k.pastSentence(toks, m, last.To.Time().Year()) {
+		if k.pastSentence(toks, m, today.Time().Year()-1) {
 			continue
 		}
 		written := p.Text[t.atStart:t.at]
@@ -357,8 +358,8 @@ func (k *Knowledge) terms(p *lint.Pass, ms []mention, today Day) {
 }
 
 // pastSentence reports whether the sentence of a mention tells of a time
-// past: a word such as السابق or آنذاك, or a year up to the end of the
-// term (قال عام 2015 رئيس الوزراء …).
+// past: a word such as السابق or آنذاك, or a year up to endYear, the year
+// before the article's (قال عام 2015 رئيس الوزراء …).
 func (k *Knowledge) pastSentence(toks []arabic.Token, m *mention, endYear int) bool {
 	lo, hi := sentence(toks, m.first, m.last)
 	for i := lo; i <= hi; i++ {

@@ -238,3 +238,29 @@ var nationalityNouns = wordSet("مواطن", "مواطنة", "مواطنين", "
 	"مهندس", "مهندسة", "طبيب", "طبيبة", "خبير", "خبيرة", "خبراء", "باحث", "باحثة", "مدرب", "مدربة", "كاتب", "كاتبة",
 	"فنان", "فنانة", "مخرج", "مخرجة", "رجال", "نساء", "شباب", "أطفال", "مهاجر", "مهاجرين", "لاجئ", "لاجئين",
 	"مقاتل", "مقاتلين", "ضابط", "ضباط", "تاجر", "تجار", "مستثمر", "مستثمرين", "ناشط", "ناشطة", "معارض", "سجين")
+
+// occupations are the nouns of one person's trade: the adjective after them
+// gives that person's nationality, which the writer states knowingly
+// (للرسام الهولندي رامبراندت، المدرب التشيكي) even in a story about another
+// country.
+var occupations = wordSet("رسام", "كاتب", "كاتبة", "فنان", "فنانة", "مخرج", "مخرجة", "لاعب", "لاعبة", "مدرب",
+	"روائي", "روائية", "شاعر", "شاعرة", "موسيقار", "مهاجم", "حارس", "مدافع", "نجم", "نجمة", "ممثل", "ممثلة",
+	"مغني", "مغنية", "ملاكم", "عداء", "عداءة", "دولي", "باحث", "باحثة", "فيلسوف", "مفكر", "مؤرخ", "معماري",
+	"مهندس", "طبيب", "طبيبة", "صحفي", "صحفية", "رحالة", "مستكشف", "مصمم", "مصممة", "مصور", "مؤلف", "ملحن",
+	"عالم", "محترف", "قائد", "أسطورة", "بطل", "بطلة", "متسابق", "دراج", "سباح", "سباحة", "حكم", "وسيط")
+
+// afterOccupation reports whether an adjective follows the noun of a
+// trade, with or without the article and a proclitic.
+func afterOccupation(p *lint.Pass, m *mention) bool {
+	i := prevWord(p.Tokens, m.first)
+	if i < 0 || p.Tokens[i].Kind != arabic.Word {
+		return false
+	}
+	key := fold(p.Tokens[i])
+	for _, pre := range []string{"", "ال", "وال", "فال", "بال", "لل", "و", "ل", "ب"} {
+		if rest, ok := strings.CutPrefix(key, pre); ok && occupations[rest] {
+			return true
+		}
+	}
+	return false
+}
