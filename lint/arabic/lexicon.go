@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -229,13 +230,17 @@ func (l *Lexicon) Add(key string, class Class, value int) bool {
 		l.tbl.Store(nil)
 		return true
 	}
-	for _, e := range l.phrases[words[0]] {
-		if strings.Join(e.Rest, " ") == strings.Join(words[1:], " ") {
+	ps := l.phrases[words[0]]
+	at := len(ps)
+	for i, e := range ps {
+		if slices.Equal(e.Rest, words[1:]) {
 			return false
 		}
+		if at == len(ps) && len(e.Rest) < len(words)-1 {
+			at = i
+		}
 	}
-	ps := append(l.phrases[words[0]], Entry{Class: class, Value: value, Rest: words[1:]})
-	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Rest) > len(ps[j].Rest) })
+	ps = slices.Insert(ps, at, Entry{Class: class, Value: value, Rest: words[1:]})
 	l.phrases[words[0]] = ps
 	l.tbl.Store(nil)
 	return true
