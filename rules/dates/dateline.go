@@ -33,20 +33,41 @@ func FindDateline(p *lint.Pass) (lint.Dateline, bool) {
 	}
 	s := &scanner{p: p, v: v, toks: p.Tokens}
 	limit := openingLines(p.Text, datelineLines)
+	var found *mention
+	var date time.Time
+	colon := false // the line before ended with a colon: a list follows
 	for lo := 0; lo < len(s.toks) && s.toks[lo].Start < limit; {
 		hi := lo
 		for hi < len(s.toks) && !(s.toks[hi].Kind == arabic.Space && s.toks[hi].Breaks > 0) {
 			hi++
 		}
-		if m := s.datelineLine(lo, hi); m != nil {
+		last := hi - 1
+		for last >= lo && s.toks[last].Kind == arabic.Space {
+			last--
+		}
+		endsColon := last >= lo && s.punct(last, ":")
+		// a date that heads a list (البرنامج: / الأحد 2 أبريل 2017 :)
+		// is a schedule, not a dateline
+		if m := s.datelineLine(lo, hi); m != nil && !colon && !endsColon {
 			if t, ok := m.resolve(time.Time{}); ok {
-				y, mo, d := t.Date()
-				return lint.Dateline{Date: time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), From: lint.InText, Start: m.start, End: m.end}, true
+				if found != nil && !t.Equal(date) {
+					return lint.Dateline{}, false // two dates on lines of their own: a schedule
+				}
+				if found == nil {
+					found, date = m, t
+				}
 			}
+		}
+		if last >= lo {
+			colon = endsColon
 		}
 		lo = hi + 1
 	}
-	return lint.Dateline{}, false
+	if found == nil {
+		return lint.Dateline{}, false
+	}
+	y, mo, d := date.Date()
+	return lint.Dateline{Date: time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), From: lint.InText, Start: found.start, End: found.end}, true
 }
 
 // datelineLine returns the date of the line of tokens [lo, hi) when the

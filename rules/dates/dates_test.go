@@ -128,7 +128,11 @@ func TestFindDateline(t *testing.T) {
 		{"قال الوزير: 22 نوفمبر 2024 موعد نهائي لا تمديد بعده.", ""},             // a quotation
 		{"وقال الرئيس في خطابه أمس، 22 نوفمبر 2024 سيبقى يوما لا ينسى.", ""},     // too many words before
 		{"تيرانا - الثلاثاء 12 نوفمبر 2024 أعلنت الحكومة خطة جديدة.", ""},        // no mark after the date
-		{"الجمعة 31 أبريل 2024", ""}, // no such day
+		{"الجمعة 31 أبريل 2024", ""},
+		{"وجاء البرنامج كالتالي:\nالأحد 2 أبريل 2017\nالساعة 15:00 مباراة الافتتاح", ""},                // a list after a colon
+		{"تعيينات الحكام\nالأحد 2 أبريل 2017 :\nالساعة 15:00 مباراة الافتتاح", ""},                      // a heading of a list
+		{"الجولة الأولى\nالسبت 1 أبريل 2017\nمباراتان\nالأحد 2 أبريل 2017\nمباراتان", ""},               // a schedule
+		{"الأحد 2 أبريل 2017\nالرياض، الأحد 2 أبريل 2017 (واس) - أعلنت الوزارة النتائج.", "2017-04-02"}, // the same date twice // no such day
 	} {
 		doc, err := source.New("t.txt", []byte(c.text))
 		if err != nil {
@@ -180,5 +184,36 @@ func TestUndated(t *testing.T) {
 	}
 	if facts.Undated != 3 {
 		t.Errorf("Undated = %d, want 3", facts.Undated)
+	}
+}
+
+// A weekday that fits the same day of the dateline's year, where the date
+// written is a year off: the year comes first among the suggestions, in
+// the digits it was written in. Without the dateline nothing is guessed.
+func TestYearSlip(t *testing.T) {
+	r := rule(t, "dates/weekday-mismatch")
+	for _, c := range []struct{ text, year string }{
+		{"تونس، الاثنين 16 يناير 2017 (وكالات) - وقال الوزير اليوم الاثنين 16 يناير 2016 إن الإصلاحات مستمرة.", "2017"},
+		{"تونس، الاثنين 16 يناير 2017 (وكالات) - وقال الوزير اليوم الاثنين ١٦ يناير ٢٠١٦ إن الإصلاحات مستمرة.", "٢٠١٧"},
+		{"وقال الوزير اليوم الاثنين 16 يناير 2016 إن الإصلاحات مستمرة.", ""},
+	} {
+		doc, err := source.New("t.txt", []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds := runner.Run(doc, []lint.Active{{Rule: r, Level: r.Level}})
+		if len(ds) != 1 {
+			t.Fatalf("%s: %d findings, want 1", c.text, len(ds))
+		}
+		fixes := ds[0].Fixes
+		if c.year == "" {
+			if len(fixes) != 1 || fixes[0].Edits[0].New != "السبت" {
+				t.Errorf("%s: fixes %+v, want only the weekday", c.text, fixes)
+			}
+			continue
+		}
+		if len(fixes) != 2 || fixes[0].Edits[0].New != c.year || fixes[1].Edits[0].New != "السبت" {
+			t.Errorf("%s: fixes %+v, want the year %s, then the weekday", c.text, fixes, c.year)
+		}
 	}
 }

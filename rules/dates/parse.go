@@ -25,6 +25,7 @@ type mention struct {
 	year     int      // 0 when none
 	hijri    bool     // a Hijri month name or era
 	date     span     // day .. year, without the weekday
+	yearTok  span     // the year's digits when they are a token of their own
 	relative wordKind // wPast, wFuture or wCurrent after the month
 	monthTok [2]int   // token indexes of the month name
 	line     int      // index of the line (count of line breaks before)
@@ -311,7 +312,7 @@ func (s *scanner) namedDate(m *mention, j int) bool {
 	end, lastTok := s.toks[last].End, last
 	y := s.next(last)
 	if year, key, ok := s.number(y); ok && len(key) >= 3 && len(key) <= 4 {
-		m.year = year
+		m.year, m.yearTok = year, span{s.toks[y].Start, s.toks[y].End}
 		end, lastTok = s.toks[y].End, y
 		if e := s.next(y); e >= 0 {
 			switch s.kind(e) {
@@ -503,8 +504,14 @@ func (s *scanner) numericDate(m *mention, j int) bool {
 	switch {
 	case len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2:
 		m.day, m.month, m.year = a, b, c
+		if last != j {
+			m.yearTok = span{s.toks[last].Start, s.toks[last].End}
+		}
 	case len(parts[0]) == 4 && len(parts[1]) <= 2 && len(parts[2]) <= 2:
 		m.year, m.month, m.day = a, b, c
+		if last != j {
+			m.yearTok = span{s.toks[j].Start, s.toks[j].End}
+		}
 	default:
 		return false
 	}
@@ -603,6 +610,9 @@ func (s *scanner) parseAnchor(i int) (anchor, int, bool) {
 	n, sp, pre, ok := s.weekday(k, false)
 	if !ok || strings.ContainsAny(pre, "وف") {
 		return anchor{}, 0, false
+	}
+	if r := s.kind(s.next(k)); r == wPast || r == wFuture {
+		return anchor{}, 0, false // يوم غد الخميس الماضي: the weekday is dated by الماضي, not by غد
 	}
 	a.weekday, a.wd, a.wdPrefix = n, sp, pre
 	return a, k, true

@@ -2,6 +2,8 @@ package dates
 
 import (
 	"fmt"
+	"strconv"
+	"time"
 
 	"github.com/daqiq/daqiq/lint"
 )
@@ -57,12 +59,70 @@ func WeekdayMismatch() (*lint.Rule, error) {
 				}
 			}
 			right := m.wdPrefix + v.weekdayName[t.Weekday()]
-			p.Report(lint.Diagnostic{
+			d := lint.Diagnostic{
 				Start: m.wd.start, End: m.wd.end,
 				Message: fmt.Sprintf("%s does not match the date %s: that day is %s",
 					q(text(p, m.wd)), q(text(p, dated.date)), v.describe(t)),
-				Fixes: []lint.SuggestedFix{lint.Replace(m.wd.start, m.wd.end, right, lint.Unsafe)},
-			})
+			}
+			// the same day of the year before or after fits the weekday
+			// and is near the dateline where the date written is not: in
+			// January a desk often types last year (اليوم الاثنين 16
+			// يناير 2016 in a story dated 16 January 2017)
+			if y, ok := yearSlip(dated, m.weekday, pr); ok && dated.yearTok.end > m.wd.start {
+				// the finding spans weekday to year, so that both
+				// suggestions show in it
+				d.End = dated.yearTok.end
+				d.Message += fmt.Sprintf("; %d %s %d was a %s (%s): is the year wrong?", dated.day, time.Month(dated.month), y, time.Weekday(m.weekday), v.weekdayName[m.weekday])
+				old := text(p, dated.yearTok)
+				d.Fixes = append(d.Fixes, lint.Replace(dated.yearTok.start, dated.yearTok.end, sameDigits(old, y), lint.Unsafe))
+			}
+			d.Fixes = append(d.Fixes, lint.Replace(m.wd.start, m.wd.end, right, lint.Unsafe))
+			p.Report(d)
 		}
 	})
+}
+
+// yearSlip returns the year before or after a Gregorian date's own in
+// which the same day falls on the weekday, when that day is within a
+// month of the dateline and the date as written is not, and the year is a
+// token of its own. Without a dateline a wrong weekday fits the year
+// before or after two times in seven by chance: nothing is said.
+func yearSlip(m *mention, weekday int, pr *parsed) (int, bool) {
+	if m.hijri || m.yearTok.end == 0 || !pr.hasDateline {
+		return 0, false
+	}
+	written, ok := civil(m.year, m.month, m.day)
+	if !ok || abs(days(pr.dateline, written)) <= 31 {
+		return 0, false
+	}
+	for _, y := range []int{m.year + 1, m.year - 1} {
+		if t, ok := civil(y, m.month, m.day); ok && int(t.Weekday()) == weekday && abs(days(pr.dateline, t)) <= 31 {
+			return y, true
+		}
+	}
+	return 0, false
+}
+
+// sameDigits writes n in the digits old is written in (ASCII,
+// Arabic-Indic or Persian).
+func sameDigits(old string, n int) string {
+	s := strconv.Itoa(n)
+	var zero rune = '0'
+	for _, r := range old {
+		switch {
+		case r >= '٠' && r <= '٩':
+			zero = '٠'
+		case r >= '۰' && r <= '۹':
+			zero = '۰'
+		}
+		break
+	}
+	if zero == '0' {
+		return s
+	}
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		out = append(out, zero+(r-'0'))
+	}
+	return string(out)
 }
