@@ -67,7 +67,7 @@ func runConfusable(p *lint.Pass, k *Knowledge) {
 				continue
 			}
 		}
-		if k.listed(p, ms, j, xs) || yearAfter(p.Tokens, m.last) {
+		if k.listed(p, ms, j, xs) || yearAfter(p.Tokens, m.last) || bracketed(p.Tokens, m) {
 			continue
 		}
 		best, bestN, tie := -1, 0, false
@@ -280,4 +280,17 @@ func adjForm(form string, kind Kind, definite bool) string {
 		words[i] = "ال" + words[i]
 	}
 	return strings.Join(words, " ")
+}
+
+// bracketed reports whether a mention stands alone in brackets: a label
+// after a name, as in a results table (توسكر (كينيا) 1 : 1 …), not prose.
+func bracketed(toks []arabic.Token, m *mention) bool {
+	i, j := m.first-1, m.last+1
+	for i >= 0 && toks[i].Kind == arabic.Space && toks[i].Breaks == 0 {
+		i--
+	}
+	for j < len(toks) && toks[j].Kind == arabic.Space && toks[j].Breaks == 0 {
+		j++
+	}
+	return i >= 0 && j < len(toks) && toks[i].Kind == arabic.Punct && toks[i].Key == "(" && toks[j].Kind == arabic.Punct && toks[j].Key == ")"
 }

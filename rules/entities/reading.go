@@ -29,6 +29,29 @@ var ranks = wordSet("الجنرال", "المشير", "الفريق", "اللو�
 	"الحاج", "الأستاذ", "البروفيسور", "الملك", "الملكة", "الأمير", "الأميرة", "السلطان", "الإمام", "آية", "الله",
 	"القائد", "المستشار", "المستشارة", "أول", "ركن")
 
+// royal honorifics name a monarch or a prince: after an elected title
+// (الرئيس المصري الملك …) they start another person.
+var royal = wordSet("الملك", "الملكة", "الأمير", "الأميرة", "السلطان")
+
+// elected reports whether the word before token i (a country adjective)
+// is a president's or a minister's title.
+func elected(toks []arabic.Token, i int) bool {
+	w := prevWord(toks, i)
+	if w < 0 {
+		return false
+	}
+	key := fold(toks[w])
+	for _, c := range []string{"و", "ف", "ل", "ب"} {
+		if rest, ok := strings.CutPrefix(key, c); ok && electedTitles[rest] {
+			return true
+		}
+	}
+	return electedTitles[key]
+}
+
+var electedTitles = wordSet("الرئيس", "رئيس", "الرئيسة", "رئيسة", "الوزراء", "الوزير", "وزير", "الوزيرة", "وزيرة",
+	"المستشار", "المستشارة", "الخارجية", "الحكومة")
+
 // qualifiers stand between a title's adjective and the name: الرئيس
 // الأمريكي السابق باراك أوباما.
 var qualifiers = wordSet("السابق", "السابقة", "الأسبق", "الأسبقة", "الراحل", "الراحلة", "المنتخب", "المنتخبة",
@@ -161,6 +184,9 @@ func (k *Knowledge) personAfter(p *lint.Pass, ms []mention, j int) int {
 		if toks[i].Kind != arabic.Word {
 			return -1
 		}
+		if royal[fold(toks[i])] && elected(toks, ms[j].first) {
+			return -1 // الرئيس المصري الملك سلمان: a list of two people, not one
+		}
 		if n := mentionAt(ms, j+1, i); n >= 0 {
 			m := &ms[n]
 			if m.conjoined() {
@@ -172,6 +198,7 @@ func (k *Knowledge) personAfter(p *lint.Pass, ms []mention, j int) int {
 			if k.entries[m.entry].cue&cueHonorific == 0 {
 				return -1
 			}
+
 			i = nextWord(toks, m.last)
 			continue
 		}
