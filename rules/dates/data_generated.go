@@ -10,7 +10,7 @@ import (
 
 func init() { generated = &generatedData }
 
-var generatedData = gendata.Data[vocabFile]{Sum: 0x84133ce1, Value: vocabFile{Month: []entry{entry{N: 1, Names: []string{"يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه"},
+var generatedData = gendata.Data[vocabFile]{Sum: 0xb597cb82, Value: vocabFile{Month: []entry{entry{N: 1, Names: []string{"يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه"},
 	Ambiguous: []string(nil)},
 	entry{N: 2, Names: []string{"فبراير", "شباط", "فيفري", "فيفرييه"},
 		Ambiguous: []string(nil)},
@@ -72,7 +72,8 @@ var generatedData = gendata.Data[vocabFile]{Sum: 0x84133ce1, Value: vocabFile{Mo
 			Ambiguous: []string{"جمعة"}},
 		entry{N: 6, Names: []string{"السبت"},
 			Ambiguous: []string{"سبت"}}},
-	Words: map[string][]string{"current": []string{"الجاري", "الحالي"},
+	Words: map[string][]string{"comparison": []string{"مقابل", "مقارنة", "قياسا", "بينما", "حين", "عن", "إلى", "حتى", "منذ", "بعد", "قبل"},
+		"current":              []string{"الجاري", "الحالي"},
 		"dateline_label":       []string{"نشر", "نشرت", "تاريخ", "التاريخ", "بتاريخ", "النشر", "في", "آخر", "تحديث", "التحديث", "عاجل", "الساعة", "ص", "صباحا", "مساء", "ظهرا", "بتوقيت", "غرينتش", "مكة", "المكرمة"},
 		"day":                  []string{"يوم"},
 		"day_after_tomorrow":   []string{"بعد غد", "بعد الغد"},

@@ -10,6 +10,32 @@ import (
 	"github.com/daqiq/daqiq/lint/arabic"
 )
 
+// sameEvent reports whether an explicit date may date the same event as a
+// relative month: in the same sentence, at most eight words away, and no
+// word of comparison between them (في يناير الماضي مقابل يناير 2016 sets
+// two years side by side on purpose).
+func sameEvent(p *lint.Pass, v *vocab, m, o *mention) bool {
+	if !sameSentence(p, m.span, o.span) {
+		return false
+	}
+	a, b := m, o
+	if o.start < m.start {
+		a, b = o, m
+	}
+	words := 0
+	for i := a.lastTok + 1; i < b.firstTok; i++ {
+		t := p.Tokens[i]
+		if t.Kind != arabic.Word {
+			continue
+		}
+		words++
+		if words > 8 || v.comparison[arabic.FoldHamza(t.Key)] {
+			return false
+		}
+	}
+	return true
+}
+
 // sameSentence reports whether no sentence end (. ؟ ? ! ؛ or a line
 // break) lies between two spans.
 func sameSentence(p *lint.Pass, a, b span) bool {
@@ -36,7 +62,7 @@ func RelativePeriod() (*lint.Rule, error) {
 		Level:   lint.Info,
 		Summary: "يوليو الماضي، يوليو الجاري resolved from the dateline against the article's explicit dates",
 		Doc: lint.Doc{
-			What:  "Resolves a month named with الماضي, المقبل or الجاري from the dateline (يوليو الماضي under a November 2024 dateline is July 2024) and flags it when the same sentence dates that month in another year (the same event told with two dates; a date elsewhere in the article may be another event), or when الجاري names a month that is not the dateline's.",
+			What:  "Resolves a month named with الماضي, المقبل or الجاري from the dateline (يوليو الماضي under a November 2024 dateline is July 2024) and flags it when the same sentence dates that month in another year within a few words and with no word of comparison between (the same event told with two dates; a date elsewhere, or after مقابل, may be another event), or when الجاري names a month that is not the dateline's.",
 			Why:   "A story updated from an old wire keeps \"last July\" while its explicit dates point to another year; the reader cannot tell which July is meant.",
 			Wrong: "الأحد 5 يناير 2025\nوقع الهجوم في يوليو الماضي، وكانت الشرطة قد حذرت منه في 3 يوليو 2022.",
 			Right: "الأحد 5 يناير 2025\nوقع الهجوم في يوليو الماضي، وكانت الشرطة قد حذرت منه في 3 يوليو 2024.",
@@ -72,7 +98,7 @@ func RelativePeriod() (*lint.Rule, error) {
 				continue
 			}
 			for _, o := range pr.mentions {
-				if o == m || o.hijri || o.month != m.month || o.year == 0 || o.year == y || o == pr.datelineOf || !sameSentence(p, m.span, o.span) {
+				if o == m || o.hijri || o.month != m.month || o.year == 0 || o.year == y || o == pr.datelineOf || !sameEvent(p, v, m, o) {
 					continue
 				}
 				p.Report(lint.Diagnostic{Start: m.date.start, End: m.date.end,

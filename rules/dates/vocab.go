@@ -51,7 +51,10 @@ type vocab struct {
 	weekdays *arabic.Lexicon // n (0 = Sunday), +ambiguous
 	words    *arabic.Lexicon // relative and marker words (every written variant); value: wordKind
 	phrases  []phrase        // أول أمس, أول من أمس, بعد غد: days two back or ahead
-	ordinal  ordinals
+	// comparison holds the words that set two dates side by side
+	// (مقابل، مقارنة), hamza folded, with their proclitics
+	comparison map[string]bool
+	ordinal    ordinals
 	// trigger holds the first word of every name and word above: a word
 	// that is not in it cannot start a date or a relative day.
 	trigger *arabic.Lexicon
@@ -209,7 +212,16 @@ func loadVocab(data []byte) (*vocab, error) {
 		"of": wOf, "reference": wReference, "dateline_label": wDatelineLabel,
 	}
 	offsets := map[string]int{"day_before_yesterday": -2, "day_after_tomorrow": 2}
+	v.comparison = map[string]bool{}
 	for k, list := range raw.Words {
+		if k == "comparison" {
+			for _, w := range list {
+				for _, p := range []string{"", "و", "ب", "ف"} {
+					v.comparison[arabic.FoldHamza(arabic.Key(p+w))] = true
+				}
+			}
+			continue
+		}
 		if off, ok := offsets[k]; ok {
 			for _, w := range list {
 				f := strings.Fields(w)
@@ -244,7 +256,7 @@ func loadVocab(data []byte) (*vocab, error) {
 	}
 	for k, list := range raw.Words {
 		switch k {
-		case "of", "reference", "dateline_label": // they start nothing
+		case "of", "reference", "dateline_label", "comparison": // they start nothing
 		default:
 			firsts = append(firsts, list...)
 		}
