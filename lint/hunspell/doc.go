@@ -25,7 +25,10 @@
 // # Supported .aff directives
 //
 //   - SET: UTF-8, and the 8-bit character sets of ISO 8859, KOI8-R/U and
-//     Windows 125x; files in those are converted to UTF-8 when read.
+//     Windows 125x; files in those are converted to UTF-8 when read. SET
+//     applies to the whole file wherever it is (Hunspell applies it from
+//     its line on: Ayaspell puts it after the AF table, before anything
+//     that is not ASCII).
 //   - FLAG: single characters (the default), long (two characters), num
 //     (decimal numbers separated by commas) and UTF-8 (one character).
 //   - AF (flag set aliases; Ayaspell numbers its 511 flag sets this way).
