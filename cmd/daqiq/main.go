@@ -19,8 +19,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
+	"github.com/daqiq/daqiq/cmd/internal/warmup"
 	"github.com/daqiq/daqiq/rules"
 	"github.com/urfave/cli/v2"
 )
@@ -31,15 +31,10 @@ func main() {
 		case "check", "batch", "baseline", "serve":
 			// build the built-in rules (their data) while the command
 			// line is read, the configuration found and the directories
-			// walked; the data lives as long as the process, so a
-			// collection while it is built would find nothing to free:
-			// the collector is off from here until the rules are built,
-			// whichever goroutine gets to build them
-			gc := debug.SetGCPercent(-1)
-			go func() {
-				rules.Builtin()
-				debug.SetGCPercent(gc)
-			}()
+			// walked; the data lives as long as the process, so the
+			// collector stays off while it is built and its first
+			// collection waits for the heap to double (warmup)
+			warmup.Start(func() { rules.Builtin() })
 		}
 	}
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))

@@ -202,6 +202,11 @@ func NewLexicon() *Lexicon {
 	return &Lexicon{words: map[string]Entry{}, phrases: map[string][]Entry{}}
 }
 
+// NewLexiconSize returns an empty lexicon with room for n keys.
+func NewLexiconSize(n int) *Lexicon {
+	return &Lexicon{words: make(map[string]Entry, n), phrases: map[string][]Entry{}}
+}
+
 // Len is the number of entries.
 func (l *Lexicon) Len() int {
 	n := len(l.words)
@@ -218,6 +223,17 @@ func (l *Lexicon) Add(key string, class Class, value int) bool {
 	for i, w := range words {
 		words[i] = Key(w)
 	}
+	return l.add(words, class, value)
+}
+
+// AddKey is Add for a key already normalised (each word as Key returns
+// it, one space between words), as a lexicon's own keys are: a snapshot of
+// a lexicon is rebuilt without normalising every key again.
+func (l *Lexicon) AddKey(key string, class Class, value int) bool {
+	return l.add(strings.Split(key, " "), class, value)
+}
+
+func (l *Lexicon) add(words []string, class Class, value int) bool {
 	if len(words) == 0 || words[0] == "" {
 		return false
 	}

@@ -46,9 +46,9 @@ var generated *gendata.Data[*snapshot]
 // never fails: the error result is the one gendata.Build asks for.
 func (s *snapshot) knowledge() (*Knowledge, error) {
 	k := &Knowledge{Countries: s.countries, Persons: s.persons, Cities: s.cities, entries: s.entries, filter: s.filter, snap: s}
-	k.lex = arabic.NewLexicon()
+	k.lex = arabic.NewLexiconSize(len(s.keys))
 	for i, key := range s.keys {
-		k.lex.Add(key, s.classes[i], int(s.entry[i]))
+		k.lex.AddKey(key, s.classes[i], int(s.entry[i]))
 	}
 	k.memoKey = fmt.Sprintf("entities/mentions/%p", k)
 	return k, nil
