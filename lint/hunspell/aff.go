@@ -1,7 +1,6 @@
 package hunspell
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -61,39 +60,34 @@ func splitLines(text string) []string {
 }
 
 // toUTF8 removes a byte order mark and converts 8-bit text to UTF-8.
-func toUTF8(b []byte, enc encoding.Encoding) (string, error) {
-	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+func toUTF8(s string, enc encoding.Encoding) (string, error) {
+	s = strings.TrimPrefix(s, "\xEF\xBB\xBF")
 	if enc == nil {
-		return string(b), nil
+		return s, nil
 	}
-	out, err := enc.NewDecoder().Bytes(b)
-	if err != nil {
-		return "", err
-	}
-	return string(out), nil
+	return enc.NewDecoder().String(s)
 }
 
-// encodingOf finds the SET directive of a .aff file (Hunspell reads it
-// wherever it is; Ayaspell has it near the end) and returns the decoder
-// for it, nil for UTF-8.
-func encodingOf(aff []byte) (encoding.Encoding, error) {
+// encodingOf finds the SET directive of a .aff file (Ayaspell has it near
+// the end) and returns the decoder for it, nil for UTF-8.
+func encodingOf(aff string) (encoding.Encoding, error) {
 	name := ""
 	line := 0
 	for rest := aff; len(rest) > 0; {
 		line++
-		var l []byte
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		var l string
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
 			l, rest = rest[:i], rest[i+1:]
 		} else {
-			l, rest = rest, nil
+			l, rest = rest, ""
 		}
 		if line == 1 {
-			l = bytes.TrimPrefix(l, []byte("\xEF\xBB\xBF"))
+			l = strings.TrimPrefix(l, "\xEF\xBB\xBF")
 		}
-		if !bytes.HasPrefix(l, []byte("SET")) {
+		if !strings.HasPrefix(l, "SET") {
 			continue
 		}
-		f := fields(string(l))
+		f := fields(l)
 		if len(f) >= 2 && f[0] == "SET" {
 			name = f[1]
 			break
@@ -165,6 +159,9 @@ func (d *Dict) parseAff(text string) error {
 	// FLAG must be known before any flag is read; Hunspell reads it first
 	// wherever it is, and so do we.
 	for i, l := range lines {
+		if !strings.HasPrefix(l, "FLAG") {
+			continue
+		}
 		f := fields(l)
 		if len(f) >= 2 && f[0] == "FLAG" {
 			switch strings.ToLower(f[1]) {
@@ -182,6 +179,9 @@ func (d *Dict) parseAff(text string) error {
 	}
 	// IGNORE is applied to affixes as they are read, so read it first too.
 	for _, l := range lines {
+		if !strings.HasPrefix(l, "IGNORE") {
+			continue
+		}
 		f := fields(l)
 		if len(f) >= 2 && f[0] == "IGNORE" {
 			for _, r := range f[1] {

@@ -53,15 +53,35 @@ type entry struct {
 // Load reads a dictionary from its .aff and .dic files. Errors name the file
 // ("aff" or "dic") and the line.
 func Load(aff, dic io.Reader) (*Dict, error) {
-	affBytes, err := io.ReadAll(aff)
+	affText, err := readAll(aff)
 	if err != nil {
 		return nil, fmt.Errorf("aff: %w", err)
 	}
-	enc, err := encodingOf(affBytes)
+	dicText, err := readAll(dic)
+	if err != nil {
+		return nil, fmt.Errorf("dic: %w", err)
+	}
+	return load(affText, dicText)
+}
+
+// readAll reads r into a string without copying it once more at the end.
+func readAll(r io.Reader) (string, error) {
+	var b strings.Builder
+	if f, ok := r.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			b.Grow(int(fi.Size()) + 1)
+		}
+	}
+	_, err := io.Copy(&b, r)
+	return b.String(), err
+}
+
+func load(affText, dicText string) (*Dict, error) {
+	enc, err := encodingOf(affText)
 	if err != nil {
 		return nil, err
 	}
-	affText, err := toUTF8(affBytes, enc)
+	affText, err = toUTF8(affText, enc)
 	if err != nil {
 		return nil, fmt.Errorf("aff: %w", err)
 	}
@@ -90,11 +110,7 @@ func Load(aff, dic io.Reader) (*Dict, error) {
 		d.markCont(a)
 	}
 
-	dicBytes, err := io.ReadAll(dic)
-	if err != nil {
-		return nil, fmt.Errorf("dic: %w", err)
-	}
-	dicText, err := toUTF8(dicBytes, enc)
+	dicText, err = toUTF8(dicText, enc)
 	if err != nil {
 		return nil, fmt.Errorf("dic: %w", err)
 	}
@@ -228,38 +244,56 @@ func isSeparator(l string) bool {
 
 // parseDic reads the .dic text into d.
 func (d *Dict) parseDic(text string) error {
-	lines := splitLines(text)
-	if len(lines) == 0 {
+	next := func() (string, bool) {
+		if text == "" {
+			return "", false
+		}
+		l := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		return strings.TrimSuffix(l, "\r"), true
+	}
+	first, ok := next()
+	if !ok {
 		return lineError("dic", 1, "empty file")
 	}
 	// The first line is the number of words, possibly followed by a
 	// morphological field.
-	count := 0
-	if f := fields(lines[0]); len(f) > 0 {
-		n, err := strconv.Atoi(f[0])
-		if err != nil || n < 0 {
-			return lineError("dic", 1, "missing or bad word count %q", lines[0])
-		}
-		count = n
-	} else {
+	f := fields(first)
+	if len(f) == 0 {
 		return lineError("dic", 1, "missing word count")
+	}
+	count, err := strconv.Atoi(f[0])
+	if err != nil || count < 0 {
+		return lineError("dic", 1, "missing or bad word count %q", first)
 	}
 	d.words = make(map[string]int32, min(count, 1<<22))
 	d.entries = make([]entry, 0, min(count, 1<<22))
-	for i := 1; i < len(lines); i++ {
-		l := lines[i]
+	for lineNo := 2; ; lineNo++ {
+		l, ok := next()
+		if !ok {
+			return nil
+		}
 		if isSeparator(l) {
 			// more(1) output: a separator, a file name, a separator.
-			if i+2 < len(lines) && isSeparator(lines[i+2]) {
-				i += 2
+			// Skip the name if the separator after it is there.
+			rest := text
+			if _, ok := next(); ok {
+				if l2, ok := next(); ok && isSeparator(l2) {
+					lineNo += 2
+					continue
+				}
 			}
+			text = rest
 			continue
 		}
-		if err := d.addLine(l, i+1); err != nil {
+		if err := d.addLine(l, lineNo); err != nil {
 			return err
 		}
 	}
-	return nil
 }
 
 // addLine adds one stem line of the .dic file.
