@@ -1014,9 +1014,9 @@ type support struct {
 // tally counts the support of every country in the mentions.
 func (k *Knowledge) tally(p *lint.Pass, ms []mention) map[int]*support {
 	sup := map[int]*support{}
-	for _, m := range ms {
+	for j, m := range ms {
 		e := &k.entries[m.entry]
-		if len(e.senses) == 0 || m.language {
+		if len(e.senses) == 0 || m.language || k.contradicted(p, ms, j) {
 			continue
 		}
 		if e.senses[0].kind == KindCity && !e.has(func(s sense) bool { return s.kind != KindCity }) {

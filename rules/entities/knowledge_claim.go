@@ -2,6 +2,7 @@ package entities
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
@@ -62,8 +63,13 @@ func runClaims(p *lint.Pass, k *Knowledge) {
 		if m.language || !m.definite(p) || !e.has(func(s sense) bool { return s.kind.adjective() }) {
 			continue
 		}
-		if title, verb := k.titled(p, ms, j); title && (!verb || commaAfter(toks, m.last)) {
-			if n := k.personAfter(p, ms, j); n >= 0 {
+		// after a verb the name may be its object (استقبل الرئيس
+		// الألماني إيدي راما: the president received Rama), unless a
+		// comma sets it off or the verb is "to meet" and its object
+		// comes after the name with ب (التقى رئيس الوزراء الألماني
+		// إيدي راما بالسفراء: Rama is the one who met them)
+		if title, verb := k.titled(p, ms, j); title {
+			if n := k.personAfter(p, ms, j); n >= 0 && (!verb || commaAfter(toks, m.last) || metWith(toks, ms[j].first, ms[n].last)) {
 				k.personAdjective(p, m, &ms[n])
 			}
 		}
@@ -213,4 +219,55 @@ func (k *Knowledge) titled(p *lint.Pass, ms []mention, j int) (title, verb bool)
 		}
 	}
 	return false, false
+}
+
+// metWith reports whether a verb "to meet" stands among the four words
+// before token adj (the title's adjective) and, after token last (the
+// end of a name), ب introduces the people met (بالسفراء، بنظيره، بوفد):
+// the name is then the subject's, not the object.
+func metWith(toks []arabic.Token, adj, last int) bool {
+	w := nextWord(toks, last)
+	if w < 0 {
+		return false
+	}
+	obj, ok := strings.CutPrefix(fold(toks[w]), "ب")
+	if !ok || !metObjects[strings.TrimPrefix(obj, "ال")] {
+		return false
+	}
+	for i, n := adj, 0; n < 4; n++ {
+		if i = prevWord(toks, i); i < 0 {
+			return false
+		}
+		key := fold(toks[i])
+		key = strings.TrimPrefix(strings.TrimPrefix(key, "و"), "ف")
+		if meetVerbs[key] {
+			return true
+		}
+	}
+	return false
+}
+
+var meetVerbs = wordSet("التقى", "التقت", "يلتقي", "تلتقي", "سيلتقي", "ستلتقي", "اجتمع", "اجتمعت", "يجتمع", "تجتمع")
+
+// metObjects are the people a meeting is with, after ب and the article.
+var metObjects = wordSet("سفراء", "سفير", "سفيرة", "نظيره", "نظيرته", "نظيرها", "نظيرهم", "وفد", "وفدا", "أعضاء", "ممثلي",
+	"ممثلين", "قادة", "زعماء", "مسؤولي", "مسؤولين", "رؤساء", "وزراء", "وزير", "وزيرة", "رئيس", "رئيسة", "أمين",
+	"مبعوث", "المبعوث", "ممثل", "قائد", "عدد", "مجموعة", "الجالية", "جالية", "نواب", "أهالي", "رجال", "ممثلة")
+
+// contradicted reports whether mention j is a country adjective that the
+// person after it contradicts (رئيس الوزراء الألماني إيدي راما): a slip,
+// which is no evidence that the article concerns that country.
+func (k *Knowledge) contradicted(p *lint.Pass, ms []mention, j int) bool {
+	m := &ms[j]
+	e := &k.entries[m.entry]
+	if m.language || !m.definite(p) || !e.has(func(s sense) bool { return s.kind.adjective() }) {
+		return false
+	}
+	n := k.personAfter(p, ms, j)
+	if n < 0 {
+		return false
+	}
+	ps, _ := k.sensesOf(&ms[n], func(s sense) bool { return s.kind == KindPerson })
+	as, _ := k.sensesOf(m, func(s sense) bool { return s.kind.adjective() })
+	return len(ps) > 0 && len(as) > 0 && !overlaps(ps, as)
 }
