@@ -83,7 +83,7 @@ func (s *scanner) next(i int) int {
 
 // kind classifies a word, with a proclitic و ف ب ك ل allowed.
 func (s *scanner) kind(i int) wordKind {
-	if i < 0 || s.toks[i].Kind != arabic.Word {
+	if i < 0 || i >= len(s.toks) || s.toks[i].Kind != arabic.Word {
 		return wNone
 	}
 	if m, ok := s.v.words.MatchAt(s.toks, s.p.Splits, i); ok && m.Last == i {
@@ -93,12 +93,12 @@ func (s *scanner) kind(i int) wordKind {
 }
 
 func (s *scanner) isKey(i int, keys map[string]bool) bool {
-	return i >= 0 && s.toks[i].Kind == arabic.Word && keys[s.toks[i].Key]
+	return i >= 0 && i < len(s.toks) && s.toks[i].Kind == arabic.Word && keys[s.toks[i].Key]
 }
 
 // weekday reads a weekday at token i; ambiguous forms only when allowed.
 func (s *scanner) weekday(i int, allowAmbiguous bool) (n int, sp span, prefix string, ok bool) {
-	if i < 0 || s.toks[i].Kind != arabic.Word {
+	if i < 0 || i >= len(s.toks) || s.toks[i].Kind != arabic.Word {
 		return 0, span{}, "", false
 	}
 	m, found := s.v.weekdays.MatchAt(s.toks, s.p.Splits, i)
@@ -112,7 +112,7 @@ func (s *scanner) weekday(i int, allowAmbiguous bool) (n int, sp span, prefix st
 
 // month reads a month name (possibly two words) at token i.
 func (s *scanner) month(i int, allowAmbiguous bool) (n int, hijri bool, last int, ok bool) {
-	if i < 0 || s.toks[i].Kind != arabic.Word {
+	if i < 0 || i >= len(s.toks) || s.toks[i].Kind != arabic.Word {
 		return 0, false, 0, false
 	}
 	m, found := s.v.months.MatchAt(s.toks, s.p.Splits, i)
@@ -127,7 +127,7 @@ func (s *scanner) month(i int, allowAmbiguous bool) (n int, hijri bool, last int
 }
 
 func (s *scanner) number(i int) (int, string, bool) {
-	if i < 0 || s.toks[i].Kind != arabic.Number {
+	if i < 0 || i >= len(s.toks) || s.toks[i].Kind != arabic.Number {
 		return 0, "", false
 	}
 	k := s.toks[i].Key
@@ -139,7 +139,7 @@ func (s *scanner) number(i int) (int, string, bool) {
 }
 
 func (s *scanner) punct(i int, marks string) bool {
-	return i >= 0 && s.toks[i].Kind == arabic.Punct && strings.Contains(marks, s.toks[i].Key)
+	return i >= 0 && i < len(s.toks) && s.toks[i].Kind == arabic.Punct && strings.Contains(marks, s.toks[i].Key)
 }
 
 func doParse(p *lint.Pass, v *vocab) *parsed {
