@@ -227,7 +227,7 @@ func withMore(ds, more []lint.Diagnostic, rules []lint.Active) []lint.Diagnostic
 			j++
 		}
 	}
-	return dropShadowed(dedupe(all), lists)
+	return settle(dropShadowed(dedupe(all), lists))
 }
 
 // FixAll is FixParsed for documents without a filter (plain text): newDoc

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
@@ -113,7 +114,7 @@ func run(doc *source.Document, rules []lint.Active, opts runOptions) (ds, more [
 		}
 	}
 	sortByPosition(out)
-	out = dropShadowed(dedupe(out), lists)
+	out = settle(dropShadowed(dedupe(out), lists))
 	if len(sc.more) > 0 {
 		// handed over, not copied: there may be a million
 		more, sc.more = sc.more, nil
@@ -429,6 +430,65 @@ func dedupe(ds []lint.Diagnostic) []lint.Diagnostic {
 		if !dup {
 			out = append(out, d)
 		}
+	}
+	return out
+}
+
+// precedence orders the built-in families when two rules flag the same
+// span with different fixes: the curated word lists of spelling first
+// (spelling/missing-hamza's إلى over orthography/final-yeh's الي on «الى»),
+// then grammar, orthography, punctuation (a space deleted before a mark
+// over a space normalised), typography (a tatweel removed is also removed
+// by any fix above, which rewrites the whole word), and the families whose
+// fixes are guesses last. A family not listed (a configuration's own
+// rules) comes first: the newsroom's lists are deliberate.
+var precedence = map[string]int{
+	"spelling": 1, "grammar": 2, "orthography": 3, "punctuation": 4, "typography": 5,
+	"consistency": 6, "repetition": 7, "dates": 8, "entities": 9, "lexicon": 10,
+}
+
+func rank(rule string) int {
+	family, _, _ := strings.Cut(rule, "/")
+	return precedence[family]
+}
+
+// better reports whether d's fix should win over o's on the same span: a
+// safe fix over an unsafe one (a guess from the text's habit, such as
+// final-yeh's مرةأخري, loses to a listed fix: مرة أخرى), then the family
+// that comes first in precedence.
+func better(d, o lint.Diagnostic) bool {
+	ds, os := d.Fixes[0].Applicability == lint.Safe, o.Fixes[0].Applicability == lint.Safe
+	if ds != os {
+		return ds
+	}
+	return rank(d.Rule) < rank(o.Rule)
+}
+
+// settle leaves one fix per span: of the findings of several rules on
+// exactly the same span whose fixes differ, only the one whose fix is
+// safe, then of the family that comes first in precedence, is kept
+// (ties: the first reported). An
+// editor cannot take both fixes, and --fix would take whichever came
+// first. Findings without a fix are kept: they offer nothing to choose.
+// ds is sorted by position.
+func settle(ds []lint.Diagnostic) []lint.Diagnostic {
+	out := ds[:0]
+	for _, d := range ds {
+		if len(d.Fixes) > 0 {
+			k := len(out) - 1
+			for ; k >= 0 && out[k].Start == d.Start; k-- {
+				if o := out[k]; o.End == d.End && len(o.Fixes) > 0 && o.Rule != d.Rule && firstSuggestion(o) != firstSuggestion(d) {
+					break
+				}
+			}
+			if k >= 0 && out[k].Start == d.Start {
+				if better(d, out[k]) {
+					out[k] = d
+				}
+				continue
+			}
+		}
+		out = append(out, d)
 	}
 	return out
 }

@@ -232,10 +232,10 @@ func TestRunSortsAndDedupes(t *testing.T) {
 			active(spanRule("a/one", lint.Diagnostic{Start: s1, End: e1}), lint.Info),
 			active(spanRule("b/two", lint.Diagnostic{Start: s1, End: e1}), lint.Warning),
 		}, []got{{s1, e1, "a/one", lint.Warning}}},
-		{"same span, different suggestion: both kept", []lint.Active{
+		{"same span, different suggestion: one fix per span, the first in precedence (a tie: the first reported)", []lint.Active{
 			active(spanRule("a/one", fix(s1, e1, "المسؤول", lint.Safe)), lint.Warning),
 			active(spanRule("b/two", fix(s1, e1, "المسئول", lint.Safe)), lint.Warning),
-		}, []got{{s1, e1, "a/one", lint.Warning}, {s1, e1, "b/two", lint.Warning}}},
+		}, []got{{s1, e1, "a/one", lint.Warning}}},
 		{"fix versus no fix: both kept", []lint.Active{
 			active(spanRule("a/one", fix(s1, e1, "المسؤول", lint.Safe)), lint.Warning),
 			active(spanRule("b/two", lint.Diagnostic{Start: s1, End: e1}), lint.Warning),
