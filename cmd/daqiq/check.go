@@ -155,14 +155,7 @@ func check(c *cli.Context) error {
 		}
 		r.checked = true
 		r.fails = runner.AtLeast(r.file.Diagnostics, in.fail) > 0
-		r.bySev = map[lint.Level]int{}
-		for _, d := range r.file.Diagnostics {
-			r.total++
-			r.bySev[d.Level]++
-			if len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe {
-				r.fixable++
-			}
-		}
+		r.tally.Add(r.file.Diagnostics)
 		if !streamed {
 			return
 		}
@@ -191,7 +184,8 @@ func check(c *cli.Context) error {
 	// failed counts the inputs that could not be checked or fixed: each is
 	// named on stderr, the others are reported, and the exit code is 2
 	failed := 0
-	total, bySev, fixable, undated := 0, map[lint.Level]int{}, 0, 0
+	var tally output.Tally
+	undated := 0
 	// a long run whose findings go to a file or a pipe counts the files
 	// done on the terminal (with the findings on the terminal too, the
 	// count would get in their way); the count is wiped before anything
@@ -239,13 +233,9 @@ func check(c *cli.Context) error {
 		if r.fails {
 			exit = 1
 		}
-		total += r.total
-		fixable += r.fixable
+		tally.Merge(r.tally)
 		if r.undated {
 			undated++
-		}
-		for s, n := range r.bySev {
-			bySev[s] += n
 		}
 		if streamed {
 			_, err := w.Write(r.out)
@@ -284,17 +274,7 @@ func check(c *cli.Context) error {
 		if fixed > 0 {
 			fmt.Fprintf(es, "fixed %d %s in %d %s\n", fixed, plural(fixed, "problem", "problems"), fixedFiles, plural(fixedFiles, "file", "files"))
 		}
-		if total > 0 {
-			var parts []string
-			for _, s := range []lint.Level{lint.Error, lint.Warning, lint.Info} {
-				if bySev[s] > 0 {
-					parts = append(parts, fmt.Sprintf("%d %s", bySev[s], plural(bySev[s], s.String(), s.String()+"s")))
-				}
-			}
-			msg := fmt.Sprintf("%d %s (%s)", total, plural(total, "problem", "problems"), strings.Join(parts, ", "))
-			if fixable > 0 && !c.Bool("fix") {
-				msg += fmt.Sprintf("; %d fixable with --fix", fixable)
-			}
+		if msg := tally.Summary(!c.Bool("fix")); msg != "" {
 			fmt.Fprintln(es, msg)
 		}
 		if undated > 0 && !c.IsSet("date") {

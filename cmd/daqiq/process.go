@@ -48,13 +48,12 @@ type result struct {
 	skipped string
 	// after the finish step of a stream (see check): the report rendered
 	// (file is then dropped) and what the summary and exit code need
-	out            []byte
-	total, fixable int
-	bySev          map[lint.Level]int
-	fails          bool  // a finding at the fail level or above
-	fatal          error // stops the run (a git error in --new-from-rev)
-	checked        bool  // finish ran: the input was checked
-	undated        bool  // relative dates left unchecked: no dateline
+	out     []byte
+	tally   output.Tally
+	fails   bool  // a finding at the fail level or above
+	fatal   error // stops the run (a git error in --new-from-rev)
+	checked bool  // finish ran: the input was checked
+	undated bool  // relative dates left unchecked: no dateline
 }
 
 // stream checks the inputs on jobs goroutines. Each worker reads its file
