@@ -162,6 +162,11 @@ type Rule struct {
 	Link     string // optional URL
 	// Disabled rules are off unless the configuration turns them on.
 	Disabled bool
+	// Unavailable, when set, says why the rule cannot run on this system
+	// and how to make it run (a dictionary to install): the rule is off
+	// whatever the configuration says, and `daqiq rules` and `daqiq
+	// explain` show the reason.
+	Unavailable string
 	Options  map[string]Option
 	// Size is an optional count of data entries, shown by `daqiq rules`.
 	Size int

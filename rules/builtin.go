@@ -10,6 +10,7 @@ import (
 	"github.com/daqiq/daqiq/rules/dates"
 	"github.com/daqiq/daqiq/rules/entities"
 	"github.com/daqiq/daqiq/rules/grammar"
+	"github.com/daqiq/daqiq/rules/lexicon"
 	"github.com/daqiq/daqiq/rules/orthography"
 	"github.com/daqiq/daqiq/rules/punctuation"
 	"github.com/daqiq/daqiq/rules/repetition"
@@ -34,6 +35,13 @@ var builtin = []func() (*lint.Rule, error){
 
 	grammar.CountedNoun,
 	grammar.InnaAnna,
+
+	lexicon.AlefMaqsura,
+	lexicon.Hamza,
+	lexicon.RunTogether,
+	lexicon.SplitClitic,
+	lexicon.TaaMarbuta,
+	lexicon.VerbTaa,
 
 	orthography.FinalYeh,
 

@@ -14,6 +14,8 @@
 //	grammar       inna-anna, counted-noun
 //	punctuation   spacing, latin-marks, doubled-mark, unbalanced, quote-colon
 //	typography    run-together, whitespace, hidden-characters, tatweel, digits
+//	lexicon       hamza, taa-marbuta, alef-maqsura, verb-taa, run-together,
+//	              split-clitic                        (a Hunspell dictionary)
 //
 // The generic kinds that data drives live in rules/kinds.
 package rules
@@ -32,6 +34,7 @@ import (
 	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/rules/kinds"
+	"github.com/daqiq/daqiq/rules/lexicon"
 )
 
 // Set is the rules of one configuration, ready to be narrowed to a file.
@@ -73,6 +76,11 @@ func Load(cfg *config.Config) (*Set, error) {
 	}
 	if len(cfg.Entities) > 0 {
 		if err := s.learnEntities(cfg); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Spelling != nil {
+		if err := s.configureLexicon(cfg); err != nil {
 			return nil, err
 		}
 	}
@@ -138,6 +146,22 @@ func (s *Set) learnEntities(cfg *config.Config) error {
 	return nil
 }
 
+// configureLexicon binds the rules of the lexicon family to the
+// dictionaries and accepted words of the [spelling] table.
+func (s *Set) configureLexicon(cfg *config.Config) error {
+	for i, r := range s.rules {
+		if r.Category != "lexicon" {
+			continue
+		}
+		b, err := lexicon.Configure(r, cfg.Spelling, cfg.Dir)
+		if err != nil {
+			return &config.Error{Path: cfg.Path, Line: cfg.Spelling.Line, Col: 1, Msg: err.Error()}
+		}
+		s.rules[i], s.byID[r.ID] = b, b
+	}
+	return nil
+}
+
 func (s *Set) add(r *lint.Rule) {
 	s.rules = append(s.rules, r)
 	s.byID[r.ID] = r
@@ -197,6 +221,7 @@ func (s *Set) resolve(file string) resolved {
 		if st.Enabled != nil {
 			on = *st.Enabled
 		}
+		on = on && r.Unavailable == "" // no dictionary: off whatever the configuration says
 		a := lint.Active{Rule: r, Level: r.Level, Options: st.Options}
 		if st.Level != "" {
 			a.Level, _ = lint.ParseLevel(st.Level)

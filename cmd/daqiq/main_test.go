@@ -22,6 +22,8 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// what the tests print must not depend on the dictionaries installed
+	os.Setenv("DAQIQ_DICTIONARIES", "none")
 	testscript.Main(m, map[string]func(){
 		"daqiq": func() { runExit(os.Args[1:]) },
 		// badutf8 FILE writes Arabic text with an invalid byte at offset 15

@@ -57,11 +57,11 @@ func rulesCommand() *cli.Command {
 				if st.Level != "" {
 					level, _ = lint.ParseLevel(st.Level)
 				}
-				state := "on"
-				if !on {
-					state = "off"
-				}
+				state := map[bool]string{true: "on", false: "off"}[on]
 				desc := r.Summary
+				if r.Unavailable != "" {
+					state, desc = "unavailable", desc+" ("+r.Unavailable+")"
+				}
 				if r.Size > 0 {
 					desc += fmt.Sprintf(" [%d entries]", r.Size)
 				}
@@ -112,6 +112,7 @@ func explain(c *cli.Context, r *lint.Rule) {
 	section("Example", r.Doc.Wrong)
 	section("Use instead", r.Doc.Right)
 	section("Fix safety", r.Doc.Fix)
+	section("Unavailable: off on this system", r.Unavailable)
 	if len(r.Options) > 0 {
 		var names []string
 		for k := range r.Options {

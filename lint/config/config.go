@@ -34,12 +34,27 @@ type Config struct {
 	// entity rules learn (names, country, kind, role), kept as decoded.
 	Entities   []map[string]any
 	EntityLine int // line of the first [[entity]]
+	// Spelling is the [spelling] table: the dictionaries of the lexicon
+	// rules and the words they accept; nil when the file has none.
+	Spelling *Spelling
 	// Exclude are globs (relative to Dir, ** for any folders, a trailing /
 	// for directories) of paths a directory walk skips, like .gitignore.
 	Exclude []string
 	src     []byte
 	scope   int              // while decoding an [[override]], the line of its header
 	tables  map[string][]int // the lines of the [[name]] headers, by name
+}
+
+// Spelling is the [spelling] table of a configuration.
+type Spelling struct {
+	// Dictionaries names Hunspell dictionaries ("ar", found with
+	// hunspell.Find), .aff/.dic pairs and plain word lists, paths relative
+	// to the configuration's directory; nil: the default ("ar" if the
+	// system has it), empty: none.
+	Dictionaries []string
+	Accept       []string // words never flagged
+	AcceptFiles  []string // word lists (one word a line, # comments) never flagged
+	Line         int      // line of the [spelling] header
 }
 
 // RuleSettings turns a rule on or off, sets its level, options, extra word
@@ -192,8 +207,14 @@ func Parse(path string, src []byte) (*Config, error) {
 				return nil, c.errAt([]string{k}, "entities are written as [[entity]] tables")
 			}
 			c.Entities, c.EntityLine = arr, c.nthTableLine("entity", 0)
+		case "spelling":
+			sp, err := c.spelling(v)
+			if err != nil {
+				return nil, err
+			}
+			c.Spelling = sp
 		default:
-			return nil, c.errAt([]string{k}, fmt.Sprintf("unknown key %q (known: fail-level, exclude, rules, rule, override, entity)", k))
+			return nil, c.errAt([]string{k}, fmt.Sprintf("unknown key %q (known: fail-level, exclude, rules, rule, override, entity, spelling)", k))
 		}
 	}
 	return c, nil
@@ -287,6 +308,34 @@ func (c *Config) ruleTable(at []string, t map[string]any) (map[string]RuleSettin
 func validLevel(s string) bool {
 	_, err := lint.ParseLevel(s)
 	return err == nil
+}
+
+// spelling decodes the [spelling] table.
+func (c *Config) spelling(v any) (*Spelling, error) {
+	t, ok := v.(map[string]any)
+	if !ok {
+		return nil, c.errAt([]string{"spelling"}, "spelling must be a table: [spelling]")
+	}
+	sp := &Spelling{}
+	for _, k := range sortedKeys(t) {
+		at := []string{"spelling", k}
+		list, err := c.strings(at, t[k])
+		if err != nil {
+			return nil, err
+		}
+		switch k {
+		case "dictionaries":
+			sp.Dictionaries = list
+		case "accept":
+			sp.Accept = list
+		case "accept_files":
+			sp.AcceptFiles = list
+		default:
+			return nil, c.errAt(at, fmt.Sprintf("unknown key %q in [spelling] (known: dictionaries, accept, accept_files)", k))
+		}
+	}
+	sp.Line, _ = c.locate([]string{"spelling"})
+	return sp, nil
 }
 
 func (c *Config) strings(at []string, v any) ([]string, error) {

@@ -1,0 +1,189 @@
+package lexicon
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/orthography"
+	"github.com/daqiq/daqiq/rules/spelling"
+	"github.com/daqiq/daqiq/rules/typography"
+)
+
+// finding is one flagged span of a document.
+type finding struct {
+	start, end int
+	word       string   // the text flagged
+	fixes      []string // replacements of the span, best first
+	class      class
+	safe       bool
+}
+
+// findings returns the document's findings of every class, computed once
+// per document for all the lexicon rules.
+func (lx *Lexicon) findings(p *lint.Pass) *[nClasses][]finding {
+	return p.Memo("lexicon\x00"+lx.key, func() any { return lx.analyze(p) }).(*[nClasses][]finding)
+}
+
+var loadWarning sync.Map // lexicon key → struct{}: the load error was printed
+
+func (lx *Lexicon) analyze(p *lint.Pass) *[nClasses][]finding {
+	var out [nClasses][]finding
+	if err := lx.Load(); err != nil {
+		if _, done := loadWarning.LoadOrStore(lx.key, struct{}{}); !done {
+			fmt.Fprintf(os.Stderr, "daqiq: the lexicon rules are off: %v\n", err)
+		}
+		return &out
+	}
+	var all []finding
+	toks := p.Tokens
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != arabic.Word || !t.Arabic {
+			continue
+		}
+		if f, ok := lx.splitAt(p, i); ok {
+			all = append(all, f)
+			continue
+		}
+		v := lx.verdictOf(t.Key)
+		if v == nil {
+			continue
+		}
+		word := p.Text[t.Start:t.End]
+		all = append(all, finding{
+			start: t.Start, end: t.End, word: word, fixes: v.cands, class: v.class,
+			// harakat on the word are lost by the fix
+			safe: len(v.cands) == 1 && len(word) == len(t.Key),
+		})
+	}
+	if len(all) == 0 {
+		return &out
+	}
+	curated := curatedSpans(p)
+	for _, f := range all {
+		if overlaps(curated, f.start, f.end) {
+			continue
+		}
+		out[f.class] = append(out[f.class], f)
+	}
+	return &out
+}
+
+// splitAt finds a proclitic set apart from its word by a space: token i
+// is و, ف, ب, ل or ك alone, then one space, then a word that the
+// proclitic joins into an accepted word (و سوريا → وسوريا).
+func (lx *Lexicon) splitAt(p *lint.Pass, i int) (finding, bool) {
+	toks := p.Tokens
+	t := toks[i]
+	switch t.Key {
+	case "و", "ف", "ب", "ل", "ك":
+	default:
+		return finding{}, false
+	}
+	if p.Text[t.Start:t.End] != t.Key || i+2 >= len(toks) || i == 0 {
+		return finding{}, false
+	}
+	prev, sp, w := toks[i-1], toks[i+1], toks[i+2]
+	if prev.Kind != arabic.Space || sp.Kind != arabic.Space || sp.Breaks > 0 || sp.End-sp.Start != 1 ||
+		w.Kind != arabic.Word || !w.Arabic || !plainArabic(w.Key) {
+		return finding{}, false
+	}
+	if i+3 < len(toks) && toks[i+3].Kind == arabic.Word {
+		return finding{}, false
+	}
+	// a list of letters (أ و ب) or a letter named in a sentence
+	if i >= 2 && toks[i-2].Kind == arabic.Word && arabic.RuneCount(toks[i-2].Key) == 1 {
+		return finding{}, false
+	}
+	joined := t.Key + w.Key
+	if !lx.accepted(joined) || lx.verdictOf(joined) != nil {
+		return finding{}, false
+	}
+	if t.Key != "و" && t.Key != "ف" && !typography.NewsWord(joined) {
+		return finding{}, false
+	}
+	word := p.Text[t.Start:w.End]
+	return finding{start: t.Start, end: w.End, word: word, class: splitClitic, safe: true,
+		fixes: []string{t.Key + p.Text[w.Start:w.End]}}, true
+}
+
+// curated are the rules whose word lists keep priority over the
+// dictionary: a word one of them flags is theirs.
+var curated = sync.OnceValue(func() []*lint.Rule {
+	var out []*lint.Rule
+	for _, mk := range []func() (*lint.Rule, error){
+		spelling.HamzatWasl, spelling.MissingHamza, spelling.Misspelling,
+		orthography.FinalYeh, typography.RunTogether,
+	} {
+		if r, err := mk(); err == nil {
+			out = append(out, r)
+		}
+	}
+	return out
+})
+
+// curatedSpans runs the curated rules over the document (only one with a
+// finding of the lexicon rules gets here) and returns what they flag.
+func curatedSpans(p *lint.Pass) [][2]int {
+	var spans [][2]int
+	for _, r := range curated() {
+		pass := lint.NewPass(r, p.Doc, p.Tokens, p.Splits, nil, &lint.Facts{}, nil, func(d lint.Diagnostic) {
+			spans = append(spans, [2]int{d.Start, d.End})
+		})
+		r.Run(pass)
+	}
+	return spans
+}
+
+func overlaps(spans [][2]int, start, end int) bool {
+	for _, s := range spans {
+		if s[0] < end && start < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// report reports the findings of one class.
+func report(p *lint.Pass, lx *Lexicon, c class) {
+	for _, f := range lx.findings(p)[c] {
+		fixes := make([]lint.SuggestedFix, len(f.fixes))
+		for j, s := range f.fixes {
+			a := lint.Unsafe
+			if f.safe {
+				a = lint.Safe
+			}
+			fixes[j] = lint.Replace(f.start, f.end, s, a)
+		}
+		p.Report(lint.Diagnostic{Start: f.start, End: f.end, Message: message(c, f), Fixes: fixes})
+	}
+}
+
+func q(s string) string { return "“" + s + "”" }
+
+func message(c class, f finding) string {
+	alts := make([]string, len(f.fixes))
+	for i, s := range f.fixes {
+		alts[i] = q(s)
+	}
+	fix := strings.Join(alts, " or ")
+	switch c {
+	case hamza:
+		return fmt.Sprintf("%s is misspelled (its hamza): write %s", q(f.word), fix)
+	case taaMarbuta:
+		return fmt.Sprintf("%s ends in the wrong letter (ة or ه): write %s", q(f.word), fix)
+	case alefMaqsura:
+		return fmt.Sprintf("%s ends in the wrong letter (ى or ي): write %s", q(f.word), fix)
+	case verbTaa:
+		return fmt.Sprintf("%s: a verb ends in ت, not ة: write %s", q(f.word), fix)
+	case runTogether:
+		return fmt.Sprintf("%s is two words run together: write %s", q(f.word), fix)
+	case splitClitic:
+		return fmt.Sprintf("%s: a proclitic is written joined to its word: write %s", q(f.word), fix)
+	}
+	return fmt.Sprintf("%s: write %s", q(f.word), fix)
+}
