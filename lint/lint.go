@@ -167,7 +167,7 @@ type Rule struct {
 	// whatever the configuration says, and `daqiq rules` and `daqiq
 	// explain` show the reason.
 	Unavailable string
-	Options  map[string]Option
+	Options     map[string]Option
 	// Size is an optional count of data entries, shown by `daqiq rules`.
 	Size int
 	// Run reports the rule's findings on one document.

@@ -43,7 +43,7 @@ const Install = "no Hunspell dictionary found: apt-get install hunspell-ar (it p
 // Safe for concurrent use.
 type Lexicon struct {
 	key         string
-	unavailable string   // why the rules cannot run; "" when they can
+	unavailable string      // why the rules cannot run; "" when they can
 	pairs       [][2]string // Hunspell .aff and .dic files
 	lists       []string    // plain word lists: accepted words
 	accept      []string    // accepted words from the configuration
