@@ -40,7 +40,9 @@ type particlesFile struct {
 
 // countedFile is the layout of data/counted_nouns.toml.
 type countedFile struct {
-	Noun []countedNoun `toml:"noun"`
+	Follow     []string      `toml:"follow"`
+	Adjectives []string      `toml:"adjectives"`
+	Noun       []countedNoun `toml:"noun"`
 }
 
 // The data files are also written, decoded, into data_generated.go by go
@@ -124,8 +126,10 @@ const (
 )
 
 type countedData struct {
-	nouns []countedNoun
-	forms map[string][2]int // key → noun index, form
+	nouns      []countedNoun
+	forms      map[string][2]int // key → noun index, form
+	follow     map[string]bool   // words that open a new phrase after the noun
+	adjectives map[string]bool   // adjectives that agree with a counted noun
 }
 
 var loadCounted = sync.OnceValues(func() (*countedData, error) {
@@ -134,7 +138,19 @@ var loadCounted = sync.OnceValues(func() (*countedData, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &countedData{nouns: raw.Noun, forms: map[string][2]int{}}
+	d := &countedData{nouns: raw.Noun, forms: map[string][2]int{}, follow: map[string]bool{}, adjectives: map[string]bool{}}
+	for _, l := range []struct {
+		words []string
+		m     map[string]bool
+	}{{raw.Follow, d.follow}, {raw.Adjectives, d.adjectives}} {
+		for _, w := range l.words {
+			k := arabic.Key(w)
+			if l.m[k] {
+				return nil, fmt.Errorf("%s: %q listed twice", name, w)
+			}
+			l.m[k] = true
+		}
+	}
 	for i, n := range raw.Noun {
 		if n.Singular == "" || n.Plural == "" {
 			return nil, fmt.Errorf("%s: noun %d needs a singular and a plural", name, i+1)
