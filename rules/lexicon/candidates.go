@@ -40,10 +40,13 @@ type cand struct {
 	class   class
 	changes int  // letters changed: one, or a hamza and a final letter
 	news    bool // a frequent news form (typography.NewsWord)
-	// weak: it reads a single-letter proclitic (و ف ب ك ل) before a
-	// hamza the writer left out (لاهور → لأهور، فاين → فأين), the
-	// reading that turns names into words
-	weak  bool
+	// rare: a change that turns names into words, made only when the
+	// result is a news form: a single-letter proclitic read before a
+	// missing hamza (لاهور → لأهور، فاين → فأين), a hamza taken off
+	// (إنتر → انتر), a medial one added (لوران → لورأن), a verb's ت
+	// (نورة → نورت), ى for ي and back (الحياري → الحيارى), a particle cut
+	// off (إنفيديا → إن فيديا)
+	rare  bool
 	order int
 }
 
@@ -105,7 +108,7 @@ func (lx *Lexicon) judge(k string) *verdict {
 		case news && !c.news:
 		case oneChange && c.changes > 1, inWord && c.class == runTogether:
 		case pronoun && c.class == taaMarbuta:
-		case !news && (c.weak || c.class == runTogether || looksForeign(k)):
+		case !news && (c.rare || looksForeign(k)):
 			// a name or a transliteration the dictionary does not know,
 			// one letter away from a rare word
 		default:
@@ -143,7 +146,9 @@ func contains(list []string, s string) bool {
 // variant is a spelling of a word with its hamzas changed.
 type variant struct {
 	word string
-	weak bool
+	// weak: read after a single-letter proclitic; rare: a change that
+	// names and loans often look like (إنتر → انتر، لوران → لورأن)
+	weak, rare bool
 }
 
 // hamzaVariants lists the spellings of k with the hamza of its stem
@@ -164,21 +169,22 @@ func hamzaVariants(k string) []variant {
 			// the article's alef is hamzat al-wasl (الأضعف is not ألأضعف)
 		case strings.HasPrefix(s, "ا"):
 			for _, h := range []string{"أ", "إ", "آ"} {
-				out = append(out, variant{p + h + s[len("ا"):], weak})
+				out = append(out, variant{p + h + s[len("ا"):], weak, weak})
 			}
 		case strings.HasPrefix(s, "أ"), strings.HasPrefix(s, "إ"):
-			out = append(out, variant{p + "ا" + s[len("أ"):], weak})
+			out = append(out, variant{p + "ا" + s[len("أ"):], weak, true})
 		}
 	}
 	try("")
 	for _, p := range allClitics {
-		if strings.HasPrefix(k, p) {
+		if strings.HasPrefix(k, p) && p != "ك" {
+			// ك before a name (كايمان) reads too easily as a word
 			try(p)
 		}
 	}
 	for _, seat := range [][2]string{{"ىء", "ئ"}, {"يء", "ئ"}, {"ىئ", "ئ"}} {
 		if strings.Contains(k, seat[0]) {
-			out = append(out, variant{strings.ReplaceAll(k, seat[0], seat[1]), false})
+			out = append(out, variant{strings.ReplaceAll(k, seat[0], seat[1]), false, false})
 		}
 	}
 	// a medial alef, not the one after a proclitic (that is the stem's
@@ -187,7 +193,7 @@ func hamzaVariants(k string) []variant {
 		if k[i:i+2] != "ا" || isClitic(k[:i]) {
 			continue
 		}
-		out = append(out, variant{k[:i] + "أ" + k[i+2:], false})
+		out = append(out, variant{k[:i] + "أ" + k[i+2:], false, true})
 	}
 	return out
 }
@@ -235,8 +241,8 @@ func finals(v string) []struct {
 // candidates lists the accepted variants of the rejected word k.
 func (lx *Lexicon) candidates(k string) []cand {
 	var out []cand
-	add := func(word string, c class, changes int, weak bool, news bool) {
-		out = append(out, cand{word: word, class: c, changes: changes, weak: weak, news: news, order: len(out)})
+	add := func(word string, c class, changes int, rare bool) {
+		out = append(out, cand{word: word, class: c, changes: changes, rare: rare, news: typography.NewsForm(word), order: len(out)})
 	}
 	seen := map[string]bool{k: true}
 	check := func(word string) bool {
@@ -248,27 +254,32 @@ func (lx *Lexicon) candidates(k string) []cand {
 	}
 	for _, f := range finals(k) {
 		if check(f.word) {
-			add(f.word, f.class, 1, false, typography.NewsWord(f.word))
+			add(f.word, f.class, 1, f.class != taaMarbuta)
 		}
 	}
 	for _, v := range hamzaVariants(k) {
 		if check(v.word) {
-			add(v.word, hamza, 1, v.weak, typography.NewsWord(v.word))
+			add(v.word, hamza, 1, v.rare)
 		}
 		for _, f := range finals(v.word) {
 			if check(f.word) {
-				add(f.word, f.class, 2, v.weak, typography.NewsWord(f.word))
+				add(f.word, f.class, 2, v.rare || f.class != taaMarbuta)
 			}
 		}
 	}
 	for _, p := range particles {
 		rest, ok := strings.CutPrefix(k, p)
-		if !ok || utf8.RuneCountInString(rest) < 3 || !lx.accepted(rest) {
+		if !ok || utf8.RuneCountInString(rest) < 3 {
 			continue
 		}
-		news := typography.NewsWord(rest) ||
-			verbParticles[p] && utf8.RuneCountInString(rest) >= 4 && strings.ContainsRune("يت", firstRune(rest))
-		add(p+" "+rest, runTogether, 1, false, news)
+		// an imperfect verb after ما، لا، لم، لن (مايعادل، لايعمل), a
+		// word with the article after a preposition (فيالعاصمة)
+		verb := verbParticles[p] && utf8.RuneCountInString(rest) >= 4 && strings.ContainsRune("يتن", firstRune(rest))
+		article := !verbParticles[p] && strings.HasPrefix(rest, "ال")
+		if (verb || article) && lx.accepted(rest) {
+			add(p+" "+rest, runTogether, 1, true)
+			out[len(out)-1].news = typography.NewsForm(rest)
+		}
 	}
 	return out
 }

@@ -13,3 +13,15 @@ func NewsWord(key string) bool {
 	}
 	return lx.knownDeep(key)
 }
+
+// NewsForm reports whether key is a frequent news form of
+// data/words.toml or a regular inflection of one (ـات، ـون، ـية, the
+// persons of a verb), alone or after a proclitic: stricter than
+// NewsWord, which also takes pronouns and endings off.
+func NewsForm(key string) bool {
+	lx, err := builtinLexicon()
+	if err != nil {
+		return false
+	}
+	return lx.knownWord(key)
+}

@@ -1,0 +1,251 @@
+package lexicon_test
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/daqiq/daqiq/engine"
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/lexicon"
+)
+
+// The evaluation set: misspellings in sentences, with their corrections,
+// and clean edited prose. LEXICON_EVAL_TSV names another misspellings
+// file (a draft set while the real one is being written).
+var (
+	evalTSV  = filepath.Join("..", "..", "testdata", "lexicon", "eval", "misspellings.tsv")
+	evalGlob = filepath.Join("..", "..", "testdata", "lexicon", "clean", "*.txt")
+)
+
+// Targets, asserted once the set is complete (minRows rows, minWords
+// clean words).
+const (
+	minRows        = 600
+	minWords       = 20000
+	hamzaRecall    = 0.90
+	classRecall    = 0.85
+	firstRight     = 0.90
+	cleanPerThousd = 0.3
+)
+
+type evalRow struct {
+	class, wrong, right, sentence string
+	rejects                       bool // hunspell rejects the wrong form
+}
+
+func readRows(t *testing.T, path string) []evalRow {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil
+		}
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma = '\t'
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.Comment = '#'
+	var rows []evalRow
+	for n := 0; ; n++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if n == 0 && rec[0] == "class" || len(rec) < 4 {
+			continue
+		}
+		row := evalRow{class: rec[0], wrong: rec[1], right: rec[2], sentence: rec[3], rejects: true}
+		if len(rec) > 4 {
+			row.rejects = strings.TrimSpace(rec[4]) != "no"
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// dictionaryOrSkip skips the test without a dictionary, except in CI.
+func dictionaryOrSkip(t *testing.T) {
+	lx, err := lexicon.Find(nil, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if why := lx.Unavailable(); why != "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal(why)
+		}
+		t.Skip(why)
+	}
+}
+
+type tally struct{ n, hit, first int }
+
+func (c tally) recall() float64 { return ratio(c.hit, c.n) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// TestEvaluation measures the default rule set on the evaluation set:
+// recall per class (on all rows and on the rows the dictionary rejects),
+// how often the first suggestion is the correction, and findings per
+// 1,000 words of clean prose.
+func TestEvaluation(t *testing.T) {
+	path := evalTSV
+	if p := os.Getenv("LEXICON_EVAL_TSV"); p != "" {
+		path = p
+	}
+	rows := readRows(t, path)
+	cleanFiles, _ := filepath.Glob(evalGlob)
+	if len(rows) == 0 && len(cleanFiles) == 0 {
+		t.Skip("no evaluation set under testdata/lexicon")
+	}
+	dictionaryOrSkip(t)
+	eng, err := engine.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	check := func(name string, src []byte) []lint.Diagnostic {
+		res, err := eng.Check(ctx, engine.Input{Path: name, Src: src})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Diagnostics
+	}
+
+	all, seen := map[string]*tally{}, map[string]*tally{}
+	var misses []string
+	for _, row := range rows {
+		at := strings.Index(row.sentence, row.wrong)
+		if at < 0 {
+			t.Logf("row %q: the sentence does not contain the wrong form", row.wrong)
+			continue
+		}
+		hit, first := false, false
+		for _, d := range check("row.txt", []byte(row.sentence)) {
+			if d.End <= at || d.Start >= at+len(row.wrong) {
+				continue
+			}
+			hit = true
+			if len(d.Fixes) > 0 {
+				fixed := applyFirst(row.sentence, d)
+				want := row.sentence[:at] + row.right + row.sentence[at+len(row.wrong):]
+				first = arabic.Key(fixed) == arabic.Key(want)
+			}
+			break
+		}
+		for _, m := range []map[string]*tally{all, seen} {
+			if m[row.class] == nil {
+				m[row.class] = &tally{}
+			}
+		}
+		add := func(c *tally) {
+			c.n++
+			if hit {
+				c.hit++
+			}
+			if first {
+				c.first++
+			}
+		}
+		add(all[row.class])
+		if row.rejects {
+			add(seen[row.class])
+		}
+		if !hit && row.rejects {
+			misses = append(misses, row.class+": "+row.wrong+" → "+row.right)
+		}
+	}
+	classes := make([]string, 0, len(all))
+	for c := range all {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	var total, totalSeen tally
+	complete := len(rows) >= minRows
+	for _, c := range classes {
+		a, s := all[c], seen[c]
+		t.Logf("%-14s all rows: %3d/%3d = %5.1f%%   rejected by the dictionary: %3d/%3d = %5.1f%%   first suggestion right: %5.1f%% of found",
+			c, a.hit, a.n, 100*a.recall(), s.hit, s.n, 100*s.recall(), 100*ratio(a.first, a.hit))
+		total.n, total.hit, total.first = total.n+a.n, total.hit+a.hit, total.first+a.first
+		totalSeen.n, totalSeen.hit = totalSeen.n+s.n, totalSeen.hit+s.hit
+		if complete {
+			want := classRecall
+			if c == "hamza" {
+				want = hamzaRecall
+			}
+			if s.recall() < want {
+				t.Errorf("%s: recall %.1f%% on the rows the dictionary rejects, want ≥ %.0f%%", c, 100*s.recall(), 100*want)
+			}
+		}
+	}
+	if len(rows) > 0 {
+		t.Logf("overall        all rows: %3d/%3d = %5.1f%%   rejected by the dictionary: %3d/%3d = %5.1f%%   first suggestion right: %5.1f%% of found",
+			total.hit, total.n, 100*total.recall(), totalSeen.hit, totalSeen.n, 100*totalSeen.recall(), 100*ratio(total.first, total.hit))
+		sort.Strings(misses)
+		for i, m := range misses {
+			if i == 40 {
+				t.Logf("… %d more misses", len(misses)-i)
+				break
+			}
+			t.Logf("missed: %s", m)
+		}
+		if complete && ratio(total.first, total.hit) < firstRight {
+			t.Errorf("first suggestion right %.1f%%, want ≥ %.0f%%", 100*ratio(total.first, total.hit), 100*firstRight)
+		}
+	}
+
+	words, lex, any := 0, 0, 0
+	for _, f := range cleanFiles {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tok := range arabic.Tokenize(string(src)) {
+			if tok.Kind == arabic.Word {
+				words++
+			}
+		}
+		for _, d := range check(filepath.Base(f), src) {
+			any++
+			if strings.HasPrefix(d.Rule, "lexicon/") {
+				lex++
+				t.Logf("clean %s: %s %q: %s", filepath.Base(f), d.Rule, src[d.Start:d.End], d.Message)
+			}
+		}
+	}
+	if words > 0 {
+		per := 1000 * float64(lex) / float64(words)
+		t.Logf("clean prose: %d words in %d files, %d lexicon findings (%.2f per 1,000 words), %d findings of all rules",
+			words, len(cleanFiles), lex, per, any)
+		if words >= minWords && per > cleanPerThousd {
+			t.Errorf("%.2f lexicon findings per 1,000 clean words, want ≤ %.1f", per, cleanPerThousd)
+		}
+	}
+}
+
+// applyFirst applies a diagnostic's first fix to the sentence.
+func applyFirst(s string, d lint.Diagnostic) string {
+	edits := append([]lint.TextEdit(nil), d.Fixes[0].Edits...)
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Start > edits[j].Start })
+	for _, e := range edits {
+		s = s[:e.Start] + e.New + s[e.End:]
+	}
+	return s
+}
