@@ -19,6 +19,10 @@ type RepeatedWord struct {
 	Rule  lint.Rule
 	Allow []string
 	Short []string
+	// Skip, if set, is asked about each pair of repeated word tokens
+	// (indexes into the pass's tokens) that the lists above let through;
+	// it returns true when the repetition is not a slip.
+	Skip func(p *lint.Pass, a, b int) bool
 }
 
 // NewRepeatedWord builds the rule.
@@ -49,6 +53,8 @@ func NewRepeatedWord(rw RepeatedWord) *lint.Rule {
 			case n <= 2 && !short[k]:
 				continue
 			case a.Arabic && n >= 3 && strings.HasSuffix(k, "ا"):
+				continue
+			case rw.Skip != nil && rw.Skip(p, i-2, i):
 				continue
 			}
 			p.Report(lint.Diagnostic{
