@@ -7,6 +7,7 @@ import (
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/internal/prose"
 )
 
 // Tatweel makes the rule typography/tatweel.
@@ -19,7 +20,8 @@ func Tatweel() (*lint.Rule, error) {
 		Summary:  "tatweel (ـ) stretching a word in body text (الـحـكـومـة)",
 		Doc: lint.Doc{
 			What: "Flags the tatweel (kashida, U+0640) that stretches a word: at its start or between its letters. " +
-				"Left alone: a tatweel ending a word, after the article or a proclitic before a number or a Latin word (الـ30، بالـ5، الـBBC، بـ«…»), in the era marker هـ or as a dash glued to a dateline (الرياضـ); a tatweel carrying a haraka (Quranic spelling); and a tatweel standing alone as a dash (القاهرة ـ).",
+				"Left alone: a tatweel ending a word, after the article or a proclitic before a number or a Latin word (الـ30، بالـ5، الـBBC، بـ«…»), in the era marker هـ or as a dash glued to a dateline (الرياضـ); a tatweel carrying a haraka (Quranic spelling); a tatweel standing alone as a dash (القاهرة ـ); a feminine ending offered after a slash (المتقدم/ـة); and verse: " +
+				"a quoted poem printed line by line (three or more short lines in a row that end no sentence) or a line of two hemistichs, where kashida justifies the halves of each line (see rules/internal/prose).",
 			Why:   "Tatweel is a justification device of print layout; typed into body text it splits searches (الـحكومة does not match الحكومة) and stretches differently on every screen.",
 			Wrong: "أعلنت الـحـكـومـة خطة جديدة لعام 1446هـ.",
 			Right: "أعلنت الحكومة خطة جديدة لعام 1446هـ.",
@@ -32,11 +34,23 @@ func Tatweel() (*lint.Rule, error) {
 const tatweelUTF8 = "\u0640"
 
 func tatweel(p *lint.Pass) {
+	var verse *prose.Verse
 	for _, i := range scanOf(p).marked {
 		t := p.Tokens[i]
-		if strings.Contains(p.Text[t.Start:t.End], tatweelUTF8) {
-			stretchedWord(p, t.Start, t.End)
+		w := p.Text[t.Start:t.End]
+		if !strings.Contains(w, tatweelUTF8) {
+			continue
 		}
+		if strings.HasPrefix(w, tatweelUTF8) && i > 0 && p.Tokens[i-1].Key == "/" {
+			continue // a feminine ending offered after a slash: المتقدم/ـة
+		}
+		if verse == nil {
+			verse = prose.VerseOf(p)
+		}
+		if verse.Contains(t.Start) {
+			continue // kashida justifies the hemistichs of quoted verse
+		}
+		stretchedWord(p, t.Start, t.End)
 	}
 }
 
