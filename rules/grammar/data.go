@@ -36,6 +36,8 @@ type particlesFile struct {
 	Stop        []string `toml:"stop"`
 	Before      []string `toml:"before"`
 	Conditional []string `toml:"conditional"`
+	Hatta       []string `toml:"hatta"`
+	Subjunctive []string `toml:"subjunctive"`
 }
 
 // countedFile is the layout of data/counted_nouns.toml.
@@ -81,6 +83,8 @@ type particleData struct {
 	verbs       *arabic.Lexicon
 	conditional map[string]bool
 	before      map[string]bool
+	hatta       map[string]bool
+	subjunctive map[string]bool
 }
 
 var loadParticles = sync.OnceValues(func() (*particleData, error) {
@@ -89,7 +93,8 @@ var loadParticles = sync.OnceValues(func() (*particleData, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &particleData{verbs: arabic.NewLexicon(), conditional: map[string]bool{}, before: map[string]bool{}}
+	d := &particleData{verbs: arabic.NewLexicon(), conditional: map[string]bool{}, before: map[string]bool{},
+		hatta: map[string]bool{}, subjunctive: map[string]bool{}}
 	for _, l := range []struct {
 		words []string
 		value int
@@ -102,6 +107,19 @@ var loadParticles = sync.OnceValues(func() (*particleData, error) {
 	}
 	for _, w := range raw.Conditional {
 		d.conditional[arabic.Key(w)] = true
+	}
+	for _, l := range []struct {
+		words []string
+		m     map[string]bool
+	}{{raw.Hatta, d.hatta}, {raw.Subjunctive, d.subjunctive}} {
+		for _, w := range l.words {
+			k := arabic.Key(w)
+			if l.m[k] {
+				return nil, fmt.Errorf("%s: %q listed twice", name, w)
+			}
+			l.m[k] = true
+			l.m[arabic.FoldYeh(k)] = true // حتي
+		}
 	}
 	for _, w := range raw.Before {
 		d.before[arabic.Key(w)] = true

@@ -25,11 +25,11 @@ func InnaAnna() (*lint.Rule, error) {
 		Level:    lint.Warning,
 		Summary:  "إنّ after قال and its forms, أنّ after ذكر، أضاف، أكد and the other reporting verbs",
 		Doc: lint.Doc{
-			What:  "Finds the particle إنّ/أنّ (also with a pronoun: إنه، أنها) and looks back in its clause, past the subject and commas, for the verb it depends on. After قال in all its forms (قالت، يقول، قائلا، وقال، قيل) the particle is إنّ; after ذكر، أضاف، أكد، أوضح، أعلن، أشار إلى and the other reporting verbs it is أنّ. Conditional إن (إن كان، إن لم) and particles governed by another word (يجب أن، بعد أن، قال إنه يريد أن) are left alone.",
+			What:  "Finds the particle إنّ/أنّ (also with a pronoun: إنه، أنها) and looks back in its clause, past the subject and commas, for the verb it depends on. After قال in all its forms (قالت، يقول، قائلا، وقال، قيل) the particle is إنّ; after ذكر، أضاف، أكد، أوضح، أعلن، أشار إلى and the other reporting verbs it is أنّ. Conditional إن (إن كان، إن وجدوا) and particles governed by a nearer word (يجب أن، بعد أن، خاصة أن، ومعلوم أن، فأخبرته أن، أعلم أنه، قال إنه يريد أن) are left alone, and so is the masdar أنْ before a verb (قالوا من النادر أن نجد، عليك أن تبحث). After حتى the particle opens a new sentence and is إنّ: حتى أنه and حتى أن الناس are flagged.",
 			Why:   "The hamza of this particle is a grammar rule every copy editor checks; the mistake is frequent in both directions.",
 			Wrong: "وذكرت الوزارة في بيان إن المشروع سينتهي قريبا، وقالت المتحدثة أن العمل مستمر.",
 			Right: "وذكرت الوزارة في بيان أن المشروع سينتهي قريبا، وقالت المتحدثة إن العمل مستمر.",
-			Fix:   "Unsafe: the verb is found by position, not by a parser; confirm the particle depends on it.",
+			Fix:   "Unsafe: the verb is found by position, not by a parser; confirm the particle depends on it. After حتى the fix is safe (حتى أنه → حتى إنه).",
 		},
 		Run: func(p *lint.Pass) { runParticles(p, d) },
 	}, nil
@@ -66,11 +66,20 @@ func runParticles(p *lint.Pass, d *particleData) {
 		if !ok {
 			continue
 		}
+		next := nextWord(toks, i)
 		// conditional إن: إن كان، إن لم
-		if form == 'i' {
-			if n := nextWord(toks, i); n >= 0 && d.conditional[toks[n].Key] {
-				continue
-			}
+		if form == 'i' && next >= 0 && d.conditional[toks[next].Key] {
+			continue
+		}
+		if form == 'a' && afterHatta(toks, d, i, next) {
+			word := p.Text[t.Start:t.End]
+			fix := swapHamza(word, 'i')
+			p.Report(lint.Diagnostic{
+				Start: t.Start, End: t.End,
+				Message: fmt.Sprintf("after “حتى” the particle opens a new sentence: %s, not %s", q(fix), q(word)),
+				Fixes:   []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, lint.Safe)},
+			})
+			continue
 		}
 		verb, vi := findVerb(p, d, i)
 		if verb == 0 {
@@ -83,6 +92,9 @@ func runParticles(p *lint.Pass, d *particleData) {
 		if form == want {
 			continue
 		}
+		if form == 'a' && t.Key == "أن" && next >= 0 && d.subjunctiveVerb(toks[next].Key) {
+			continue // قالا من النادر أن نجد: the masdar أنْ of a nearer word
+		}
 		word := p.Text[t.Start:t.End]
 		fix := swapHamza(word, want)
 		v := toks[vi]
@@ -94,13 +106,52 @@ func runParticles(p *lint.Pass, d *particleData) {
 	}
 }
 
+// afterHatta reports whether the particle أنّ at i, with its pronoun or
+// before a definite noun, follows حتى (or وحتى): حتى أنه → حتى إنه.
+func afterHatta(toks []arabic.Token, d *particleData, i, next int) bool {
+	w := prevWord(toks, i)
+	if w < 0 || !d.hatta[stripConj(toks[w].Key)] {
+		return false
+	}
+	if toks[i].Key != "أن" {
+		return true // أنه، أنها، أنهم
+	}
+	return next >= 0 && strings.HasPrefix(toks[next].Key, "ال")
+}
+
+// subjunctiveVerb reports whether a word after أن is a verb in the
+// subjunctive: listed, or an imperfect in ي (يكون، يتم، يقوم).
+func (d *particleData) subjunctiveVerb(k string) bool {
+	if d.subjunctive[k] {
+		return true
+	}
+	if !strings.HasPrefix(k, "ي") || arabic.RuneCount(k) < 3 {
+		return false
+	}
+	switch k {
+	case "يوم", "يوما", "يومي", "يومين", "يونيو", "يوليو", "يناير", "يد", "يمين", "يسار":
+		return false
+	}
+	return true
+}
+
+// stripConj removes a و or ف attached to a word of three letters or more.
+func stripConj(k string) string {
+	if arabic.RuneCount(k) > 3 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
+		return k[len("و"):]
+	}
+	return k
+}
+
 // findVerb looks back from the particle at i, within its clause and at
 // most maxGap words, for a reporting verb. It stops at sentence marks,
 // quotes, another particle and the words of the stop list.
 func findVerb(p *lint.Pass, d *particleData, i int) (int, int) {
 	toks := p.Tokens
-	if w := prevWord(toks, i); w >= 0 && (d.before[toks[w].Key] || d.before[arabic.FoldYeh(toks[w].Key)]) {
-		return 0, -1 // بعد أن، على أن، إلى أنه
+	if w := prevWord(toks, i); w >= 0 {
+		if k := toks[w].Key; d.before[k] || d.before[arabic.FoldYeh(k)] || d.before[stripConj(k)] {
+			return 0, -1 // بعد أن، على أن، إلى أنه، ومعلوم أن
+		}
 	}
 	words := 0
 	for j := i - 1; j >= 0; j-- {
