@@ -54,6 +54,12 @@ func (lx *Lexicon) analyze(p *lint.Pass) *[nClasses][]finding {
 			continue
 		}
 		word := p.Text[t.Start:t.End]
+		if harakat(word) >= 2 {
+			continue // poetry and scripture, spelled as their own tradition spells them
+		}
+		if v.class == verbTaa && !verbContext(p, i) {
+			continue
+		}
 		all = append(all, finding{
 			start: t.Start, end: t.End, word: word, fixes: v.cands, class: v.class,
 			// harakat on the word are lost by the fix
@@ -71,6 +77,32 @@ func (lx *Lexicon) analyze(p *lint.Pass) *[nClasses][]finding {
 		out[f.class] = append(out[f.class], f)
 	}
 	return &out
+}
+
+func harakat(w string) int {
+	n := 0
+	for _, r := range w {
+		if arabic.IsHaraka(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// verbContext reports whether word token i, a noun ending in ة the
+// dictionary rejects whose ت form is a verb, stands where a verb does: it
+// opens a clause with و or ف, and the subject with its article follows
+// (واستمرة المفاوضات). Elsewhere ة is more often a slip for ه (شكرة →
+// شكره) or a noun the dictionary lacks (أتمتة، ومضة).
+func verbContext(p *lint.Pass, i int) bool {
+	k := p.Tokens[i].Key
+	if !strings.HasPrefix(k, "و") && !strings.HasPrefix(k, "ف") {
+		return false
+	}
+	if i+2 >= len(p.Tokens) || p.Tokens[i+1].Kind != arabic.Space || p.Tokens[i+2].Kind != arabic.Word {
+		return false
+	}
+	return strings.HasPrefix(p.Tokens[i+2].Key, "ال")
 }
 
 // splitAt finds a proclitic set apart from its word by a space: token i

@@ -50,6 +50,10 @@ type cand struct {
 	order int
 }
 
+// twoLetter are the two-letter words that are checked: the others are
+// more often letters of a transliterated acronym.
+var twoLetter = map[string]bool{"ان": true, "او": true, "اي": true, "ام": true, "اذ": true, "اب": true, "ال": false}
+
 var allClitics = arabic.Prefixes(arabic.ClassAll)
 
 // particles are the short words that get glued to the next one (مايعادل،
@@ -88,6 +92,9 @@ func plainArabic(k string) bool {
 func (lx *Lexicon) judge(k string) *verdict {
 	if !plainArabic(k) || lx.accepted(k) {
 		return nil
+	}
+	if utf8.RuneCountInString(k) == 2 && !twoLetter[k] {
+		return nil // اس، اف: letters of an acronym (تي.اس، بي اف)
 	}
 	cs := lx.candidates(k)
 	if len(cs) == 0 {
@@ -224,6 +231,13 @@ func finals(v string) []struct {
 		return []f{{stem + "ة", taaMarbuta}}
 	case 'ة':
 		return []f{{stem + "ه", taaMarbuta}, {stem + "ت", verbTaa}}
+	case 'ي', 'ى':
+		// the plurals شكاوى/شكاوي، فتاوى/فتاوي are written both ways
+		if r, _ := utf8.DecodeLastRuneInString(stem[:len(stem)-utf8.RuneLen(lastRune(stem))]); r == 'ا' {
+			return nil
+		}
+	}
+	switch last {
 	case 'ي':
 		return []f{{stem + "ى", alefMaqsura}}
 	case 'ى':
@@ -236,6 +250,25 @@ func finals(v string) []struct {
 		}
 	}
 	return nil
+}
+
+// rareFinal reports whether a final-letter change needs a news form to be
+// trusted: ة for ه (names: بروة، لولوة; colloquial مية), ه for ة without
+// the article (names: خواجه، زباره), and every ى/ي and verb ت change.
+func rareFinal(k, to string, c class) bool {
+	if c != taaMarbuta {
+		return true
+	}
+	return strings.HasSuffix(to, "ه") || !hasArticle(k)
+}
+
+func hasArticle(k string) bool {
+	for _, p := range []string{"ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "لل", "ولل", "فلل"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // candidates lists the accepted variants of the rejected word k.
@@ -254,7 +287,7 @@ func (lx *Lexicon) candidates(k string) []cand {
 	}
 	for _, f := range finals(k) {
 		if check(f.word) {
-			add(f.word, f.class, 1, f.class != taaMarbuta)
+			add(f.word, f.class, 1, rareFinal(k, f.word, f.class))
 		}
 	}
 	for _, v := range hamzaVariants(k) {
@@ -263,7 +296,7 @@ func (lx *Lexicon) candidates(k string) []cand {
 		}
 		for _, f := range finals(v.word) {
 			if check(f.word) {
-				add(f.word, f.class, 2, v.rare || f.class != taaMarbuta)
+				add(f.word, f.class, 2, v.rare || rareFinal(k, f.word, f.class))
 			}
 		}
 	}
@@ -282,6 +315,11 @@ func (lx *Lexicon) candidates(k string) []cand {
 		}
 	}
 	return out
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func firstRune(s string) rune {
