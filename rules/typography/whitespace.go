@@ -15,20 +15,29 @@ func Whitespace() (*lint.Rule, error) {
 		Kind:     lint.Code,
 		Category: "typography",
 		Level:    lint.Warning,
-		Summary:  "two or more spaces in a row, a no-break space beside a space; whitespace at the end of a line or on a blank line",
+		Summary:  "two or more spaces in a row, a no-break space beside a space, whitespace at the end of a line or on a blank line: one finding per paragraph",
 		Doc: lint.Doc{
-			What: "Flags runs of two or more spaces inside a line and a no-break space (U+00A0) next to another space (warning); whitespace at the end of a line and lines that hold only whitespace (info). " +
+			What: "Flags runs of two or more spaces inside a line, a no-break space (U+00A0) next to another space, whitespace at the end of a line and lines that hold only whitespace: one finding per paragraph (lines up to a blank line), on its first slip, whose fix mends them all. " +
+				"The finding is a warning when the paragraph has a run of plain spaces between words (a typing slip that shows in print), info when it has only what a CMS export leaves behind (trailing whitespace, blank lines with spaces, a space beside a no-break space): on real copy these are most of all findings, and one a paragraph tells the editor what a finding a line would bury. " +
 				"Indentation at the start of a line, a single no-break space between words (جمادى الأولى، إيدي راما) and, in Markdown, two spaces ending a line (a hard line break) are left alone. Runs with a tab are taken for alignment and left alone too.",
 			Why:   "Doubled spaces come from pasting and deleting; they widen justified lines and break searches for phrases. Trailing whitespace is invisible noise that shows up in every diff.",
 			Wrong: "وقال الوزير إن  الحكومة ستعلن خطتها الأسبوع المقبل. \nوأضاف أن الخطة جاهزة.",
 			Right: "وقال الوزير إن الحكومة ستعلن خطتها الأسبوع المقبل.\nوأضاف أن الخطة جاهزة.",
-			Fix:   "Safe: a run becomes one space, or one no-break space if it held one; trailing whitespace is deleted, and a whitespace-only line is emptied. The CR of a CRLF line end is kept.",
+			Fix:   "Safe, one fix for the paragraph: a run becomes one space, or one no-break space if it held one; trailing whitespace is deleted, and a whitespace-only line is emptied. The CR of a CRLF line end is kept.",
 		},
 		Run: whitespace,
 	}, nil
 }
 
 const nbsp = "\u00a0"
+
+// wsSlip is one run of whitespace to fix.
+type wsSlip struct {
+	start, end int
+	repl       string
+	msg        string
+	inLine     bool // a run of plain spaces between words: a typing slip that shows in print
+}
 
 func whitespace(p *lint.Pass) {
 	sc := scanOf(p)
@@ -41,11 +50,7 @@ func whitespace(p *lint.Pass) {
 	case ".md", ".markdown":
 		markdown = true
 	}
-	var arena fixArena
-	del := func(start, end int, msg string) {
-		p.Report(lint.Diagnostic{Start: start, End: end, Level: lint.Info, Message: msg,
-			Fixes: arena.one(start, end, "", lint.Safe, "")})
-	}
+	var slips []wsSlip
 	for _, ti := range sc.spaces {
 		t := p.Tokens[ti]
 		atStart := t.Start == 0 || t.Start == len("\uFEFF") && strings.HasPrefix(text, "\uFEFF")
@@ -69,16 +74,18 @@ func whitespace(p *lint.Pass) {
 				// a vertical tab or form feed is a control character:
 				// typography/hidden-characters reports it
 			case lineStart && lineEnd:
-				del(pos, end, "this line holds only whitespace")
+				slips = append(slips, wsSlip{start: pos, end: end, msg: "this line holds only whitespace"})
 			case lineEnd:
 				if markdown && end-pos >= 2 && strings.Trim(text[pos:end], " ") == "" {
 					break // a Markdown hard line break
 				}
-				del(pos, end, "whitespace at the end of the line")
+				slips = append(slips, wsSlip{start: pos, end: end, msg: "whitespace at the end of the line"})
 			case lineStart:
 				// indentation
 			default:
-				spaceRun(p, &arena, pos, end)
+				if sl, ok := spaceRun(text, pos, end); ok {
+					slips = append(slips, sl)
+				}
 			}
 			if br < 0 {
 				break
@@ -86,13 +93,92 @@ func whitespace(p *lint.Pass) {
 			pos = next
 		}
 	}
+	reportParagraphs(p, slips)
 }
 
-// spaceRun reports a run of whitespace inside a line when it is two
-// characters or more, all spaces or no-break spaces (a tab is taken for
-// alignment).
-func spaceRun(p *lint.Pass, arena *fixArena, start, end int) {
-	run := p.Text[start:end]
+// reportParagraphs reports the slips one finding per paragraph (lines up
+// to a blank line; the blank lines after a paragraph belong to it): the
+// finding marks the first slip, and its fix mends them all. CMS exports
+// leave trailing blanks and space + no-break space pairs on most lines,
+// and one finding for each would bury the report; an editor wants to know
+// that a paragraph needs a clean-up, once. The finding is a warning when
+// the paragraph has a run of plain spaces between words (a typing slip
+// that shows in print), info when it has only what a CMS leaves behind
+// (trailing whitespace, blank lines with spaces, a space beside a no-break
+// space).
+func reportParagraphs(p *lint.Pass, slips []wsSlip) {
+	var starts []int
+	if len(slips) > 1 {
+		starts = paragraphStarts(p.Text)
+	}
+	for i, next := 0, 0; i < len(slips); {
+		// next: the first paragraph start after the slip i
+		for next < len(starts) && starts[next] <= slips[i].start {
+			next++
+		}
+		j := i + 1
+		for j < len(slips) && (next == len(starts) || slips[j].start < starts[next]) {
+			j++
+		}
+		group := slips[i:j]
+		level := lint.Info
+		edits := make([]lint.TextEdit, len(group))
+		for k, sl := range group {
+			edits[k] = lint.TextEdit{Start: sl.start, End: sl.end, New: sl.repl}
+			if sl.inLine {
+				level = lint.Warning
+			}
+		}
+		msg, fixMsg := group[0].msg, ""
+		if n := len(group) - 1; n > 0 {
+			more := "slips"
+			if n == 1 {
+				more = "slip"
+			}
+			msg = fmt.Sprintf("%s, and %d more whitespace %s in this paragraph", msg, n, more)
+			fixMsg = "mend the whitespace of the paragraph"
+		}
+		p.Report(lint.Diagnostic{Start: group[0].start, End: group[0].end, Level: level, Message: msg,
+			Fixes: []lint.SuggestedFix{{Message: fixMsg, Applicability: lint.Safe, Edits: edits}}})
+		i = j
+	}
+}
+
+// paragraphStarts returns the offsets where a paragraph starts: a line with
+// text after a blank line (empty or only whitespace).
+func paragraphStarts(text string) []int {
+	var starts []int
+	blank := false
+	for pos := 0; pos < len(text); {
+		end := strings.IndexAny(text[pos:], "\r\n")
+		next := len(text)
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+			next = end + 1
+			if text[end] == '\r' && next < len(text) && text[next] == '\n' {
+				next++
+			}
+		}
+		if strings.Trim(text[pos:end], " \t\u00a0") == "" {
+			blank = true
+		} else {
+			if blank {
+				starts = append(starts, pos)
+			}
+			blank = false
+		}
+		pos = next
+	}
+	return starts
+}
+
+// spaceRun returns the slip of a run of whitespace inside a line when it is
+// two characters or more, all spaces or no-break spaces (a tab is taken
+// for alignment).
+func spaceRun(text string, start, end int) (wsSlip, bool) {
+	run := text[start:end]
 	chars, hasNBSP := 0, false
 	for i := 0; i < len(run); {
 		switch {
@@ -102,17 +188,15 @@ func spaceRun(p *lint.Pass, arena *fixArena, start, end int) {
 			i += len(nbsp)
 			hasNBSP = true
 		default:
-			return
+			return wsSlip{}, false
 		}
 		chars++
 	}
 	if chars < 2 {
-		return
+		return wsSlip{}, false
 	}
-	repl, msg := " ", fmt.Sprintf("%d spaces in a row: use one", chars)
 	if hasNBSP {
-		repl, msg = nbsp, "a no-break space next to a space: keep the no-break space alone"
+		return wsSlip{start: start, end: end, repl: nbsp, msg: "a no-break space next to a space: keep the no-break space alone"}, true
 	}
-	p.Report(lint.Diagnostic{Start: start, End: end, Message: msg,
-		Fixes: arena.one(start, end, repl, lint.Safe, "")})
+	return wsSlip{start: start, end: end, repl: " ", msg: fmt.Sprintf("%d spaces in a row: use one", chars), inLine: true}, true
 }
