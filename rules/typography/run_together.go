@@ -22,9 +22,9 @@ func RunTogether() (*lint.Rule, error) {
 		Level:    lint.Warning,
 		Summary:  "a word glued to a number (نحو150) or two words with no space between them (الحكومةالجديدة، قرارتأجيل)",
 		Doc: lint.Doc{
-			What: "Flags a missing space. A word of two or more letters glued to a number (نحو150، 150شخصا), except a proclitic (و5، ب30، الـ30), an era marker (1446هـ، 2024م) or a unit (10كم، 5كغ). " +
+			What: "Flags a missing space. A word of two or more letters glued to a number (نحو150، 150شخصا), except a proclitic (و5، ب30، الـ30), an era marker (1446هـ، 2024م), a unit (10كم، 5كغ) or a unit of length before its exponent (متر٢: m²). " +
 				"Two words glued together: a ة or ى inside a word (الحكومةالجديدة، علىالرغم), which never happens in a correct word; " +
-				"and a word that is not a frequent news word while its two halves are (قرارتأجيل), both halves at least three letters, the second not a pronoun or plural ending, names in عبد، أبو and accepted compounds (عبدالله، رأسمال، كيلومتر) left alone.",
+				"and a word that is not a frequent news word while its two halves are (قرارتأجيل), both halves at least three letters, the second not a pronoun or plural ending, names in عبد، أبو, accepted compounds (عبدالله، رأسمال، كيلومتر) and family names with the article (العيدروس) left alone.",
 			Why:   "After a letter that does not join the next one (ا د ذ ر ز و ة) a missing space hardly shows on screen, so it survives editing; search engines and readers' tools then see one unknown word.",
 			Wrong: "وقال رئيس الوزراء إن قرارتأجيل الانتخابات جاء بعد هجوم أصاب نحو150 موقعا حكوميا، وأكد أن الحكومةالجديدة ستواصل التحقيق.",
 			Right: "وقال رئيس الوزراء إن قرار تأجيل الانتخابات جاء بعد هجوم أصاب نحو 150 موقعا حكوميا، وأكد أن الحكومة الجديدة ستواصل التحقيق.",
@@ -81,6 +81,19 @@ var units = map[string]bool{
 	"إيه": true, "إل": true, "آر": true, "إتش": true,
 }
 
+// lengthUnits are units of length written out, which take a 2 or 3 for
+// square or cubic measure: متر٢ (m²), كيلومتر2.
+var lengthUnits = map[string]bool{
+	"متر": true, "مترا": true, "أمتار": true, "امتار": true, "كيلومتر": true, "كيلومترا": true,
+	"سنتيمتر": true, "مليمتر": true, "ميل": true, "قدم": true, "ياردة": true,
+}
+
+// squared reports whether the number n after the word w is the exponent of
+// a unit of length: a lone 2 or 3 (متر٢، مترمربع is another slip).
+func squared(w, n arabic.Token) bool {
+	return lengthUnits[w.Key] && (n.Key == "2" || n.Key == "3")
+}
+
 // gluedWord reports whether token t is an Arabic word that should not touch
 // a number: two letters or more, not a proclitic (و5، بالـ30), not a unit.
 func gluedWord(t arabic.Token) bool {
@@ -93,7 +106,7 @@ func wordAndNumber(p *lint.Pass, i int) {
 	toks := p.Tokens
 	first, last := i, i
 	var edits []lint.TextEdit
-	if i > 0 && gluedWord(toks[i-1]) {
+	if i > 0 && gluedWord(toks[i-1]) && !squared(toks[i-1], toks[i]) {
 		first = i - 1
 		edits = append(edits, lint.TextEdit{Start: toks[i].Start, End: toks[i].Start, New: " "})
 	}
