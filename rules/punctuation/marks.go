@@ -39,6 +39,10 @@ type mark struct {
 
 const paraBreak rune = -2
 
+// doublePrime (″) is the inch mark, which publishing systems put for a "
+// typed after a digit: “غالاكسي نوت 5″ closes a quotation.
+const doublePrime = '\u2033'
+
 func scanOf(p *lint.Pass) *scan {
 	return p.Memo("punctuation/scan", func() any { return newScan(p.Tokens) }).(*scan)
 }
@@ -58,7 +62,7 @@ func newScan(toks []arabic.Token) *scan {
 		}
 		r := decodeMark(t.Key)
 		switch r {
-		case '"', '«', '»', '“', '”', '(', ')', '[', ']':
+		case '"', '«', '»', '“', '”', '(', ')', '[', ']', doublePrime:
 			open = true
 		case ',', ';', '?':
 		default:

@@ -70,7 +70,7 @@ func pairMarks(toks []arabic.Token, marks []mark, pairs []pair, buf *[nFam][8]in
 		case paraBreak:
 			flush()
 			continue
-		case '"', '«', '»', '“', '”', '(', ')', '[', ']':
+		case '"', '«', '»', '“', '”', '(', ')', '[', ']', doublePrime:
 		default:
 			continue
 		}
@@ -103,7 +103,15 @@ func before(toks []arabic.Token, i int) int {
 		return ctxSpace
 	}
 	switch toks[i-1].Kind {
-	case arabic.Word, arabic.Number:
+	case arabic.Word:
+		if toks[i-1].Arabic && proclitic[toks[i-1].Key] {
+			// a preposition, the article or a conjunction written onto
+			// the quotation it introduces (لـ"سبق"، بـ"نسف"، والـ"…"):
+			// the quote opens
+			return ctxSpace
+		}
+		return ctxLetter
+	case arabic.Number:
 		return ctxLetter
 	}
 	if isOpener(markOf(toks[i-1])) {
@@ -143,6 +151,14 @@ func contextRole(toks []arabic.Token, i int) int {
 	return roleNone
 }
 
+// proclitic holds the keys of the proclitics and the article that news copy
+// writes onto a quotation, often with a tatweel (لـ"سبق"، الـ"فيفا").
+var proclitic = map[string]bool{
+	"ل": true, "ب": true, "ك": true, "و": true, "ف": true, "ال": true, "لل": true,
+	"بال": true, "وال": true, "فال": true, "كال": true, "وب": true, "ول": true, "فب": true, "فل": true,
+	"وبال": true, "ولل": true, "فلل": true,
+}
+
 // classify gives the family and role of the mark at token i.
 func classify(toks []arabic.Token, i int, m rune, stacks *[nFam][]int32) (int, int) {
 	switch m {
@@ -159,6 +175,12 @@ func classify(toks []arabic.Token, i int, m rune, stacks *[nFam][]int32) (int, i
 		return famGuil, roleOpen
 	case '»':
 		return famGuil, roleClose
+	case doublePrime:
+		// the inch mark closes an open “ (“نوت 5″); otherwise it is inches
+		if len(stacks[famCurly]) > 0 {
+			return famCurly, roleClose
+		}
+		return famCurly, roleNone
 	case '“', '”':
 		if r := contextRole(toks, i); r != roleNone {
 			return famCurly, r

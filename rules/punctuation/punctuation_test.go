@@ -71,7 +71,10 @@ func TestQuoteRoles(t *testing.T) {
 		{`نعم." ثم`, roleClose}, // after a full stop, before a space
 		{`إن :" نعم`, roleNone},
 		{`كلمة " كلمة`, roleNone},
-		{`الـ"فيفا`, roleNone},
+		{`الـ"فيفا`, roleOpen}, // a proclitic written onto the quotation
+		{`لـ"سبق`, roleOpen},
+		{`بـ“نسف`, roleOpen},
+		{`كلمة"كلمة`, roleNone},
 	} {
 		toks := arabic.Tokenize(c.text)
 		i := -1

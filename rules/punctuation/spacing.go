@@ -3,6 +3,7 @@ package punctuation
 import (
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/internal/prose"
 )
 
 // Spacing makes the rule punctuation/spacing.
@@ -15,7 +16,7 @@ func Spacing() (*lint.Rule, error) {
 		Summary:  "a space before ، ؛ : ؟ ! . or a closing bracket or quote, or no space after a mark before the next word",
 		Doc: lint.Doc{
 			What: "Flags whitespace between a word and the mark that follows it (، ؛ : ؟ ! . and the closing ) ] » ”), and a mark (، ؛ : ؟ ! .) written straight against the Arabic word after it. " +
-				"Numbers (3.5، 10:30), URLs and e-mail addresses, runs with Latin letters, an ellipsis, marks followed by another mark or a closing quote, a colon followed by a quotation mark and abbreviations of one letter (د.، ق.م) are left alone. " +
+				"Numbers (3.5، 10:30), URLs and e-mail addresses, runs with Latin letters, an ellipsis, marks followed by another mark or a closing quote, a colon followed by a quotation mark, abbreviations of one letter (د.، ق.م) and codes spelt in letter names (إم.إتش.370، بي.إم.دبليو) are left alone. " +
 				"A line break before a mark is not a space, and a space before an ASCII \" is not checked: it opens as often as it closes.",
 			Why:   "Arabic marks stick to the word before them and are followed by a space. A space before a mark lets a line break strand the mark at the start of the next line; a missing space after it glues two words together for search engines and screen readers.",
 			Wrong: "أعلنت الوزارة ، اليوم الأحد، إطلاق الخطة.وقال الوزير إنها ستبدأ فورا .",
@@ -88,6 +89,20 @@ func spaceBefore(toks []arabic.Token, i int, m rune) bool {
 	return true
 }
 
+// dottedCode reports whether the dot at token i joins the pieces of a code
+// written in letter names (إم.إتش.370، بي.إم.دبليو، أو.إم.في): the words
+// on both sides spell Latin letters, or the dot is one of a chain with no
+// space (إم.إتش.370).
+func dottedCode(toks []arabic.Token, i int) bool {
+	prev, next := toks[i-1].Key, toks[i+1].Key
+	if prose.LetterName(prev) && prose.LetterName(next) && (prose.PlainLetterName(prev) || prose.PlainLetterName(next)) {
+		return true
+	}
+	chain := func(j int) bool { return at(toks, j) == '.' && (j+1 < len(toks) && toks[j+1].Kind != arabic.Space) }
+	return prose.LetterName(prev) && (chain(i+2) || i >= 2 && at(toks, i-2) == '.') ||
+		prose.LetterName(next) && chain(i+2)
+}
+
 // noSpaceAfter reports whether the mark m at token i is written straight
 // against the Arabic word after it.
 func noSpaceAfter(toks []arabic.Token, i int, m rune) bool {
@@ -105,6 +120,9 @@ func noSpaceAfter(toks []arabic.Token, i int, m rune) bool {
 		}
 		switch k := toks[i+1].Key; {
 		case arabic.RuneCount(k) <= 1, k == "كوم", k == "نت":
+			return false
+		}
+		if dottedCode(toks, i) {
 			return false
 		}
 	}

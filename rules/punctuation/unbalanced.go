@@ -17,7 +17,7 @@ func Unbalanced() (*lint.Rule, error) {
 				"\" \", « », “ ”, ( ) and [ ]. A closing mark with nothing open is flagged, and so is an opening mark never closed. " +
 				"An ASCII \" opens when it has a letter after it and none before (وكالة \"رويترز), closes when it has a letter or a final mark before it and no letter after (رويترز\" للأنباء، الدولة\".); " +
 				"one that could be either (إن :\" followed by a space) opens when no quotation is open and closes one otherwise. " +
-				"“ and ” are read the same way, since right-to-left text often types them the other way round. " +
+				"“ and ” are read the same way, since right-to-left text often types them the other way round; ″ (the inch mark publishing systems put for a \" after a digit) closes an open “. A quote written onto a proclitic (لـ\"سبق\"، بـ\"نسف\") opens. " +
 				"List numbers (1) أ)) and smileys are not brackets.",
 			Why:   "A quotation that never closes, or closes twice, leaves the reader unsure of who is speaking: in news copy that is an attribution error, not a typo.",
 			Wrong: "وقال المتحدث إن \"الوزارة ستعلن النتائج خلال أسبوع\" وإن الطلاب سيتسلمون شهاداتهم في اليوم نفسه\".",
