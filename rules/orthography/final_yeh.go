@@ -29,13 +29,19 @@ type yehData struct {
 	Maksura struct {
 		Words []string `toml:"words"`
 	} `toml:"maksura"`
+	Alef struct {
+		Words []string `toml:"words"`
+	} `toml:"alef"`
 }
 
-// lexicons of the rule: words that truly end in ى, and words that end in ي
-// (stored with ي) with the proclitics each accepts.
+// lexicons of the rule: words that truly end in ى, words that end in ي
+// (stored with ي) with the proclitics each accepts, and verbs in ا that
+// copy writes with ى (stored with ى, their value an index into alefForms).
 type lexicons struct {
-	maksura *arabic.Lexicon
-	yeh     *arabic.Lexicon
+	maksura   *arabic.Lexicon
+	yeh       *arabic.Lexicon
+	alef      *arabic.Lexicon
+	alefForms []string
 }
 
 const yehName = "rules/orthography/data/final_yeh.toml"
@@ -68,8 +74,18 @@ func loadLexicons(data []byte) (*lexicons, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	lx := &lexicons{maksura: arabic.NewLexicon(), yeh: arabic.NewLexicon()}
+	lx := &lexicons{maksura: arabic.NewLexicon(), yeh: arabic.NewLexicon(), alef: arabic.NewLexicon()}
 	n := 0
+	for _, w := range d.Alef.Words {
+		if !strings.HasSuffix(w, "ا") {
+			return nil, 0, fmt.Errorf("%s: alef word %q does not end in ا", name, w)
+		}
+		if !lx.alef.Add(strings.TrimSuffix(w, "ا")+"ى", arabic.ClassConj, len(lx.alefForms)) {
+			return nil, 0, fmt.Errorf("%s: alef word %q listed twice", name, w)
+		}
+		lx.alefForms = append(lx.alefForms, w)
+		n++
+	}
 	for _, w := range d.Maksura.Words {
 		if !strings.HasSuffix(w, "ى") {
 			return nil, 0, fmt.Errorf("%s: maksura word %q does not end in ى", name, w)
@@ -118,11 +134,11 @@ func FinalYeh() (*lint.Rule, error) {
 		Level:    lint.Warning,
 		Summary:  "final ي written as ى (فى، التى، وهى، القومى) — house style: standard, consistent or off",
 		Doc: lint.Doc{
-			What:  "Flags a final yeh written as alef maksura. In the standard style, words known to end in ي (في، التي، الذي، هي، الماضي …) are always flagged; once a text shows the ى-for-ي habit, any other word ending in ى that is not a true alef-maksura word (على، إلى، مستشفى، الكبرى، أدى …) is flagged too. In the consistent style only a text that mixes the two habits is flagged, towards its majority.",
+			What:  "Flags a final yeh written as alef maksura. In the standard style, words known to end in ي (في، التي، الذي، هي، الماضي …) are always flagged; once a text shows the ى-for-ي habit, any other word ending in ى that is not a true alef-maksura word (على، إلى، مستشفى، الكبرى، أدى …) is flagged too. In the consistent style only a text that mixes the two habits is flagged, towards its majority. A word in ى that is a word of its own beside its ي-form is not flagged because the text also has the ي-form: passive participles of derived verbs (المعتدى عليه beside المعتدي) and passive imperfects (أن تُروى beside تروي). تلى, a common misspelling of the verb تلا (ثم تلا ذلك), gets تلا, except in a text that writes final ي as ى, where it may be تلي.",
 			Why:   "Egyptian print writes the final ي without dots; most house styles and every search engine treat فى and في as different words. A text that mixes both looks unedited.",
 			Wrong: "وقال المتحدث فى المؤتمر إن القرار التى اتخذته الحكومة نهائى.",
 			Right: "وقال المتحدث في المؤتمر إن القرار التي اتخذته الحكومة نهائي.",
-			Fix:   "Safe for listed words and for a word the same text also writes with ي; unsafe for words inferred from the text's habit (a rare name or verb ending in ى may be missing from the list).",
+			Fix:   "Safe for listed words and for a word the same text also writes with ي; unsafe for words inferred from the text's habit (a rare name or verb ending in ى may be missing from the list) and for تلى → تلا.",
 		},
 		Options: map[string]lint.Option{
 			"style": {Default: StyleStandard, Allowed: []string{StyleStandard, StyleConsistent, StyleOff},
@@ -147,6 +163,7 @@ func run(p *lint.Pass, lx *lexicons) {
 		return
 	}
 	var occ []occurrence
+	var alef []alefOccurrence
 	// the words written with a final ي, and those of them the yeh list
 	// knows: token indexes (a text has many: في، التي، الذي)
 	var yehWords, yehKnown []int32
@@ -160,6 +177,10 @@ func run(p *lint.Pass, lx *lexicons) {
 			if _, ok := lx.maksura.MatchAt(p.Tokens, p.Splits, i); ok {
 				continue
 			}
+			if m, ok := lx.alef.MatchAt(p.Tokens, p.Splits, i); ok {
+				alef = append(alef, alefOccurrence{tok: int32(i), form: lx.alefForms[m.Value]})
+				continue
+			}
 			folded := arabic.FoldYeh(t.Key)
 			_, _, known := lx.yeh.Lookup(folded)
 			if known {
@@ -171,6 +192,17 @@ func run(p *lint.Pass, lx *lexicons) {
 			if _, ok := lx.yeh.MatchAt(p.Tokens, p.Splits, i); ok {
 				yehKnown = append(yehKnown, int32(i))
 			}
+		}
+	}
+	if knownMaksura == 0 {
+		// تلى for تلا, unless the text writes final ي as ى (تلى for تلي)
+		for _, a := range alef {
+			t := &p.Tokens[a.tok]
+			word := p.Text[t.Start:t.End]
+			fix := replaceFinal(word, "ا")
+			p.Report(lint.Diagnostic{Start: t.Start, End: t.End,
+				Message: fmt.Sprintf("%s is the verb %s, written with ا: write %s", q(word), q(a.form), q(fix)),
+				Fixes:   []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, lint.Unsafe)}})
 		}
 	}
 	if len(occ) == 0 {
@@ -203,7 +235,7 @@ func run(p *lint.Pass, lx *lexicons) {
 		var msg string
 		app := lint.Safe
 		switch {
-		case alsoYeh[o.folded]:
+		case alsoYeh[o.folded] && (o.known || !twoWords(t.Key)):
 			msg = fmt.Sprintf("%s is also written %s in this text: keep the standard spelling %s", q(word), q(arabic.Key(fix)), q(fix))
 		case o.known && style == StyleConsistent && habit:
 			msg = fmt.Sprintf("%s ends in ى but this text mostly writes final ي (%d to %d): write %s", q(word), knownYeh, knownMaksura, q(fix))
@@ -218,6 +250,49 @@ func run(p *lint.Pass, lx *lexicons) {
 		p.Report(lint.Diagnostic{Start: t.Start, End: t.End, Message: msg,
 			Fixes: []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, app)}})
 	}
+}
+
+// alefOccurrence is a verb in ا written with ى (تلى).
+type alefOccurrence struct {
+	tok  int32
+	form string // the verb as it is written: تلا
+}
+
+// twoWords reports whether a word in ى that no list knows may be a
+// word of its own beside its ي-form, so that a text having both is no
+// evidence of a slip: an imperfect verb, active in ي and passive in ى
+// (تروي/تُروى، سنلقي/سنلقى), or a participle of a derived form, active in ي
+// and passive in ى (المعتدي/المعتدى عليه، المدعي/المدعى عليه).
+func twoWords(key string) bool {
+	stem := key
+	for _, c := range []string{"و", "ف"} {
+		if strings.HasPrefix(stem, c) && arabic.RuneCount(stem) > 3 {
+			stem = stem[len(c):]
+			break
+		}
+	}
+	for _, c := range []string{"ب", "ك", "ل"} {
+		if strings.HasPrefix(stem, c+"ال") {
+			stem = stem[len(c):]
+			break
+		}
+	}
+	if strings.HasPrefix(stem, "لل") {
+		stem = "ال" + stem[len("لل"):]
+	}
+	if s, ok := strings.CutPrefix(stem, "ال"); ok {
+		return strings.HasPrefix(s, "م") && arabic.RuneCount(s) >= 4 // المعتدى، المدعى
+	}
+	if strings.HasPrefix(stem, "س") || strings.HasPrefix(stem, "ل") {
+		stem = stem[len("س"):] // سنلقى، لتروى
+	}
+	switch []rune(stem)[0] {
+	case 'ي', 'ت', 'ن', 'أ':
+		return true // تروى، يلقى، نلقى
+	case 'م':
+		return arabic.RuneCount(stem) >= 4 // معتدى عليه
+	}
+	return false
 }
 
 // inferable reports whether a word ending in ى that no list knows may be
