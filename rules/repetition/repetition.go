@@ -24,6 +24,7 @@ type lists struct {
 	Names   []string `toml:"names"`
 	Groups  []string `toml:"groups"`
 	Short   []string `toml:"short"`
+	Tags    []string `toml:"tags"`
 }
 
 // RepeatedWord makes the rule repetition/repeated-word.
@@ -60,8 +61,8 @@ func RepeatedWord() (*lint.Rule, error) {
 
 // doubles decides whether a doubled word is meant.
 type doubles struct {
-	allow, names, groups map[string]bool
-	phrases              [][]string
+	allow, names, groups, short, tags map[string]bool
+	phrases                           [][]string
 }
 
 // fold is the form lists are matched in: no harakat or tatweel, أ إ آ as
@@ -69,7 +70,13 @@ type doubles struct {
 func fold(s string) string { return arabic.FoldYeh(arabic.FoldHamza(arabic.Key(s))) }
 
 func newDoubles(l lists) *doubles {
-	d := &doubles{allow: map[string]bool{}, names: map[string]bool{}, groups: map[string]bool{}}
+	d := &doubles{allow: map[string]bool{}, names: map[string]bool{}, groups: map[string]bool{}, short: map[string]bool{}, tags: map[string]bool{}}
+	for _, w := range l.Short {
+		d.short[fold(w)] = true
+	}
+	for _, w := range l.Tags {
+		d.tags[fold(w)] = true
+	}
 	for _, w := range l.Allow {
 		d.allow[fold(w)] = true
 	}
@@ -92,6 +99,10 @@ func newDoubles(l lists) *doubles {
 // relatives open a «whoever» clause, after which a verb repeats on
 // purpose: الذي ضرب ضرب، من تاب تاب الله عليه، ما لقيصر لقيصر.
 var relatives = map[string]bool{"الذي": true, "التي": true, "الذين": true, "من": true, "ما": true}
+
+// conditionals open an «if it is X, it is X» clause: إذا بكت بكت، وإن
+// انعدم انعدم.
+var conditionals = map[string]bool{"اذا": true, "ان": true, "لو": true, "كلما": true, "متي": true}
 
 // manBefore are the prepositions after which من من is «مِن مَن» or «مَن
 // مِن» (مع من من المرشحين: with which of the candidates).
@@ -146,6 +157,17 @@ func (d *doubles) skip(p *lint.Pass, ai, bi int) bool {
 			}
 		}
 	}
+	if w := prevWord(toks, ai); w >= 0 && !strings.HasPrefix(k, "ال") && !d.short[k] {
+		pk := fold(toks[w].Key)
+		for _, pr := range [...]string{"", "و", "ف"} {
+			if r, ok := strings.CutPrefix(pk, pr); ok && conditionals[r] {
+				return true
+			}
+		}
+	}
+	if d.tagLine(toks, ai) {
+		return true
+	}
 	if k == "من" && d.man(toks, ai, bi) {
 		return true
 	}
@@ -153,6 +175,38 @@ func (d *doubles) skip(p *lint.Pass, ai, bi int) bool {
 		return true
 	}
 	return prose.VerseOf(p).Contains(a.Start)
+}
+
+// tagLine reports whether token i follows, on its line, a label that opens
+// a list of tags (سمات تفجير عسير …) at the start of the line or after the
+// end of a sentence: keywords a CMS prints after the text, not prose.
+func (d *doubles) tagLine(toks []arabic.Token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		t := &toks[j]
+		if t.Kind == arabic.Space && t.Breaks > 0 {
+			return false
+		}
+		if t.Kind == arabic.Word && d.tags[fold(t.Key)] {
+			// the label starts a line or follows the end of a sentence:
+			// «سمات» is also a noun of prose (traits)
+			k := j - 1
+			for k >= 0 && toks[k].Kind == arabic.Space && toks[k].Breaks == 0 {
+				k--
+			}
+			if k < 0 || toks[k].Kind == arabic.Space {
+				return true
+			}
+			switch toks[k].Key {
+			case ".", "!", "؟", "?", "…":
+				return true
+			}
+			return false
+		}
+		if t.Kind == arabic.Punct && t.Key != "،" && t.Key != "," && t.Key != ":" {
+			return false // a sentence of prose between the label and the word
+		}
+	}
+	return false
 }
 
 // man reports whether من من reads مَن مِن or مِن مَن: at the start of a
