@@ -16,10 +16,16 @@ var quoteColonData []byte
 
 // Styles of the quote-colon rule.
 const (
-	ColonConsistent = "consistent" // flag only a text that does both, towards its majority
-	ColonRequired   = "colon"      // قال: «…»
-	ColonNone       = "none"       // قال «…»
-	ColonOff        = "off"
+	ColonAdd    = "add"    // قال: «…»: a missing colon is flagged (the default)
+	ColonRemove = "remove" // قال «…»: a house style that drops the colon
+	ColonOff    = "off"
+
+	// Older names, still accepted: colon is add, none is remove, and
+	// consistent (which once followed each text's majority, and so asked
+	// to delete the colon from texts that mostly lacked it) is add.
+	ColonRequired   = "colon"
+	ColonNone       = "none"
+	ColonConsistent = "consistent"
 )
 
 // what a word is to the rule (bits)
@@ -130,21 +136,21 @@ func QuoteColon() (*lint.Rule, error) {
 		Kind:     lint.Code,
 		Category: "punctuation",
 		Level:    lint.Info,
-		Summary:  "the colon between a reporting verb and its quotation (قال: «…») — house style: consistent, colon, none or off",
+		Summary:  "the colon between a verb of speech and its quotation (قال: «…») — house style: add (default), remove or off",
 		Doc: lint.Doc{
 			What: "Looks at quotations opened by « “ or \" within a few words of a reporting verb (قال، أضاف، تابع، قائلا … and with a colon also أكد، ذكر، أوضح …, with و or ف before them). " +
-				"In the consistent style (the default) a text that introduces some quotations with a colon and some without is flagged towards its majority (a tie goes to the colon). " +
-				"The colon style asks for قال الوزير: «…», the none style for قال الوزير «…». " +
+				"The add style (the default) asks for the colon that Arabic punctuation puts between the verb of saying and the words said: قال الوزير: «…». It only ever suggests adding one, however many quotations of the text lack it; a colon is never flagged. " +
+				"The remove style is for papers whose house style drops the colon before quotation marks (قال الوزير «…»): there the colon is flagged. " +
 				"A quotation without a colon is only counted when it is a full statement: it follows a verb of speech and its subject with a space, holds three words or more and ends its sentence; " +
 				"after إن or أن, after a preposition, after a noun that takes a name (حزب «…», صحيفة «…») or after verbs like أكد whose object is often quoted, it is left alone.",
-			Why:   "Arabic punctuation puts a colon between the verb of saying and the words said, and house styles settle whether to keep it before quotation marks. Either way, one text should not do both.",
-			Wrong: "وقال الوزير: «سنواصل العمل حتى آخر يوم». وأضاف المتحدث باسمه: «الخطة جاهزة منذ أشهر». وتابع الوزير «لن نتراجع عن هذا القرار».",
-			Right: "وقال الوزير: «سنواصل العمل حتى آخر يوم». وأضاف المتحدث باسمه: «الخطة جاهزة منذ أشهر». وتابع الوزير: «لن نتراجع عن هذا القرار».",
-			Fix:   "Deleting a colon is safe. Inserting one is unsafe: the rule cannot be sure the quotation is the speaker's whole statement rather than a phrase of the sentence.",
+			Why:   "Arabic punctuation puts a colon between the verb of saying and the words said (قال: «…»); much published copy leaves it out, which is a slip, not a style to follow, so the rule never asks to delete it unless the house style says so.",
+			Wrong: "وقال الوزير «سنواصل العمل حتى آخر يوم». وتابع «لن نتراجع عن هذا القرار».",
+			Right: "وقال الوزير: «سنواصل العمل حتى آخر يوم». وتابع: «لن نتراجع عن هذا القرار».",
+			Fix:   "Inserting a colon is unsafe: the rule cannot be sure the quotation is the speaker's whole statement rather than a phrase of the sentence. Deleting one (style remove) is safe.",
 		},
 		Options: map[string]lint.Option{
-			"style": {Default: ColonConsistent, Allowed: []string{ColonConsistent, ColonRequired, ColonNone, ColonOff},
-				Help: "consistent: flag only a text that does both, towards its majority; colon: قال: «…»; none: قال «…»; off"},
+			"style": {Default: ColonAdd, Allowed: []string{ColonAdd, ColonRemove, ColonOff, ColonRequired, ColonNone, ColonConsistent},
+				Help: "add: a missing colon is flagged (قال: «…»); remove: the house style drops it (قال «…»); off. colon and consistent are older names of add, none of remove"},
 		},
 		Size: n,
 		Run:  func(p *lint.Pass) { runQuoteColon(p, words) },
@@ -161,78 +167,54 @@ type quotation struct {
 
 func runQuoteColon(p *lint.Pass, words colonWords) {
 	style := p.Option("style")
-	if style == ColonOff {
+	switch style {
+	case ColonOff:
 		return
+	case ColonNone:
+		style = ColonRemove
+	case ColonRequired, ColonConsistent, "":
+		style = ColonAdd
 	}
 	toks := p.Tokens
 	pairs, _ := scanOf(p).pairing(toks)
-	var with, without []quotation
-	// quotations after a colon first: in the consistent style a text
-	// with none needs no further look
-	for pass := 0; pass < 2; pass++ {
-		if pass == 1 && style == ColonConsistent && len(with) == 0 || pass == 1 && style == ColonNone {
-			break
-		}
-		for _, pr := range pairs {
-			o := int(pr.open)
-			switch toks[o].Key {
-			case "«", "“", "”", `"`:
-			default:
-				continue
-			}
-			if afterColon(toks, o) != (pass == 0) || pass == 1 && !fullStatement(toks, o, int(pr.close), words) {
-				continue
-			}
-			if qt, ok := introduced(toks, o, words); ok {
-				if pass == 0 {
-					with = append(with, qt)
-				} else {
-					without = append(without, qt)
-				}
-			}
-		}
-	}
-	if style == ColonConsistent {
-		switch {
-		case len(with) == 0 || len(without) == 0:
-			return
-		case len(with) >= len(without):
-			style = ColonRequired
+	for _, pr := range pairs {
+		o := int(pr.open)
+		switch toks[o].Key {
+		case "«", "“", "”", `"`:
 		default:
-			style = ColonNone
+			continue
 		}
-	}
-	counts := ""
-	if p.Option("style") == ColonConsistent {
-		counts = fmt.Sprintf(" (%d with a colon, %d without)", len(with), len(without))
-	}
-	switch style {
-	case ColonRequired:
-		for _, qt := range without {
+		colon := afterColon(toks, o)
+		if colon != (style == ColonRemove) || !colon && !fullStatement(toks, o, int(pr.close), words) {
+			continue
+		}
+		qt, ok := introduced(toks, o, words)
+		if !ok {
+			continue
+		}
+		if style == ColonAdd {
 			sp := toks[qt.space]
 			p.Report(lint.Diagnostic{
 				Start: sp.Start, End: sp.End,
-				Message: "a colon introduces the quotation after the reporting verb" + counts + ": write " + q(p.Text[toks[qt.word].Start:toks[qt.word].End]+": "+toks[qt.open].Key),
+				Message: "a colon introduces the quotation after the verb of speech: write " + q(p.Text[toks[qt.word].Start:toks[qt.word].End]+": "+toks[qt.open].Key),
 				Fixes:   []lint.SuggestedFix{{Message: "insert a colon", Applicability: lint.Unsafe, Edits: []lint.TextEdit{{Start: sp.Start, End: sp.Start, New: ":"}}}},
 			})
+			continue
 		}
-	case ColonNone:
-		for _, qt := range with {
-			c := toks[qt.colon]
-			edit := lint.TextEdit{Start: c.Start, End: c.End}
-			spaceBefore, spaceAfter := isInlineSpace(toks, qt.colon-1), isInlineSpace(toks, qt.colon+1)
-			switch {
-			case spaceBefore && spaceAfter:
-				edit.End = toks[qt.colon+1].End
-			case !spaceBefore && !spaceAfter:
-				edit.New = " "
-			}
-			p.Report(lint.Diagnostic{
-				Start: c.Start, End: c.End,
-				Message: "this house style puts no colon between the reporting verb and the quotation" + counts,
-				Fixes:   []lint.SuggestedFix{{Message: "delete the colon", Applicability: lint.Safe, Edits: []lint.TextEdit{edit}}},
-			})
+		c := toks[qt.colon]
+		edit := lint.TextEdit{Start: c.Start, End: c.End}
+		spaceBefore, spaceAfter := isInlineSpace(toks, qt.colon-1), isInlineSpace(toks, qt.colon+1)
+		switch {
+		case spaceBefore && spaceAfter:
+			edit.End = toks[qt.colon+1].End
+		case !spaceBefore && !spaceAfter:
+			edit.New = " "
 		}
+		p.Report(lint.Diagnostic{
+			Start: c.Start, End: c.End,
+			Message: "this house style puts no colon between the reporting verb and the quotation",
+			Fixes:   []lint.SuggestedFix{{Message: "delete the colon", Applicability: lint.Safe, Edits: []lint.TextEdit{edit}}},
+		})
 	}
 }
 
