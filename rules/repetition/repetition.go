@@ -26,6 +26,7 @@ type lists struct {
 	Groups  []string `toml:"groups"`
 	Short   []string `toml:"short"`
 	Tags    []string `toml:"tags"`
+	Copulas []string `toml:"copulas"`
 }
 
 // RepeatedWord makes the rule repetition/repeated-word.
@@ -47,7 +48,7 @@ func RepeatedWord() (*lint.Rule, error) {
 					"given names a father and son share (محمد محمد أبو علامة، بطرس بطرس غالي) and a nationality doubled for relations within the group (العلاقات العربية العربية، حوار يمني يمني) when no word of the same phrase follows. " +
 					"Also left alone: acronyms spelt in letter names (سي إن إن، بي كيه كيه، إن إن تي)، هو هو (the same) and لِمَ لَمْ (why not)، two copies with different harakat (مَن مِن)، a word three times or more (emphasis: فساد فساد فساد)، " +
 					"a word with the conjunction و (والوكلاء والوكلاء المساعدين، مسدسات وبنادق وبنادق صيد: a second item that its qualifier follows)، the «whoever» clause (الذي ضرب ضرب، من تاب تاب الله عليه، ما لقيصر لقيصر)، " +
-					"مَن مِن at the start of a question (من من اللاعبين…؟)، the «if it is X, it is X» clause (إذا بكت بكت)، a CMS tag list (سمات …)، a word without the article that the news word list of typography/run-together does not know (a name or a transliteration: فرحات فرحات، بوتار بوتار)، a short quotation of eight words or fewer (titles, slogans, chants: «توت توت»، «باي باي لندن»)، words in Latin script, and verse lines (see rules/internal/prose).",
+					"مَن مِن at the start of a question (من من اللاعبين…؟)، the «if it is X, it is X» clause (إذا بكت بكت)، «X is (no longer) X» after a verb of being (لم تعد بغداد بغداد)، kinship chains (ابن ابن عمه)، a CMS tag list (سمات …)، a word without the article that the news word list of typography/run-together does not know (a name or a transliteration: فرحات فرحات، بوتار بوتار)، a short quotation of eight words or fewer (titles, slogans, chants: «توت توت»، «باي باي لندن»)، words in Latin script, and verse lines (see rules/internal/prose).",
 				Why:   "Doubled words are typing slips that the eye skips. Deliberate repetition is common in Arabic, so the rule stays silent wherever the doubling may be meant.",
 				Wrong: "أعلنت الوزارة الوزارة أمس عن خطة جديدة.",
 				Right: "أعلنت الوزارة أمس عن خطة جديدة.",
@@ -62,8 +63,8 @@ func RepeatedWord() (*lint.Rule, error) {
 
 // doubles decides whether a doubled word is meant.
 type doubles struct {
-	allow, names, groups, short, tags map[string]bool
-	phrases                           [][]string
+	allow, names, groups, short, tags, copulas map[string]bool
+	phrases                                    [][]string
 }
 
 // fold is the form lists are matched in: no harakat or tatweel, أ إ آ as
@@ -71,7 +72,10 @@ type doubles struct {
 func fold(s string) string { return arabic.FoldYeh(arabic.FoldHamza(arabic.Key(s))) }
 
 func newDoubles(l lists) *doubles {
-	d := &doubles{allow: map[string]bool{}, names: map[string]bool{}, groups: map[string]bool{}, short: map[string]bool{}, tags: map[string]bool{}}
+	d := &doubles{allow: map[string]bool{}, names: map[string]bool{}, groups: map[string]bool{}, short: map[string]bool{}, tags: map[string]bool{}, copulas: map[string]bool{}}
+	for _, w := range l.Copulas {
+		d.copulas[arabic.Key(w)] = true
+	}
 	for _, w := range l.Short {
 		d.short[fold(w)] = true
 	}
@@ -159,10 +163,11 @@ func (d *doubles) skip(p *lint.Pass, ai, bi int) bool {
 			}
 		}
 	}
-	if w := prevWord(toks, ai); w >= 0 && !strings.HasPrefix(k, "ال") && !d.short[k] {
+	if w := prevWord(toks, ai); w >= 0 && !d.short[k] {
 		pk := toks[w].Key
 		for _, pr := range [...]string{"", "و", "ف"} {
-			if r, ok := strings.CutPrefix(pk, pr); ok && conditionals[r] {
+			r, ok := strings.CutPrefix(pk, pr)
+			if ok && (d.copulas[r] || conditionals[r] && !strings.HasPrefix(k, "ال")) {
 				return true
 			}
 		}
