@@ -127,9 +127,9 @@ func value(key string) (int, bool) {
 
 // secondPart reports whether the number at i is the part after a
 // separator of a number written in two tokens: the decimals of 2ر3 (the
-// Saudi agency's decimal point), 157،7, 6. 7 and 80.14 (with a direction mark
-// after the point), the minutes of 10:30, the month of 2024/11, the second
-// term of 30x50 and of a range 3-5.
+// Saudi agency's decimal point), 157،7, 6. 7, 40 .48 and 80.14 (with a
+// direction mark after the point), the minutes of 10:30, the month of
+// 2024/11, the second term of 30x50 and of a range 3-5.
 func secondPart(toks []arabic.Token, i int) bool {
 	j := i - 1
 	for j >= 0 && toks[j].Kind == arabic.Punct && isDirectionMark(toks[j].Key) {
@@ -159,8 +159,8 @@ func secondPart(toks []arabic.Token, i int) bool {
 		return false
 	}
 	j--
-	if j >= 0 && toks[j].Kind == arabic.Space && toks[j].Breaks == 0 && len(toks[j].Key) == 1 && spaced {
-		j--
+	if j >= 0 && toks[j].Kind == arabic.Space && toks[j].Breaks == 0 && len(toks[j].Key) == 1 && (spaced || t.Key == ".") {
+		j-- // 3 - 5, and 40 .48 with the space before the point
 	}
 	return j >= 0 && toks[j].Kind == arabic.Number
 }
