@@ -16,6 +16,7 @@ import (
 	"github.com/daqiq/daqiq/rules/repetition"
 	"github.com/daqiq/daqiq/rules/spelling"
 	"github.com/daqiq/daqiq/rules/typography"
+	"github.com/daqiq/daqiq/rules/usage"
 )
 
 // builtin lists every built-in rule by the function that makes it (its
@@ -64,6 +65,15 @@ var builtin = []func() (*lint.Rule, error){
 	typography.RunTogether,
 	typography.Tatweel,
 	typography.Whitespace,
+
+	usage.AnnaBa,
+	usage.Collocation,
+	usage.CompoundNumbers,
+	usage.Decades,
+	usage.HamzatWaslMasdar,
+	usage.NumberCase,
+	usage.NumberGender,
+	usage.WordForm,
 }
 
 // Builtin returns the built-in rules sorted by id, made the first time it

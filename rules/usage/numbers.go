@@ -1,0 +1,107 @@
+package usage
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/internal/gendata"
+)
+
+// Genders of counted nouns and numerals.
+const (
+	unknown = iota
+	masc
+	fem
+)
+
+// numberData is numbers.toml as the number rules use it.
+type numberData struct {
+	file         numbersFile
+	plurals      map[string]int // key → gender of the singular
+	singulars    map[string]int
+	prepositions map[string]bool
+}
+
+var loadNumbers = sync.OnceValues(func() (*numberData, error) {
+	f, err := gendata.Load(numbersData, generatedNumbers, parseNumbers)
+	if err != nil {
+		return nil, err
+	}
+	d := &numberData{file: f, plurals: map[string]int{}, singulars: map[string]int{}, prepositions: map[string]bool{}}
+	for _, g := range []struct {
+		n numberNouns
+		g int
+	}{{f.Masculine, masc}, {f.Feminine, fem}} {
+		for _, w := range g.n.Plurals {
+			d.plurals[arabic.Key(w)] = g.g
+		}
+		for _, w := range g.n.Singulars {
+			d.singulars[arabic.Key(w)] = g.g
+		}
+	}
+	for _, w := range f.Prepositions {
+		d.prepositions[arabic.Key(w)] = true
+	}
+	return d, nil
+})
+
+// split is one reading of a word: a proclitic (in key form, the article
+// included when article is set) and the stem after it.
+type split struct {
+	prefix  string
+	stem    string
+	article bool
+}
+
+// leading are the proclitics a numeral may carry, longest first.
+var leading = []string{"وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك", ""}
+
+// splits returns the readings of a word key: each proclitic of leading
+// that starts it, with and without the article after it (لل for ل + ال).
+func splits(key string) []split {
+	var out []split
+	for _, p := range leading {
+		if !strings.HasPrefix(key, p) {
+			continue
+		}
+		rest := key[len(p):]
+		if rest == "" {
+			continue
+		}
+		out = append(out, split{p, rest, false})
+		switch {
+		case strings.HasPrefix(rest, "ال") && len(rest) > len("ال"):
+			out = append(out, split{p + "ال", rest[len("ال"):], true})
+		case strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل") && len(rest) > len("ل"):
+			out = append(out, split{p + "ل", rest[len("ل"):], true}) // لل: ل + ال
+		}
+	}
+	return out
+}
+
+// lookup returns the first reading of a word whose stem is in m.
+func lookup[V any](key string, m map[string]V) (split, V, bool) {
+	for _, s := range splits(key) {
+		if v, ok := m[s.stem]; ok {
+			return s, v, true
+		}
+	}
+	var zero V
+	return split{}, zero, false
+}
+
+// rewrite returns the text of word token t with the stem of reading s
+// replaced by stem: the proclitic as written, then stem. sure is false
+// when the stem carried harakat, which the new stem does not keep.
+func rewrite(p *lint.Pass, t arabic.Token, s split, stem string) (string, bool) {
+	word := p.Text[t.Start:t.End]
+	n := arabic.SplitPrefix(word, s.prefix)
+	return word[:n] + stem, arabic.Key(word[n:]) == word[n:]
+}
+
+// wordAt returns the word token at i when it is an Arabic word.
+func wordAt(toks []arabic.Token, i int) bool {
+	return i >= 0 && i < len(toks) && toks[i].Kind == arabic.Word && toks[i].Arabic
+}
