@@ -55,6 +55,9 @@ func runCounted(p *lint.Pass, d *countedData) {
 		}
 		noun := d.nouns[ref[0]]
 		form := ref[1]
+		if noun.Construct && form == formPlural && n >= 1000 && n%1000 == 0 {
+			continue // 4000 آلاف متطوع: the thousands twice, not a wrong form
+		}
 		var want string
 		wantForm := formSingular
 		switch r := n % 100; {
@@ -149,8 +152,8 @@ func secondPart(toks []arabic.Token, i int) bool {
 		switch t.Key {
 		case ".", "-", "–", "*", "×":
 			ok = true // 6. 7 and 3 - 5 are written with a space
-		case ",", "،", "٫", "/", ":":
-			ok = !spaced // 2015، 5 أشخاص: another phrase
+		case ",", "،", "٫", "/", ":", "’", "'":
+			ok = !spaced // 2015، 5 أشخاص: another phrase; 8’8 is a decimal
 		}
 	case t.Kind == arabic.Word:
 		ok = !spaced && (t.Key == "ر" || t.Key == "x" || t.Key == "X")
@@ -187,6 +190,9 @@ func (d *countedData) after(toks []arabic.Token, i int) (int, int) {
 			return afterPhrase, -1
 		}
 		j++
+	}
+	if j < len(toks) && toks[j].Kind == arabic.Number && j > i+1 {
+		return afterWord, j // 4663 عام 2009: the noun labels the number after it
 	}
 	if j >= len(toks) || toks[j].Kind != arabic.Word || !toks[j].Arabic || j == i+1 {
 		return afterPhrase, -1
@@ -246,8 +252,15 @@ func (d *countedData) agree(k string, form int) (string, bool) {
 }
 
 // followedByWord reports whether the word at i is directly followed, on
-// the same line, by another Arabic word (an idafa: 30 ألف دولار).
+// the same line, by another Arabic word, perhaps in quotation marks (an
+// idafa: 30 ألف دولار، 180 ألف «متهرب»).
 func followedByWord(toks []arabic.Token, i int) bool {
-	return i+2 < len(toks) && toks[i+1].Kind == arabic.Space && toks[i+1].Breaks == 0 &&
-		toks[i+2].Kind == arabic.Word && toks[i+2].Arabic
+	if i+2 >= len(toks) || toks[i+1].Kind != arabic.Space || toks[i+1].Breaks > 0 {
+		return false
+	}
+	j := i + 2
+	if toks[j].Kind == arabic.Punct && (toks[j].Key == "«" || toks[j].Key == "“" || toks[j].Key == `"`) {
+		j++
+	}
+	return j < len(toks) && toks[j].Kind == arabic.Word && toks[j].Arabic
 }
