@@ -94,6 +94,9 @@ func spaceBefore(toks []arabic.Token, i int, m rune) bool {
 // on both sides spell Latin letters, or the dot is one of a chain with no
 // space (إم.إتش.370).
 func dottedCode(toks []arabic.Token, i int) bool {
+	if i < 1 || i+1 >= len(toks) {
+		return false // a dot that starts or ends the text joins nothing
+	}
 	prev, next := toks[i-1].Key, toks[i+1].Key
 	if prose.LetterName(prev) && prose.LetterName(next) && (prose.PlainLetterName(prev) || prose.PlainLetterName(next)) {
 		return true
@@ -112,6 +115,12 @@ func noSpaceAfter(toks []arabic.Token, i int, m rune) bool {
 	prev := at(toks, i-1)
 	if prev == '.' || prev == m || prev == '…' {
 		return false // an ellipsis or a doubled mark (doubled-mark's business)
+	}
+	if i == 0 || toks[i-1].Kind == arabic.Space && toks[i-1].Breaks > 0 {
+		// a mark opening a line belongs to the end of the line before,
+		// moved there by a right-to-left paste: a space after it fixes
+		// nothing
+		return false
 	}
 	if m == '.' {
 		// abbreviations: د.محمد، ق.م، ص.ب، and domains written in Arabic
