@@ -96,6 +96,9 @@ func (lx *Lexicon) judge(k string) *verdict {
 	if utf8.RuneCountInString(k) == 2 && !twoLetter[k] {
 		return nil // اس، اف: letters of an acronym (تي.اس، بي اف)
 	}
+	if rest, ok := strings.CutPrefix(k, "يا"); ok && utf8.RuneCountInString(rest) >= 2 && lx.accepted(rest) {
+		return nil // the vocative glued to its noun (ياملك: يا ملك, not يأملك)
+	}
 	cs := lx.candidates(k)
 	if len(cs) == 0 {
 		return nil
@@ -114,7 +117,7 @@ func (lx *Lexicon) judge(k string) *verdict {
 		switch {
 		case news && !c.news:
 		case oneChange && c.changes > 1, inWord && c.class == runTogether:
-		case pronoun && c.class == taaMarbuta:
+		case pronoun && c.class == taaMarbuta && !inListAfter(rootHeh(), c.word, hehPrefixes):
 		case !news && (c.rare || looksForeign(k)):
 			// a name or a transliteration the dictionary does not know,
 			// one letter away from a rare word
@@ -156,6 +159,9 @@ type variant struct {
 	// weak: read after a single-letter proclitic; rare: a change that
 	// names and loans often look like (إنتر → انتر، لوران → لورأن)
 	weak, rare bool
+	// listed: trusted only as a word of data/hamza_words.txt, never as a
+	// news form alone (a final ا written أ: names end in ا)
+	listed bool
 }
 
 // hamzaVariants lists the spellings of k with the hamza of its stem
@@ -170,40 +176,133 @@ func hamzaVariants(k string) []variant {
 		if utf8.RuneCountInString(s) < 2 {
 			return
 		}
-		weak := p != "" && !strings.Contains(p, "ال") && !strings.HasSuffix(p, "لل")
+		article := strings.Contains(p, "ال") || strings.HasSuffix(p, "لل")
+		weak := p != "" && !article
 		switch {
-		case strings.HasPrefix(s, "ال"):
-			// the article's alef is hamzat al-wasl (الأضعف is not ألأضعف)
+		case strings.HasPrefix(s, "ال") && !article:
+			// the article's alef is hamzat al-wasl (الأضعف is not
+			// ألأضعف); a word whose stem starts with a hamza and ل
+			// (ألغت، إلغاء، آلاف) only when it is a frequent form, alone
+			// or after و or ف (بالم is a name, not بألم)
+			if p != "" && p != "و" && p != "ف" || strings.HasSuffix(s, "ه") {
+				// الكذبه is the article and a slip at the end, not
+				// ألكذبه
+				break
+			}
+			for _, h := range []string{"أ", "إ", "آ"} {
+				// آ only for a listed word (آلية، آلاف): الي is إلى,
+				// not آلي
+				out = append(out, variant{p + h + s[len("ا"):], weak, true, nameEnding(s) || h == "آ"})
+			}
 		case strings.HasPrefix(s, "ا"):
 			for _, h := range []string{"أ", "إ", "آ"} {
-				out = append(out, variant{p + h + s[len("ا"):], weak, weak})
+				out = append(out, variant{p + h + s[len("ا"):], weak, weak, false})
 			}
 		case strings.HasPrefix(s, "أ"), strings.HasPrefix(s, "إ"):
-			out = append(out, variant{p + "ا" + s[len("أ"):], weak, true})
+			out = append(out, variant{p + "ا" + s[len("أ"):], weak, true, false})
 		}
 	}
 	try("")
 	for _, p := range allClitics {
 		if strings.HasPrefix(k, p) && p != "ك" {
-			// ك before a name (كايمان) reads too easily as a word
+			// ك before a name (كايمان، كامري) reads too easily as a word
 			try(p)
 		}
 	}
 	for _, seat := range [][2]string{{"ىء", "ئ"}, {"يء", "ئ"}, {"ىئ", "ئ"}} {
 		if strings.Contains(k, seat[0]) {
-			out = append(out, variant{strings.ReplaceAll(k, seat[0], seat[1]), false, false})
+			out = append(out, variant{strings.ReplaceAll(k, seat[0], seat[1]), false, false, false})
 		}
 	}
-	// a medial alef, not the one after a proclitic (that is the stem's
-	// first letter, above) nor the last letter
-	for i := len("اا"); i < len(k)-len("ا"); i += 2 {
-		if k[i:i+2] != "ا" || isClitic(k[:i]) {
+	// a hamza on another seat (التفائل → التفاؤل، يتضائل → يتضاءل،
+	// هدوئ → هدوء، بجرئة → بجرأة): a hamza is there, the writer only
+	// misplaced it. Trusted at the end of the word and for ء after ا
+	// (ساءت، رداءة), where the seat follows from the letter before;
+	// elsewhere only a frequent form (سيئول is Seoul, not سيؤول;
+	// المعبأة is right, the dictionary lacks it). Never the stem's first
+	// letter after a proclitic (لؤي is a name), nor أ or ء before و
+	// (بدأوا، يقرأون، جاءوا: the older spelling many newsrooms keep),
+	// nor a hamza before a pronoun, whose seat the case picks (آبائهم،
+	// يجيئهم، بدءها), nor ؤ, mostly right where the dictionary lacks
+	// the word (يبدؤها، كفؤة، تفاجؤ) or a slip of another letter (الرؤي
+	// is الرؤى)
+	rs := []rune(k)
+	for i := 1; i < len(rs); i++ {
+		if !strings.ContainsRune(hamzaSeats, rs[i]) || rs[i] == 'ؤ' || isClitic(string(rs[:i])) ||
+			pronounEnding(string(rs[i+1:])) {
 			continue
 		}
-		out = append(out, variant{k[:i] + "أ" + k[i+2:], false, true})
+		if (rs[i] == 'أ' || rs[i] == 'ء') && i+1 < len(rs) && rs[i+1] == 'و' {
+			continue
+		}
+		last := i == len(rs)-1
+		for _, h := range hamzaSeats {
+			// ؤ is right for أ in مأسسة
+			if h == rs[i] || rs[i] == 'أ' && h == 'ؤ' && !last {
+				continue
+			}
+			// sure: ئ or ء ending the word (هدوئ → هدوء، السيء → السيئ);
+			// ئ after ا written ء before the word's own letters
+			// (سائت → ساءت، يتضائل → يتضاءل), not before ة, which may
+			// be the pronoun's slip (أبنائة is أبنائه)
+			sure := last && rs[i] != 'أ' ||
+				h == 'ء' && rs[i] == 'ئ' && rs[i-1] == 'ا' && string(rs[i+1:]) != "ة"
+			out = append(out, variant{string(rs[:i]) + string(h) + string(rs[i+1:]), false, !sure, false})
+		}
+	}
+	// a hamza left off inside the word or at its end: a medial alef
+	// written أ (مسالة → مسألة، تاخير → تأخير), و written ؤ (سوال →
+	// سؤال، موشر → مؤشر), ي written ئ (رييس → رئيس; not after ا:
+	// فايز، عايض، الشايع are how Saudi names are spelt), a final ا
+	// written أ (مبدا → مبدأ: only a listed word, names end in ا), a
+	// final ي or و written ئ or ؤ (شاطي → شاطئ، تباطو → تباطؤ). Never
+	// the stem's first letter after a proclitic (above), nor in a word of
+	// three letters (راي، نات، ياس are names more often than رأي، نأت،
+	// يأس); rare: names and loans are full of such letters (لوران →
+	// لورأن), so only a frequent form is offered
+	for i := 1; i < len(rs) && len(rs) > 3; i++ {
+		if isClitic(string(rs[:i])) {
+			continue
+		}
+		last := i == len(rs)-1
+		var h rune
+		switch rs[i] {
+		case 'ا':
+			h = 'أ'
+		case 'و':
+			h = 'ؤ'
+		case 'ي':
+			if rs[i-1] == 'ا' {
+				continue
+			}
+			h = 'ئ'
+		default:
+			continue
+		}
+		out = append(out, variant{string(rs[:i]) + string(h) + string(rs[i+1:]), false, true, last && h == 'أ' || nameEnding(k)})
 	}
 	return out
 }
+
+// nameEnding reports whether k ends the way transliterated names do,
+// in ا or ان (ريتا، رايان، اليوجا): a hamza put inside such a word is
+// trusted only for a listed word, not for any news form.
+func nameEnding(k string) bool {
+	return strings.HasSuffix(k, "ا") || strings.HasSuffix(k, "ان")
+}
+
+// pronounEnding reports whether s is a pronoun suffix.
+func pronounEnding(s string) bool {
+	switch s {
+	case "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي":
+		return true
+	}
+	return false
+}
+
+// hamzaSeats are the letters a hamza sits on inside and at the end of a
+// word.
+const hamzaSeats = "أؤئء"
 
 func isClitic(s string) bool {
 	for _, p := range allClitics {
@@ -275,7 +374,7 @@ func hasArticle(k string) bool {
 func (lx *Lexicon) candidates(k string) []cand {
 	var out []cand
 	add := func(word string, c class, changes int, rare bool) {
-		out = append(out, cand{word: word, class: c, changes: changes, rare: rare, news: typography.NewsForm(word), order: len(out)})
+		out = append(out, cand{word: word, class: c, changes: changes, rare: rare, news: trusted(k, word, c), order: len(out)})
 	}
 	seen := map[string]bool{k: true}
 	check := func(word string) bool {
@@ -293,6 +392,9 @@ func (lx *Lexicon) candidates(k string) []cand {
 	for _, v := range hamzaVariants(k) {
 		if check(v.word) {
 			add(v.word, hamza, 1, v.rare)
+			if v.listed {
+				out[len(out)-1].news = inList(hamzaWords(), v.word)
+			}
 		}
 		for _, f := range finals(v.word) {
 			if check(f.word) {
@@ -315,6 +417,24 @@ func (lx *Lexicon) candidates(k string) []cand {
 		}
 	}
 	return out
+}
+
+// trusted reports whether the candidate word, replacing k in class c, is
+// a form the rules trust whatever the dictionary's other words: a
+// frequent news form, or a word of a curated list of data/ (a frequent
+// word with a hamza inside, for a hamza change; a frequent word ending
+// in a ه of its own, for ة → ه).
+func trusted(k, word string, c class) bool {
+	if typography.NewsForm(word) {
+		return true
+	}
+	switch {
+	case c == hamza:
+		return inList(hamzaWords(), word)
+	case c == taaMarbuta && strings.HasSuffix(word, "ه"):
+		return inListAfter(rootHeh(), word, hehPrefixes)
+	}
+	return false
 }
 
 func lastRune(s string) rune {
