@@ -106,21 +106,33 @@ func verbContext(p *lint.Pass, i int) bool {
 }
 
 // splitAt finds a proclitic set apart from its word by a space: token i
-// is و, ف, ب, ل or ك alone, then one space, then a word that the
-// proclitic joins into an accepted word (و سوريا → وسوريا).
+// is و, ف, ب, ل, ك or the future's س alone, then one space, then a word
+// that the proclitic joins into an accepted word (و سوريا → وسوريا، ل
+// المرة → للمرة، س يعقد → سيعقد).
 func (lx *Lexicon) splitAt(p *lint.Pass, i int) (finding, bool) {
 	toks := p.Tokens
 	t := toks[i]
 	switch t.Key {
-	case "و", "ف", "ب", "ل", "ك":
+	case "و", "ف", "ب", "ل", "ك", "س":
 	default:
 		return finding{}, false
 	}
-	if p.Text[t.Start:t.End] != t.Key || i+2 >= len(toks) || i == 0 {
+	if p.Text[t.Start:t.End] != t.Key || i+2 >= len(toks) {
 		return finding{}, false
 	}
-	prev, sp, w := toks[i-1], toks[i+1], toks[i+2]
-	if prev.Kind != arabic.Space || sp.Kind != arabic.Space || sp.Breaks > 0 || sp.End-sp.Start != 1 ||
+	// before it: the start of the text, a space, or a mark that opens
+	// a sentence or a clause (و قال at the head of a paragraph)
+	if i > 0 {
+		switch prev := toks[i-1]; {
+		case prev.Kind == arabic.Space:
+		case prev.Kind == arabic.Punct && strings.Contains(".،؛:«\"“(", prev.Key) && (t.Key == "و" || t.Key == "ف"):
+			// only و and ف: «ك تلفزيوني» is a ticker
+		default:
+			return finding{}, false
+		}
+	}
+	sp, w := toks[i+1], toks[i+2]
+	if sp.Kind != arabic.Space || sp.Breaks > 0 || sp.End-sp.Start != 1 ||
 		w.Kind != arabic.Word || !w.Arabic || !plainArabic(w.Key) {
 		return finding{}, false
 	}
@@ -131,16 +143,33 @@ func (lx *Lexicon) splitAt(p *lint.Pass, i int) (finding, bool) {
 	if i >= 2 && toks[i-2].Kind == arabic.Word && arabic.RuneCount(toks[i-2].Key) == 1 {
 		return finding{}, false
 	}
-	joined := t.Key + w.Key
+	joined, wText := t.Key+w.Key, p.Text[w.Start:w.End]
+	if t.Key == "ل" && strings.HasPrefix(w.Key, "ال") {
+		// ل before the article takes its alef: ل المرة → للمرة
+		joined, wText = "ل"+w.Key[len("ا"):], wText[len("ا"):]
+	}
 	if !lx.accepted(joined) || lx.verdictOf(joined) != nil {
 		return finding{}, false
 	}
-	if t.Key != "و" && t.Key != "ف" && !typography.NewsWord(joined) {
-		return finding{}, false
+	switch t.Key {
+	case "و", "ف":
+	case "س":
+		// the future's س before an imperfect verb the dictionary knows
+		// alone (س يعقد); elsewhere a lone س is a letter (س: for a
+		// question, a variable)
+		if !strings.ContainsRune("يتنأ", firstRune(w.Key)) || !lx.accepted(w.Key) || arabic.RuneCount(w.Key) < 3 {
+			return finding{}, false
+		}
+	default:
+		// ب, ل, ك: before a word with the article (ب الإجماع), or
+		// making a frequent news word (ب نسبة)
+		if !strings.HasPrefix(w.Key, "ال") && !typography.NewsWord(joined) {
+			return finding{}, false
+		}
 	}
 	word := p.Text[t.Start:w.End]
 	return finding{start: t.Start, end: w.End, word: word, class: splitClitic, safe: true,
-		fixes: []string{t.Key + p.Text[w.Start:w.End]}}, true
+		fixes: []string{t.Key + wText}}, true
 }
 
 // curated are the rules whose word lists keep priority over the
