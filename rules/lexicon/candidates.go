@@ -404,19 +404,90 @@ func (lx *Lexicon) candidates(k string) []cand {
 	}
 	for _, p := range particles {
 		rest, ok := strings.CutPrefix(k, p)
-		if !ok || utf8.RuneCountInString(rest) < 3 {
+		if !ok || utf8.RuneCountInString(rest) < 2 {
 			continue
 		}
+		n := utf8.RuneCountInString(rest)
 		// an imperfect verb after ما، لا، لم، لن (مايعادل، لايعمل), a
 		// word with the article after a preposition (فيالعاصمة)
-		verb := verbParticles[p] && utf8.RuneCountInString(rest) >= 4 && strings.ContainsRune("يتن", firstRune(rest))
-		article := !verbParticles[p] && strings.HasPrefix(rest, "ال")
-		if (verb || article) && lx.accepted(rest) {
-			add(p+" "+rest, runTogether, 1, true)
-			out[len(out)-1].news = typography.NewsForm(rest)
+		verb := verbParticles[p] && n >= 4 && strings.ContainsRune("يتن", firstRune(rest))
+		article := !verbParticles[p] && n >= 3 && strings.HasPrefix(rest, "ال")
+		// ما before a particle or a past verb (مالم، ماقبل، ماحدث،
+		// مازالت): not before any word, names start with ما (مانويل،
+		// ماكين، مالديني)
+		other := p == "ما" && maFollowers[rest]
+		if !(verb || article || other) || !lx.accepted(rest) || looksForeign(k) {
+			continue
+		}
+		news := typography.NewsForm(rest) || other
+		if verb && !news && (p == "ما" || p == "لا") && firstRune(rest) == 'ي' {
+			// a verb the dictionary conjugates: the same stem with
+			// the other persons' prefixes is a word too (يقترب: تقترب،
+			// نقترب، أقترب), which a name seldom is; only with ي (نويل،
+			// نور، توكس start names), and not after لم or لن, where ل
+			// and a name read too well (لميركل، لنيمار)
+			news = n >= 4 && lx.conjugated(rest)
+		}
+		if !verb && !article && !news {
+			continue
+		}
+		add(p+" "+rest, runTogether, 1, true)
+		out[len(out)-1].news = news
+	}
+	// a word glued to a word with the article (رئيسالوزراء، ضدالفساد):
+	// both frequent forms, the first not a name's first half (عبدالله،
+	// أبوظبي are written as one)
+	if i := strings.Index(k[len("ا"):], "ال"); i > 0 {
+		i += len("ا")
+		first, second := k[:i], k[i:]
+		bare := first
+		for _, c := range allClitics {
+			if b, ok := strings.CutPrefix(first, c); ok && len(b) >= len("ابو") {
+				bare = b
+				break
+			}
+		}
+		// not before الله (الحمدالله is الحمد لله, عندالله a set
+		// phrase), and the first word three letters at least (ريالين is
+		// no ري الين)
+		if utf8.RuneCountInString(first) >= 3 && utf8.RuneCountInString(second) >= 5 && !nameFirstHalf[bare] &&
+			!strings.HasPrefix(second, "الل") &&
+			!isClitic(first) && lx.accepted(first) && lx.accepted(second) &&
+			typography.NewsForm(first) && typography.NewsForm(second) {
+			add(first+" "+second, runTogether, 1, true)
+			out[len(out)-1].news = true
 		}
 	}
 	return out
+}
+
+// nameFirstHalf are the words that start a compound name written as one
+// word (عبدالله، أبوالقاسم، ذوالفقار).
+var nameFirstHalf = map[string]bool{"عبد": true, "ابو": true, "أبو": true, "بو": true, "ذو": true, "ذي": true, "ابن": true, "بن": true, "نور": true, "سيف": true, "شمس": true, "عز": true}
+
+// maFollowers are the particles, prepositions and verbs that ما is
+// glued to in news copy (مالم، مافي، ماقبل، ماهذا، مازالت، ماحدث،
+// ماجرى); other words are not: names start with ما (مانويل، ماستر،
+// مارفل، and مايلي is as often Miley).
+var maFollowers = map[string]bool{
+	"زال": true, "زالت": true, "زالوا": true, "زالا": true, "دام": true, "دامت": true, "دمنا": true, "دمت": true,
+	"كان": true, "كانت": true, "كانوا": true, "حدث": true, "جرى": true, "ورد": true, "سبق": true,
+	"لم": true, "لن": true, "قد": true, "في": true, "فيه": true, "فيها": true, "به": true, "بها": true,
+	"قبل": true, "بعد": true, "هذا": true, "هذه": true, "هو": true, "هي": true, "هم": true,
+	"لديه": true, "لديها": true, "لديهم": true, "عليه": true, "عليها": true, "علينا": true, "إن": true,
+}
+
+// conjugated reports whether the imperfect verb v (يقل، تقبل) is
+// accepted with the prefixes of the other persons too: ي، ت، ن and أ.
+func (lx *Lexicon) conjugated(v string) bool {
+	_, size := utf8.DecodeRuneInString(v)
+	stem := v[size:]
+	for _, pre := range []string{"ي", "ت", "ن", "أ"} {
+		if !lx.accepted(pre + stem) {
+			return false
+		}
+	}
+	return true
 }
 
 // trusted reports whether the candidate word, replacing k in class c, is
