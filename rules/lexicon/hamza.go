@@ -10,7 +10,8 @@ func Hamza() (*lint.Rule, error) {
 		Summary: "a word the dictionary rejects whose hamza, written, makes a word (الاردن، لافريقيا، الطوارىء)",
 		Doc: lint.Doc{
 			What: "Flags a word that the Hunspell dictionary rejects while one spelling with its hamza changed is a word: a bare alef starting the stem, after any proclitics, written أ, إ or آ (والاردن → والأردن، لافريقيا → لأفريقيا); " +
-				"a hamza on the wrong seat (الطوارىء → الطوارئ، شاطيء → شاطئ); a medial alef written أ (مسالة → مسألة); and a hamzat al-wasl written as a hamza, when the dictionary says so (إستقبال → استقبال).",
+				"a hamza on the wrong seat (الطوارىء → الطوارئ، هدوئ → هدوء، يتضائل → يتضاءل); a hamza left off inside a word, its alef, و or ي written أ, ؤ or ئ (مسالة → مسألة، الموشرات → المؤشرات، الرييس → الرئيس); and a hamzat al-wasl written as a hamza, when the dictionary says so (إستقبال → استقبال). " +
+				"A change inside a word is made only for a frequent news form or a word of data/hamza_words.txt, never in a word of three letters (راي) or, but for a listed word, one ending like a name in ا or ان; the older spelling before the plural's و (بدأوا) and a hamza before a pronoun, whose seat the case picks (آبائهم), are left alone.",
 			Why:   "Hamzas are most of what copy editors correct in Arabic news, and no list can hold every word with every proclitic. Words with hamzat al-wasl (انتخابات، استقبال) are accepted without one and never flagged.",
 			Wrong: "وصل وفد من الاردن الى القاهرة، وأعلنت حالة الطوارىء في المدينة.",
 			Right: "وصل وفد من الأردن إلى القاهرة، وأعلنت حالة الطوارئ في المدينة.",
