@@ -30,6 +30,13 @@ func (lx *Lexicon) findings(p *lint.Pass) *[nClasses][]finding {
 
 var loadWarning sync.Map // lexicon key → struct{}: the load error was printed
 
+// maxWord is the longest word (in bytes of its key) the rules look at: 32
+// letters, twice the longest Arabic word with all its clitics. A longer
+// "word" (a run of letters in a hostile or broken text) is no misspelling
+// of a word, and its candidates would cost time and memory as the square
+// of its length.
+const maxWord = 64
+
 func (lx *Lexicon) analyze(p *lint.Pass) *[nClasses][]finding {
 	var out [nClasses][]finding
 	if err := lx.Load(); err != nil {
@@ -42,7 +49,7 @@ func (lx *Lexicon) analyze(p *lint.Pass) *[nClasses][]finding {
 	toks := p.Tokens
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != arabic.Word || !t.Arabic {
+		if t.Kind != arabic.Word || !t.Arabic || len(t.Key) > maxWord {
 			continue
 		}
 		if f, ok := lx.splitAt(p, i); ok {

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
@@ -308,4 +309,18 @@ func applyFirst(s string, d lint.Diagnostic) string {
 		s = s[:e.Start] + e.New + s[e.End:]
 	}
 	return s
+}
+
+// A run of letters far longer than any word is passed over, at once: its
+// candidates would cost time and memory as the square of its length (a
+// 1 MiB request of one letter got the server killed).
+func TestLongWord(t *testing.T) {
+	word := strings.Repeat("ا", 1<<19)
+	start := time.Now()
+	if _, err := engine.Default().Check(context.Background(), engine.Input{Path: "long.txt", Src: []byte(word + " الى")}); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("a 1 MiB word took %v", d)
+	}
 }

@@ -177,7 +177,7 @@ func TestServeSlotFreeWhileWriting(t *testing.T) {
 	t.Cleanup(ts.Close)
 	// a finding in every gap: an answer of hundreds of kilobytes at least,
 	// far more than the socket buffers hold
-	body, _ := json.Marshal(map[string]string{"text": strings.Repeat("a  ", 20000)})
+	body, _ := json.Marshal(map[string]string{"text": manyFindings(20000)})
 	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
 	if err != nil {
 		t.Fatal(err)
@@ -237,7 +237,7 @@ func (c *givenUp) Err() error {
 // no answer is built for nobody.
 func TestServeCancelled(t *testing.T) {
 	s := New(Options{})
-	for _, text := range []string{"هاذا", strings.Repeat("a  ", 40000)} {
+	for _, text := range []string{"هاذا", manyFindings(40000)} {
 		body, _ := json.Marshal(map[string]string{"text": text})
 		for _, ep := range []string{"/api/v1/check", "/api/v1/fix"} {
 			ctx := &givenUp{Context: context.Background()}
@@ -252,7 +252,7 @@ func TestServeCancelled(t *testing.T) {
 	}
 	// the loop over the findings, by itself
 	eng := s.o.Engine
-	res, err := eng.Check(context.Background(), engine.Input{Path: "article.txt", Src: []byte(strings.Repeat("a  ", 5000) + strings.Repeat("فى ", 5000))})
+	res, err := eng.Check(context.Background(), engine.Input{Path: "article.txt", Src: []byte(manyFindings(5000))})
 	if err != nil || len(res.Diagnostics) < 1024 {
 		t.Fatalf("%d findings, %v", len(res.Diagnostics), err)
 	}
@@ -261,4 +261,12 @@ func TestServeCancelled(t *testing.T) {
 	if ds, err := toAPI(ctx, res.File()); err == nil {
 		t.Errorf("the findings of a request given up: %d, no error", len(ds))
 	}
+}
+
+// manyFindings returns a text of about n words of which every one is a
+// finding of one of four rules (final-yeh, misspelling, missing-hamza,
+// hamzat-wasl): thousands of findings, since each rule reports at most a
+// thousand in one file and typography/whitespace one a paragraph.
+func manyFindings(n int) string {
+	return strings.Repeat("فى هاذا الى إجتماع ", n/4)
 }
