@@ -7,15 +7,25 @@ import "unicode/utf8"
 // suffixes, each tried in turn. It returns the index of the stem entry
 // found, or -1.
 
-// lookup returns the first homonym of word in the .dic file, or -1.
-func (d *Dict) lookup(word string) int32 {
-	if i, ok := d.words[word]; ok {
-		return i
+// homonyms returns the stems of the .dic file spelled word, in the order
+// of the file: entries lo to hi-1, none when lo == hi.
+func (d *Dict) homonyms(word string) (lo, hi int32) {
+	if k := d.words.find(word); k >= 0 {
+		lo, hi := d.words.start[k], d.words.start[k+1]
+		if lo <= hi && int(hi) <= len(d.entries) { // always, but for a damaged compiled file
+			return int32(lo), int32(hi)
+		}
 	}
-	return -1
+	return 0, 0
 }
 
-func (d *Dict) setOf(e int32) []flag { return d.sets[d.entries[e].set] }
+// setOf returns the flag set of stem e.
+func (d *Dict) setOf(e int32) []flag {
+	if s := d.entries[e]; int(s) < len(d.sets) { // always, but for a damaged compiled file
+		return d.sets[s]
+	}
+	return nil
+}
 
 // prefixes calls fn for each prefix entry whose added string starts word,
 // the empty ones first, until fn returns a stem.
@@ -93,7 +103,7 @@ func (d *Dict) pfxCheck(p *affix, word string) int32 {
 		return -1
 	}
 	if !has(p.cont, d.needAffix) && !has(p.cont, d.circumfix) {
-		for e := d.lookup(stem); e >= 0; e = d.entries[e].next {
+		for e, hi := d.homonyms(stem); e < hi; e++ {
 			if has(d.setOf(e), p.flag) {
 				return e
 			}
@@ -152,7 +162,7 @@ func (d *Dict) sfxCheck(s *affix, word string, pfx *affix, cross bool, cclass fl
 	if cclass != 0 && !has(s.cont, cclass) {
 		return -1
 	}
-	for e := d.lookup(stem); e >= 0; e = d.entries[e].next {
+	for e, hi := d.homonyms(stem); e < hi; e++ {
 		set := d.setOf(e)
 		if !has(set, s.flag) && (pfx == nil || !has(pfx.cont, s.flag)) {
 			continue

@@ -38,16 +38,12 @@ type Dict struct {
 	// From the .dic file.
 	sets    [][]flag // flag sets of the stems; sets[0] is empty
 	setIDs  map[string]int32
-	words   map[string]int32 // first homonym in entries
-	entries []entry
+	wb      *wordBuilder // while the .dic file is read
+	words   wordTable
+	entries []uint32 // the stems' flag sets (indexes in sets), by word
 
-	cache *cache
-}
-
-// entry is a stem of the .dic file.
-type entry struct {
-	set  int32 // index in Dict.sets
-	next int32 // next homonym (same spelling), -1 for none
+	cache    *cache
+	compiled bool // read from a compiled file (OpenCached)
 }
 
 // Load reads a dictionary from its .aff and .dic files. Errors name the file
@@ -118,7 +114,7 @@ func load(affText, dicText string) (*Dict, error) {
 		return nil, err
 	}
 	d.setIDs = nil
-	d.flags.sets = nil
+	d.flags = nil
 	d.cache = newCache(defaultCacheSize)
 	return d, nil
 }
@@ -270,11 +266,12 @@ func (d *Dict) parseDic(text string) error {
 	if err != nil || count < 0 {
 		return lineError("dic", 1, "missing or bad word count %q", first)
 	}
-	d.words = make(map[string]int32, min(count, 1<<22))
-	d.entries = make([]entry, 0, min(count, 1<<22))
+	d.wb = newWordBuilder(min(count, 1<<22))
 	for lineNo := 2; ; lineNo++ {
 		l, ok := next()
 		if !ok {
+			d.words, d.entries = d.wb.done()
+			d.wb = nil
 			return nil
 		}
 		if isSeparator(l) {
@@ -352,16 +349,7 @@ func (d *Dict) addLine(l string, lineNo int) error {
 	if word == "" {
 		return nil
 	}
-	idx := int32(len(d.entries))
-	d.entries = append(d.entries, entry{set: set, next: -1})
-	if first, ok := d.words[word]; ok {
-		for d.entries[first].next >= 0 {
-			first = d.entries[first].next
-		}
-		d.entries[first].next = idx
-	} else {
-		d.words[word] = idx
-	}
+	d.wb.addStem(word, uint32(set))
 	return nil
 }
 

@@ -137,8 +137,8 @@ func affixedWords(d *Dict, n int) []string {
 	sortAffixes(pfx)
 	sortAffixes(sfx)
 	var words []string
-	for w := range d.words {
-		words = append(words, w)
+	for k := range d.words.count() {
+		words = append(words, d.words.word(k))
 	}
 	slices.Sort(words)
 	pick := func(as []*affix, want func(*affix) bool) *affix {
@@ -174,7 +174,8 @@ func affixedWords(d *Dict, n int) []string {
 		if !isArabicWord(w) {
 			continue
 		}
-		set := d.setOf(d.words[w])
+		lo, _ := d.homonyms(w)
+		set := d.setOf(lo)
 		stray := rng.IntN(8) == 0
 		s := pick(sfx, func(a *affix) bool { return stray || has(set, a.flag) })
 		form := applySfx(w, s)

@@ -22,6 +22,11 @@
 // Results are cached per distinct word (a bounded, sharded cache), and a
 // [Dict] is safe for concurrent use.
 //
+// [OpenCached] keeps a compiled form of a dictionary in a cache directory:
+// flat arrays read back in place, checked by length, checksum and the
+// size and modification time of the sources. Debian's Arabic dictionary
+// takes 45–110 ms to parse and 1.3–2.5 ms to read compiled.
+//
 // # Supported .aff directives
 //
 //   - SET: UTF-8, and the 8-bit character sets of ISO 8859, KOI8-R/U and

@@ -94,16 +94,15 @@ func (d *Dict) checkCased(w string, abbrev bool) (found, forbidden bool) {
 // checkWord looks w up as a stem, then with affixes. It returns the stem
 // entry, or -1, and whether the word is forbidden.
 func (d *Dict) checkWord(w string) (e int32, forbidden bool) {
-	e = d.lookup(w)
-	if e >= 0 && has(d.setOf(e), d.forbidden) {
+	lo, hi := d.homonyms(w)
+	if lo < hi && has(d.setOf(lo), d.forbidden) {
 		return -1, true
 	}
-	for e >= 0 {
+	for e := lo; e < hi; e++ {
 		set := d.setOf(e)
 		if !has(set, d.needAffix) && !has(set, d.onlyInCompound) {
 			return e, false
 		}
-		e = d.entries[e].next
 	}
 	e = d.affixCheck(w)
 	if e < 0 {

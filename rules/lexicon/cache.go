@@ -2,14 +2,46 @@ package lexicon
 
 import (
 	"hash/maphash"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
 	"github.com/daqiq/daqiq/lint/hunspell"
 )
 
-// openDict loads one Hunspell dictionary.
-func openDict(aff, dic string) (*hunspell.Dict, error) { return hunspell.Open(aff, dic) }
+// Environment variables of the compiled-dictionary cache.
+const (
+	// CacheDirEnv replaces the user cache directory of daqiq
+	// (os.UserCacheDir()/daqiq: $XDG_CACHE_HOME/daqiq or ~/.cache/daqiq
+	// on Linux); the compiled dictionaries are in its hunspell directory.
+	CacheDirEnv = "DAQIQ_CACHE_DIR"
+	// NoCacheEnv, set to anything but "" or "0", turns the cache off:
+	// dictionaries are parsed at every start and nothing is written.
+	NoCacheEnv = "DAQIQ_NO_CACHE"
+)
+
+// openDict loads one Hunspell dictionary: parsed from its .aff and .dic
+// files the first time, from the compiled form the cache keeps of them
+// later (about 5 ms instead of 65–110 ms for Debian's Arabic dictionary).
+func openDict(aff, dic string) (*hunspell.Dict, error) {
+	return hunspell.OpenCached(aff, dic, dictCacheDir())
+}
+
+// dictCacheDir is where compiled dictionaries are kept; "" for nowhere.
+func dictCacheDir() string {
+	if v := os.Getenv(NoCacheEnv); v != "" && v != "0" {
+		return ""
+	}
+	if d := os.Getenv(CacheDirEnv); d != "" {
+		return filepath.Join(d, "hunspell")
+	}
+	d, err := os.UserCacheDir()
+	if err != nil || d == "" {
+		return ""
+	}
+	return filepath.Join(d, "daqiq", "hunspell")
+}
 
 // verdictCache remembers the verdict on each distinct word: most words of
 // a text come back again and again, and a rejected word costs a dozen
