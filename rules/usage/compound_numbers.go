@@ -154,7 +154,8 @@ func tenOf(g int) string {
 // for the other gender, ordinal whether it is an ordinal (with the
 // article).
 func compoundFirst(key, ten string) (first split, gender int, other string, ordinal, ok bool) {
-	for _, s := range splits(key) {
+	var buf [maxSplits]split
+	for _, s := range splits(&buf, key) {
 		if s.article {
 			if o, found := ordinalMasc[s.stem]; found {
 				return s, masc, o, true, ten == "عشرة"
@@ -179,7 +180,8 @@ func compoundFirst(key, ten string) (first split, gender int, other string, ordi
 // ء (الذكرى، المستوى، الأنباء), is unknown.
 func definiteGender(key string) int {
 	def := false
-	for _, s := range splits(key) {
+	var buf [maxSplits]split
+	for _, s := range splits(&buf, key) {
 		if s.article {
 			def, key = true, s.stem
 			break

@@ -54,10 +54,13 @@ func NumberCase() (*lint.Rule, error) {
 	}, nil
 }
 
+// tensFilter passes the words that may read as one of tensNominative.
+var tensFilter = newStemFilter(keys(tensNominative))
+
 func runNumberCase(p *lint.Pass, d *numberData) {
 	toks := p.Tokens
 	for i := range toks {
-		if !wordAt(toks, i) {
+		if !wordAt(toks, i) || !tensFilter.may(toks[i].Key) {
 			continue
 		}
 		tens, gen, ok := lookup(toks[i].Key, tensNominative)

@@ -43,10 +43,14 @@ func NumberGender() (*lint.Rule, error) {
 	}, nil
 }
 
+// numeralFilter passes the words that may read as a numeral of
+// numeralMasc or numeralFem.
+var numeralFilter = newStemFilter(keys(numeralMasc), keys(numeralFem))
+
 func runNumberGender(p *lint.Pass, d *numberData) {
 	toks := p.Tokens
 	for i := range toks {
-		if !wordAt(toks, i) {
+		if !wordAt(toks, i) || !numeralFilter.may(toks[i].Key) {
 			continue
 		}
 		n := nextWord(toks, i)
@@ -103,7 +107,8 @@ func runNumberGender(p *lint.Pass, d *numberData) {
 
 // definite reports whether a word carries the article.
 func definite(key string) bool {
-	for _, s := range splits(key) {
+	var buf [maxSplits]split
+	for _, s := range splits(&buf, key) {
 		if s.article {
 			return true
 		}

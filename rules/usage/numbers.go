@@ -58,10 +58,15 @@ type split struct {
 // leading are the proclitics a numeral may carry, longest first.
 var leading = []string{"وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك", ""}
 
+// maxSplits is the most readings a word has: each proclitic of leading,
+// with and without the article.
+const maxSplits = 24
+
 // splits returns the readings of a word key: each proclitic of leading
 // that starts it, with and without the article after it (لل for ل + ال).
-func splits(key string) []split {
-	var out []split
+// They are written into buf, which a caller keeps on its stack.
+func splits(buf *[maxSplits]split, key string) []split {
+	out := buf[:0]
 	for _, p := range leading {
 		if !strings.HasPrefix(key, p) {
 			continue
@@ -83,13 +88,67 @@ func splits(key string) []split {
 
 // lookup returns the first reading of a word whose stem is in m.
 func lookup[V any](key string, m map[string]V) (split, V, bool) {
-	for _, s := range splits(key) {
+	var buf [maxSplits]split
+	for _, s := range splits(&buf, key) {
 		if v, ok := m[s.stem]; ok {
 			return s, v, true
 		}
 	}
 	var zero V
 	return split{}, zero, false
+}
+
+// stemFilter tells at a glance that no reading of a word has its stem in
+// a table: every stem splits leaves is a suffix of the word's key, so a
+// key none of whose stems' last bytes end it has none. It keeps a bit for
+// the hash of the last n bytes of each stem, n the length of the shortest
+// (at most 4: the last two letters).
+type stemFilter struct {
+	n    int
+	bits [1 << 10]uint64
+}
+
+// newStemFilter makes the filter of the stems.
+func newStemFilter(stems ...[]string) *stemFilter {
+	f := &stemFilter{n: 4}
+	for _, ss := range stems {
+		for _, s := range ss {
+			f.n = min(f.n, len(s))
+		}
+	}
+	for _, ss := range stems {
+		for _, s := range ss {
+			h := f.hash(s)
+			f.bits[h>>6] |= 1 << (h & 63)
+		}
+	}
+	return f
+}
+
+func (f *stemFilter) hash(key string) uint32 {
+	var w uint32
+	for i := len(key) - f.n; i < len(key); i++ {
+		w = w<<8 | uint32(key[i])
+	}
+	return (w * 0x9E3779B1) >> 16
+}
+
+// may reports whether a stem of the filter's tables may end key.
+func (f *stemFilter) may(key string) bool {
+	if len(key) < f.n {
+		return false
+	}
+	h := f.hash(key)
+	return f.bits[h>>6]&(1<<(h&63)) != 0
+}
+
+// keys returns the keys of a table.
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 // rewrite returns the text of word token t with the stem of reading s

@@ -3,6 +3,7 @@ package usage
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
@@ -34,7 +35,15 @@ func silent(p *lint.Pass, at int) bool {
 // quietOf returns the quiet spans of the pass's text, computed once per
 // document for all the usage rules.
 func quietOf(p *lint.Pass) quiet {
-	return p.Memo("usage/quiet", func() any { return findQuiet(p.Text) }).(quiet)
+	return p.Memo("usage/quiet", func() any { return findQuiet(p.Text, p.Tokens) }).(quiet)
+}
+
+// qline is one line of the text, [start, end), with its tokens: those
+// that start on it, toks[t0:t1].
+type qline struct {
+	start, end int
+	t0, t1     int
+	words      int // Arabic words
 }
 
 // findQuiet finds, line by line:
@@ -45,9 +54,15 @@ func quietOf(p *lint.Pass) quiet {
 //     (verse and scripture are printed with their harakat, prose is not);
 //   - another language in Arabic script: a quotation, or a line, that
 //     uses the letters of Persian or Urdu (پ چ ژ گ ک ی ے …).
-func findQuiet(text string) quiet {
+//
+// toks are the tokens of text (arabic.Tokenize). The words of a line, or
+// of a part of one cut at a mark or a space, are counted on them: they are
+// the tokens that start there, as the part tokenized alone would give.
+// One walk over the lines and their tokens, no line tokenized again.
+func findQuiet(text string, toks []arabic.Token) quiet {
 	var q quiet
-	var lines []span
+	lines := make([]qline, 0, strings.Count(text, "\n")+1)
+	t := 0
 	for start := 0; start <= len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -55,17 +70,29 @@ func findQuiet(text string) quiet {
 		} else {
 			end += start
 		}
-		lines = append(lines, span{start, end})
+		for t < len(toks) && toks[t].Start < start {
+			t++
+		}
+		l := qline{start: start, end: end, t0: t}
+		for t < len(toks) && toks[t].Start < end {
+			if toks[t].Kind == arabic.Word && toks[t].Arabic {
+				l.words++
+			}
+			t++
+		}
+		l.t1 = t
+		lines = append(lines, l)
 		start = end + 1
 	}
 	poem := poemLines(text, lines)
-	for i, l := range lines {
+	for i := range lines {
+		l := &lines[i]
 		line := text[l.start:l.end]
 		switch {
-		case poem[i], isVerse(line), foreignLetters(line) >= 2:
-			q = append(q, l)
+		case poem[i], isVerse(text, toks, l), foreignLetters(line) >= 2:
+			q = append(q, span{l.start, l.end})
 		default:
-			q = appendForeignQuotes(q, line, l.start)
+			q = appendForeignQuotes(q, line, l.start, toks[l.t0:l.t1])
 		}
 	}
 	return q
@@ -75,15 +102,15 @@ func findQuiet(text string) quiet {
 // a line: a run of at least four consecutive lines of 3 to 14 words, none
 // ending in a prose mark (. ، : ؛), whose last letters rhyme — the same
 // letter ends most lines, or every second line.
-func poemLines(text string, lines []span) []bool {
+func poemLines(text string, lines []qline) []bool {
 	out := make([]bool, len(lines))
 	short := func(i int) bool {
-		line := strings.TrimSpace(text[lines[i].start:lines[i].end])
-		if line == "" || strings.HasSuffix(line, ".") || strings.HasSuffix(line, "،") || strings.HasSuffix(line, ":") || strings.HasSuffix(line, "؛") {
+		n := lines[i].words
+		if n < 3 || n > 14 {
 			return false
 		}
-		n := arabicWords(line)
-		return n >= 3 && n <= 14
+		line := strings.TrimSpace(text[lines[i].start:lines[i].end])
+		return !(line == "" || strings.HasSuffix(line, ".") || strings.HasSuffix(line, "،") || strings.HasSuffix(line, ":") || strings.HasSuffix(line, "؛"))
 	}
 	for i := 0; i < len(lines); {
 		if !short(i) {
@@ -94,9 +121,15 @@ func poemLines(text string, lines []span) []bool {
 		for j < len(lines) && short(j) {
 			j++
 		}
-		if j-i >= 4 && rhymes(text, lines[i:j]) {
-			for k := i; k < j; k++ {
-				out[k] = true
+		if j-i >= 4 {
+			run := make([]span, j-i)
+			for k := range run {
+				run[k] = span{lines[i+k].start, lines[i+k].end}
+			}
+			if rhymes(text, run) {
+				for k := i; k < j; k++ {
+					out[k] = true
+				}
 			}
 		}
 		i = j
@@ -131,27 +164,30 @@ func rhymes(text string, lines []span) bool {
 	return agree(0, 1) || len(last) >= 6 && (agree(0, 2) || agree(1, 2))
 }
 
-// isVerse reports whether a line looks like a line of verse.
-func isVerse(line string) bool {
-	line = strings.TrimSpace(line)
-	words := arabicWords(line)
+// isVerse reports whether line l looks like a line of verse.
+func isVerse(text string, toks []arabic.Token, l *qline) bool {
+	words := l.words
 	if words < 3 {
 		return false
 	}
-	if vocalised(line) {
+	lt := toks[l.t0:l.t1]
+	line := strings.TrimSpace(text[l.start:l.end])
+	if marked(text, lt) && vocalised(line) {
 		return true
 	}
 	if words > 24 {
 		return false
 	}
 	// a hemistich mark between two halves of 2 to 12 words
-	for _, sep := range []string{"*", "…", "...", "\t", "   "} {
+	full := text[l.start:l.end]
+	base := l.start + len(full) - len(strings.TrimLeftFunc(full, unicode.IsSpace)) // where line starts
+	for _, sep := range [...]string{"*", "…", "...", "\t", "   "} {
 		i := strings.Index(line, sep)
 		if i <= 0 {
 			continue
 		}
 		j := strings.LastIndex(line, sep) + len(sep)
-		left, right := arabicWords(line[:i]), arabicWords(line[j:])
+		left, right := arabicWords(lt, l.start, base+i), arabicWords(lt, base+j, l.end)
 		if left >= 2 && right >= 2 && left <= 12 && right <= 12 {
 			return true
 		}
@@ -159,15 +195,29 @@ func isVerse(line string) bool {
 	return false
 }
 
-// arabicWords counts the Arabic words of s.
-func arabicWords(s string) int {
+// arabicWords counts the Arabic words among toks that start in [from, to).
+func arabicWords(toks []arabic.Token, from, to int) int {
 	n := 0
-	for _, t := range arabic.Tokenize(s) {
-		if t.Kind == arabic.Word && t.Arabic {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == arabic.Word && t.Arabic && t.Start >= from && t.Start < to {
 			n++
 		}
 	}
 	return n
+}
+
+// marked reports whether an Arabic word of toks carries a mark its key
+// drops (a haraka, tatweel, a joiner): a line without one is not
+// vocalised, and its letters need not be read.
+func marked(text string, toks []arabic.Token) bool {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == arabic.Word && t.Arabic && len(t.Key) != t.End-t.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // vocalised reports whether most of the letters of a line of at least
@@ -195,6 +245,12 @@ func vocalised(line string) bool {
 // foreignLetters counts the letters of s that Persian, Urdu and the other
 // languages written in Arabic script use and Arabic does not.
 func foreignLetters(s string) int {
+	// each of them is written DA xx or DB xx, or D9 B9 (ٹ) or D9 BE (پ):
+	// a line with none of these bytes has none
+	if strings.IndexByte(s, 0xDA) < 0 && strings.IndexByte(s, 0xDB) < 0 &&
+		!strings.Contains(s, "\xD9\xB9") && !strings.Contains(s, "\xD9\xBE") {
+		return 0
+	}
 	n := 0
 	for _, r := range s {
 		switch r {
@@ -205,17 +261,36 @@ func foreignLetters(s string) int {
 	return n
 }
 
-// quotePairs are the quotation marks whose content may be another
-// language.
-var quotePairs = map[rune]rune{'«': '»', '“': '”', '"': '"', '„': '“'}
+// closerOf returns the closing mark of a quotation mark whose content may
+// be another language: « », “ ”, " ", „ “.
+func closerOf(r rune) (rune, bool) {
+	switch r {
+	case '«':
+		return '»', true
+	case '“':
+		return '”', true
+	case '"':
+		return '"', true
+	case '„':
+		return '“', true
+	}
+	return 0, false
+}
 
-// appendForeignQuotes adds the quotations of line (at offset base) that
-// are in another language: with Persian or Urdu letters, or with more
-// words in another script than in Arabic.
-func appendForeignQuotes(q quiet, line string, base int) quiet {
+// appendForeignQuotes adds the quotations of line (at offset base, with
+// toks the tokens that start on it) that are in another language: with
+// Persian or Urdu letters, or with more words in another script than in
+// Arabic.
+func appendForeignQuotes(q quiet, line string, base int, toks []arabic.Token) quiet {
 	for i := 0; i < len(line); {
+		// only " and the first bytes of « (C2 AB), “ and „ (E2 80 9C/9E)
+		// can start an opening mark
+		if c := line[i]; c != '"' && c != 0xC2 && c != 0xE2 {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(line[i:])
-		closer, ok := quotePairs[r]
+		closer, ok := closerOf(r)
 		if !ok {
 			i += size
 			continue
@@ -225,7 +300,7 @@ func appendForeignQuotes(q quiet, line string, base int) quiet {
 			return q
 		}
 		inner := line[i+size : i+size+j]
-		if foreignLetters(inner) > 0 || foreignScript(inner) {
+		if foreignLetters(inner) > 0 || foreignScript(toks, base+i+size, base+i+size+j) {
 			q = append(q, span{base + i, base + i + size + j + utf8.RuneLen(closer)})
 		}
 		i += size + j + utf8.RuneLen(closer)
@@ -233,11 +308,13 @@ func appendForeignQuotes(q quiet, line string, base int) quiet {
 	return q
 }
 
-// foreignScript reports whether most words of s are in another script.
-func foreignScript(s string) bool {
+// foreignScript reports whether most words among toks that start in
+// [from, to) are in another script.
+func foreignScript(toks []arabic.Token, from, to int) bool {
 	ar, other := 0, 0
-	for _, t := range arabic.Tokenize(s) {
-		if t.Kind == arabic.Word {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == arabic.Word && t.Start >= from && t.Start < to {
 			if t.Arabic {
 				ar++
 			} else {
