@@ -282,6 +282,7 @@ func closerOf(r rune) (rune, bool) {
 // Persian or Urdu letters, or with more words in another script than in
 // Arabic.
 func appendForeignQuotes(q quiet, line string, base int, toks []arabic.Token) quiet {
+	k := 0 // the tokens before toks[k] lie before the quotation looked at
 	for i := 0; i < len(line); {
 		// only " and the first bytes of « (C2 AB), “ and „ (E2 80 9C/9E)
 		// can start an opening mark
@@ -300,7 +301,11 @@ func appendForeignQuotes(q quiet, line string, base int, toks []arabic.Token) qu
 			return q
 		}
 		inner := line[i+size : i+size+j]
-		if foreignLetters(inner) > 0 || foreignScript(toks, base+i+size, base+i+size+j) {
+		from, to := base+i+size, base+i+size+j
+		for k < len(toks) && toks[k].Start < from {
+			k++
+		}
+		if foreignLetters(inner) > 0 || foreignScript(toks[k:], to) {
 			q = append(q, span{base + i, base + i + size + j + utf8.RuneLen(closer)})
 		}
 		i += size + j + utf8.RuneLen(closer)
@@ -308,13 +313,16 @@ func appendForeignQuotes(q quiet, line string, base int, toks []arabic.Token) qu
 	return q
 }
 
-// foreignScript reports whether most words among toks that start in
-// [from, to) are in another script.
-func foreignScript(toks []arabic.Token, from, to int) bool {
+// foreignScript reports whether most words among toks that start before
+// to are in another script.
+func foreignScript(toks []arabic.Token, to int) bool {
 	ar, other := 0, 0
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind == arabic.Word && t.Start >= from && t.Start < to {
+		if t.Start >= to {
+			break
+		}
+		if t.Kind == arabic.Word {
 			if t.Arabic {
 				ar++
 			} else {

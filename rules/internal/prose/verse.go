@@ -56,6 +56,8 @@ const (
 	maxVerseWords = 12
 	// a block of at least minBlock verse-like lines in a row is a poem
 	minBlock = 3
+	// a hemistich holds 2 to maxHalfWords words
+	maxHalfWords = 8
 )
 
 // FindVerse finds the verse lines of text. A line reads like verse when it
@@ -69,8 +71,21 @@ const (
 // or a run of tatweel standing alone.
 func FindVerse(text string) *Verse {
 	var lines []line
+	cr := -1 // the first \r at or after pos, len(text) if none; -1 not yet looked for
 	for pos := 0; pos <= len(text); {
-		end := strings.IndexAny(text[pos:], "\r\n")
+		// the first \r or \n: \r is rare, and looked for again only
+		// once pos has passed the one found
+		if cr < pos {
+			if cr = strings.IndexByte(text[pos:], '\r'); cr < 0 {
+				cr = len(text)
+			} else {
+				cr += pos
+			}
+		}
+		end := strings.IndexByte(text[pos:cr], '\n')
+		if end < 0 && cr < len(text) {
+			end = cr - pos
+		}
 		next := 0
 		if end < 0 {
 			end = len(text)
@@ -122,7 +137,17 @@ func measure(text string, start, end int) line {
 	}
 	inWord, arabicWord := false, false
 	letters := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// range s, with the two-byte letters of Arabic decoded in place
+		r, n := rune(s[i]), 1
+		if c := s[i]; c >= 0x80 {
+			if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			} else {
+				r, n = utf8.DecodeRuneInString(s[i:])
+			}
+		}
+		i += n
 		switch {
 		case arabic.DigitValue(r) >= 0:
 			return l // tables, scores, dates: not verse
@@ -136,6 +161,12 @@ func measure(text string, start, end int) line {
 		default:
 			if inWord && arabicWord {
 				l.words++
+				if l.words > 2*maxHalfWords {
+					// too long for a line of verse, and for two
+					// hemistichs: the words hemistichs counts on either
+					// side of a mark are the words of the line
+					return l
+				}
 			}
 			inWord, arabicWord = false, false
 		}
@@ -188,7 +219,7 @@ func hemistichs(s string) bool {
 			i = j
 		}
 		a, b := countWords(s[:i]), countWords(strings.TrimLeft(s[i:], " \t\u00a0*ـ"))
-		if a >= 2 && a <= 8 && b >= 2 && b <= 8 {
+		if a >= 2 && a <= maxHalfWords && b >= 2 && b <= maxHalfWords {
 			return true
 		}
 	}
