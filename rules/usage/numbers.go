@@ -100,46 +100,49 @@ func lookup[V any](key string, m map[string]V) (split, V, bool) {
 
 // stemFilter tells at a glance that no reading of a word has its stem in
 // a table: every stem splits leaves is a suffix of the word's key, so a
-// key none of whose stems' last bytes end it has none. It keeps a bit for
-// the hash of the last n bytes of each stem, n the length of the shortest
-// (at most 4: the last two letters).
+// key that does not end as one of the stems does has none. It keeps a bit
+// for the hash of the last four bytes (two letters) of each stem; a table
+// with a shorter stem (short) lets every word through.
 type stemFilter struct {
-	n    int
-	bits [1 << 10]uint64
+	short bool
+	bits  [1 << 10]uint64
 }
 
 // newStemFilter makes the filter of the stems.
 func newStemFilter(stems ...[]string) *stemFilter {
-	f := &stemFilter{n: 4}
+	f := &stemFilter{}
 	for _, ss := range stems {
 		for _, s := range ss {
-			f.n = min(f.n, len(s))
+			if len(s) < 4 {
+				f.short = true
+				continue
+			}
+			h := tailHash(s)
+			f.bits[h>>6] |= 1 << (h & 63)
 		}
 	}
-	for _, ss := range stems {
-		for _, s := range ss {
-			h := f.hash(s)
-			f.bits[h>>6] |= 1 << (h & 63)
+	if f.short {
+		for i := range f.bits {
+			f.bits[i] = ^uint64(0)
 		}
 	}
 	return f
 }
 
-func (f *stemFilter) hash(key string) uint32 {
-	var w uint32
-	for i := len(key) - f.n; i < len(key); i++ {
-		w = w<<8 | uint32(key[i])
-	}
+// tailHash hashes the last four bytes of s, which has at least four.
+func tailHash(s string) uint32 {
+	n := len(s)
+	w := uint32(s[n-4])<<24 | uint32(s[n-3])<<16 | uint32(s[n-2])<<8 | uint32(s[n-1])
 	return (w * 0x9E3779B1) >> 16
 }
 
 // may reports whether a stem of the filter's tables may end key.
 func (f *stemFilter) may(key string) bool {
-	if len(key) < f.n {
-		return false
+	if len(key) < 4 {
+		return f.short
 	}
-	h := f.hash(key)
-	return f.bits[h>>6]&(1<<(h&63)) != 0
+	h := tailHash(key)
+	return f.bits[h>>6]>>(h&63)&1 != 0
 }
 
 // keys returns the keys of a table.

@@ -2,7 +2,10 @@ package usage
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
@@ -22,6 +25,12 @@ type phrase struct {
 type phrases struct {
 	lex  *arabic.Lexicon
 	list []phrase
+	// The letters every entry's first word starts with (after its
+	// proclitic) and ends with, "" if none: the masdars of
+	// hamzat-wasl-masdar all start with إ, the decades end in ينات. A
+	// word that cannot read so is passed over without a lookup.
+	prefix, suffix string
+	start          string // prefix without an ا it starts with (see mayStart)
 }
 
 // pronounSuffixes are the pronouns attached to أنّ.
@@ -30,13 +39,19 @@ var pronounSuffixes = []string{"ه", "ها", "هم", "هما", "هن", "نا", "
 // buildPhrases indexes the entries of a phrase file.
 func buildPhrases(name string, f phraseFile) (*phrases, error) {
 	ps := &phrases{lex: arabic.NewLexicon()}
+	var wrongs []string
 	add := func(wrong string, class arabic.Class, p phrase) error {
 		if !ps.lex.Add(wrong, class, len(ps.list)) {
 			return fmt.Errorf("%s: %q is listed twice", name, wrong)
 		}
 		ps.list = append(ps.list, p)
+		wrongs = append(wrongs, wrong)
 		return nil
 	}
+	defer func() {
+		ps.prefix, ps.suffix = sharedEnds(wrongs)
+		ps.start = strings.TrimPrefix(ps.prefix, "ا")
+	}()
 	for _, e := range f.Entry {
 		class, ok := arabic.ClassNames[e.Class]
 		if !ok {
@@ -72,12 +87,106 @@ func buildPhrases(name string, f phraseFile) (*phrases, error) {
 	return ps, nil
 }
 
+// sharedEnds returns the letters all the entries start with and, when
+// every entry is one word, those they all end with: as letters (no space,
+// no mark Key drops) they start and end the keys of the entries' first
+// words too. An ا leading the suffix is left out: the entry may be the
+// whole suffix, and the reading of a word as ل + the article (للوزير) adds
+// that ا to what the word spells.
+func sharedEnds(wrongs []string) (prefix, suffix string) {
+	if len(wrongs) == 0 {
+		return "", ""
+	}
+	prefix, suffix = wrongs[0], wrongs[0]
+	for _, w := range wrongs[1:] {
+		n := 0
+		for n < len(prefix) && n < len(w) && prefix[n] == w[n] {
+			n++
+		}
+		prefix = prefix[:n]
+		n = 0
+		for n < len(suffix) && n < len(w) && suffix[len(suffix)-1-n] == w[len(w)-1-n] {
+			n++
+		}
+		suffix = suffix[len(suffix)-n:]
+	}
+	for i, r := range prefix {
+		if !arabic.IsLetter(r) {
+			prefix = prefix[:i]
+			break
+		}
+	}
+	for i := len(suffix); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(suffix[:i])
+		if !arabic.IsLetter(r) {
+			suffix = suffix[i:]
+			break
+		}
+		i -= n
+	}
+	suffix = strings.TrimPrefix(suffix, "ا")
+	if suffix != "" {
+		for _, w := range wrongs {
+			if strings.IndexFunc(w, unicode.IsSpace) >= 0 {
+				suffix = "" // a phrase: its first word ends elsewhere
+				break
+			}
+		}
+	}
+	return prefix, suffix
+}
+
+// stemStarts are the byte offsets in a word's key where the stem of a
+// reading may start: after no proclitic, after each one a lexicon splits
+// off, and after the ل of لل read as ل + the article.
+var stemStarts = func() []int {
+	at := []int{0}
+	for _, p := range arabic.Prefixes(arabic.ClassAll) {
+		at = append(at, len(p))
+		if strings.HasSuffix(p, "لل") {
+			at = append(at, len(p)-len("ل"))
+		}
+	}
+	slices.Sort(at)
+	return slices.Compact(at)
+}()
+
+// mayStart reports whether a word with this key may read as the first word
+// of an entry, a test cheaper than MatchAt where the lexicon's filter (full
+// with the four thousand masdars) lets a word through. A reading's stem is
+// the key from one of stemStarts, or ا and the key after the ل of لل
+// (للوزير: الوزير): it ends as the key does and, past an ا it starts
+// with, starts at one of stemStarts.
+func (ps *phrases) mayStart(key string) bool {
+	if !strings.HasSuffix(key, ps.suffix) {
+		return false
+	}
+	at := ps.start
+	if at == "" {
+		return true
+	}
+	for _, i := range stemStarts {
+		if i+len(at) > len(key) {
+			break
+		}
+		// at is letters, two bytes or more each: the second byte tells
+		// most letters apart
+		if key[i+1] == at[1] && key[i:i+len(at)] == at {
+			return true
+		}
+	}
+	return false
+}
+
 // run reports the phrases of the list found in the pass's text, outside
 // verse and foreign quotations. msg formats the message from the flagged
 // text, the correction and the entry's note.
 func (ps *phrases) run(p *lint.Pass, msg func(word, fix, note string) string) {
 	toks := p.Tokens
 	for i := ps.lex.NextMayMatch(p.Splits, 0); i >= 0; i = ps.lex.NextMayMatch(p.Splits, i+1) {
+		if !ps.mayStart(toks[i].Key) {
+			continue
+		}
 		m, ok := ps.lex.MatchAt(toks, p.Splits, i)
 		if !ok {
 			continue

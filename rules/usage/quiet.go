@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
@@ -92,7 +91,7 @@ func findQuiet(text string, toks []arabic.Token) quiet {
 		case poem[i], isVerse(text, toks, l), foreignLetters(line) >= 2:
 			q = append(q, span{l.start, l.end})
 		default:
-			q = appendForeignQuotes(q, line, l.start, toks[l.t0:l.t1])
+			q = appendForeignQuotes(q, text, toks, l)
 		}
 	}
 	return q
@@ -263,72 +262,54 @@ func foreignLetters(s string) int {
 
 // closerOf returns the closing mark of a quotation mark whose content may
 // be another language: « », “ ”, " ", „ “.
-func closerOf(r rune) (rune, bool) {
-	switch r {
-	case '«':
-		return '»', true
-	case '“':
-		return '”', true
-	case '"':
-		return '"', true
-	case '„':
-		return '“', true
+func closerOf(mark string) (string, bool) {
+	switch mark {
+	case "«":
+		return "»", true
+	case "“":
+		return "”", true
+	case `"`:
+		return `"`, true
+	case "„":
+		return "“", true
 	}
-	return 0, false
+	return "", false
 }
 
-// appendForeignQuotes adds the quotations of line (at offset base, with
-// toks the tokens that start on it) that are in another language: with
-// Persian or Urdu letters, or with more words in another script than in
-// Arabic.
-func appendForeignQuotes(q quiet, line string, base int, toks []arabic.Token) quiet {
-	k := 0 // the tokens before toks[k] lie before the quotation looked at
-	for i := 0; i < len(line); {
-		// only " and the first bytes of « (C2 AB), “ and „ (E2 80 9C/9E)
-		// can start an opening mark
-		if c := line[i]; c != '"' && c != 0xC2 && c != 0xE2 {
-			i++
+// appendForeignQuotes adds the quotations of line l that are in another
+// language: with Persian or Urdu letters, or with more words in another
+// script than in Arabic. A quotation mark is a token of its own, so the
+// line's punctuation tokens are where quotations open.
+func appendForeignQuotes(q quiet, text string, toks []arabic.Token, l *qline) quiet {
+	lt := toks[l.t0:l.t1]
+	for k := 0; k < len(lt); k++ {
+		if lt[k].Kind != arabic.Punct {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(line[i:])
-		closer, ok := closerOf(r)
+		closer, ok := closerOf(lt[k].Key)
 		if !ok {
-			i += size
 			continue
 		}
-		j := strings.IndexRune(line[i+size:], closer)
+		open, from := lt[k].Start, lt[k].End
+		j := strings.Index(text[from:l.end], closer)
 		if j < 0 {
 			return q
 		}
-		inner := line[i+size : i+size+j]
-		from, to := base+i+size, base+i+size+j
-		for k < len(toks) && toks[k].Start < from {
-			k++
-		}
-		if foreignLetters(inner) > 0 || foreignScript(toks[k:], to) {
-			q = append(q, span{base + i, base + i + size + j + utf8.RuneLen(closer)})
-		}
-		i += size + j + utf8.RuneLen(closer)
-	}
-	return q
-}
-
-// foreignScript reports whether most words among toks that start before
-// to are in another script.
-func foreignScript(toks []arabic.Token, to int) bool {
-	ar, other := 0, 0
-	for i := range toks {
-		t := &toks[i]
-		if t.Start >= to {
-			break
-		}
-		if t.Kind == arabic.Word {
-			if t.Arabic {
-				ar++
-			} else {
-				other++
+		to := from + j
+		// the words inside, and the tokens up to the closing mark
+		ar, other := 0, 0
+		for k++; k < len(lt) && lt[k].Start < to; k++ {
+			if lt[k].Kind == arabic.Word {
+				if lt[k].Arabic {
+					ar++
+				} else {
+					other++
+				}
 			}
 		}
+		if foreignLetters(text[from:to]) > 0 || other > ar {
+			q = append(q, span{open, to + len(closer)})
+		}
 	}
-	return other > ar
+	return q
 }

@@ -148,15 +148,21 @@ func measure(text string, start, end int) line {
 			}
 		}
 		i += n
-		switch {
-		case arabic.DigitValue(r) >= 0:
+		var class uint8
+		if r < rune(len(runeClasses)) {
+			class = runeClasses[r]
+		} else {
+			class = classify(r)
+		}
+		switch class {
+		case classDigit:
 			return l // tables, scores, dates: not verse
-		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
+		case classLatin:
 			return l
-		case arabic.IsWordRune(r):
-			if arabic.IsLetter(r) {
-				arabicWord, letters = true, true
-			}
+		case classLetter:
+			arabicWord, letters = true, true
+			inWord = true
+		case classWord:
 			inWord = true
 		default:
 			if inWord && arabicWord {
@@ -193,6 +199,40 @@ func measure(text string, start, end int) line {
 	l.short = l.words >= minVerseWords && l.words <= maxVerseWords || l.split
 	return l
 }
+
+// The classes of a rune as measure reads it.
+const (
+	classOther  = iota // ends a word
+	classDigit         // a digit of any of the three sets
+	classLatin         // an ASCII Latin letter
+	classLetter        // an Arabic letter (arabic.IsLetter)
+	classWord          // inside a word (arabic.IsWordRune), no Arabic letter
+)
+
+// classify returns the class of r.
+func classify(r rune) uint8 {
+	switch {
+	case arabic.DigitValue(r) >= 0:
+		return classDigit
+	case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
+		return classLatin
+	case arabic.IsWordRune(r):
+		if arabic.IsLetter(r) {
+			return classLetter
+		}
+		return classWord
+	}
+	return classOther
+}
+
+// runeClasses holds the classes of the runes below U+0700: ASCII, Latin-1
+// and the Arabic block, most of what a line holds.
+var runeClasses = func() (c [0x700]uint8) {
+	for r := range c {
+		c[r] = classify(rune(r))
+	}
+	return c
+}()
 
 // hemistichs reports whether the line s holds two halves of 2 to 8 words
 // each, separated by 3 or more spaces, a tab, an asterisk or a run of
