@@ -13,9 +13,7 @@ import (
 // span is a byte range of the text, [start, end).
 type span struct{ start, end int }
 
-// quiet holds the parts of a document the usage rules leave alone: lines
-// of verse and quotations of another language. Its spans are sorted and
-// do not overlap.
+// quiet is a list of spans, sorted and not overlapping.
 type quiet []span
 
 // has reports whether the byte offset at falls in a quiet span.
@@ -31,37 +29,50 @@ func silent(p *lint.Pass, at int) bool {
 	return quietOf(p).has(at) || prose.VerseOf(p).Contains(at)
 }
 
-// quietOf returns the quiet spans of the pass's text, computed once per
+// quietOf returns the quiet parts of the pass's text, one reading per
 // document for all the usage rules.
-func quietOf(p *lint.Pass) quiet {
-	return p.Memo("usage/quiet", func() any { return findQuiet(p.Text, p.Tokens) }).(quiet)
+func quietOf(p *lint.Pass) *quietText {
+	return p.Memo("usage/quiet", func() any { return newQuietText(p.Text, p.Tokens) }).(*quietText)
 }
 
-// qline is one line of the text, [start, end), with its tokens: those
-// that start on it, toks[t0:t1].
+// quietText holds the parts of a document the usage rules leave alone:
+//
+//   - verse: a line whose halves are split by a hemistich mark (*, ***,
+//     … or ... between two runs of words of a verse's length, or a tab or
+//     a run of spaces inside a short line), a line vocalised throughout
+//     (verse and scripture are printed with their harakat, prose is not),
+//     or a line of a rhyming poem (see poem);
+//   - another language in Arabic script: a quotation, or a line, that
+//     uses the letters of Persian or Urdu (پ چ ژ گ ک ی ے …).
+//
+// A line (split at \n) is read when a rule first asks about an offset on
+// it, or on a line of the same run of short lines, and once: the rules ask
+// about a few offsets of a document. The words of a line, or of a part of
+// one cut at a mark or a space, are counted on the document's tokens: they
+// are the tokens that start there, as the part tokenized alone would give.
+// A quietText is not safe for concurrent use.
+type quietText struct {
+	text  string
+	toks  []arabic.Token // the tokens of text (arabic.Tokenize)
+	lines []qline        // every line, read or not
+}
+
+// qline is one line of the text, [start, end), and once read its tokens
+// (those that start on it, toks[t0:t1]) and what it holds.
 type qline struct {
 	start, end int
 	t0, t1     int
 	words      int // Arabic words
+	read       bool
+	short      bool  // 3 to 14 words, no prose mark at the end (see poem)
+	poem       int8  // a line of a poem: 0 not known yet, 1 yes, -1 no
+	quiet      int8  // the whole line is quiet: 0 not known yet, 1 yes, -1 no
+	quotes     quiet // the foreign quotations of a line that is not quiet
 }
 
-// findQuiet finds, line by line:
-//
-//   - verse: a line whose halves are split by a hemistich mark (*, ***,
-//     … or ... between two runs of words of a verse's length, or a tab or
-//     a run of spaces inside a short line), or a line vocalised throughout
-//     (verse and scripture are printed with their harakat, prose is not);
-//   - another language in Arabic script: a quotation, or a line, that
-//     uses the letters of Persian or Urdu (پ چ ژ گ ک ی ے …).
-//
-// toks are the tokens of text (arabic.Tokenize). The words of a line, or
-// of a part of one cut at a mark or a space, are counted on them: they are
-// the tokens that start there, as the part tokenized alone would give.
-// One walk over the lines and their tokens, no line tokenized again.
-func findQuiet(text string, toks []arabic.Token) quiet {
-	var q quiet
-	lines := make([]qline, 0, strings.Count(text, "\n")+1)
-	t := 0
+// newQuietText finds the lines of text; has reads them.
+func newQuietText(text string, toks []arabic.Token) *quietText {
+	q := &quietText{text: text, toks: toks, lines: make([]qline, 0, strings.Count(text, "\n")+1)}
 	for start := 0; start <= len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -69,71 +80,88 @@ func findQuiet(text string, toks []arabic.Token) quiet {
 		} else {
 			end += start
 		}
-		for t < len(toks) && toks[t].Start < start {
-			t++
-		}
-		l := qline{start: start, end: end, t0: t}
-		for t < len(toks) && toks[t].Start < end {
-			if toks[t].Kind == arabic.Word && toks[t].Arabic {
-				l.words++
-			}
-			t++
-		}
-		l.t1 = t
-		lines = append(lines, l)
+		q.lines = append(q.lines, qline{start: start, end: end})
 		start = end + 1
-	}
-	poem := poemLines(text, lines)
-	for i := range lines {
-		l := &lines[i]
-		line := text[l.start:l.end]
-		switch {
-		case poem[i], isVerse(text, toks, l), foreignLetters(line) >= 2:
-			q = append(q, span{l.start, l.end})
-		default:
-			q = appendForeignQuotes(q, text, toks, l)
-		}
 	}
 	return q
 }
 
-// poemLines marks the lines of a poem printed one verse or one hemistich
-// a line: a run of at least four consecutive lines of 3 to 14 words, none
-// ending in a prose mark (. ، : ؛), whose last letters rhyme — the same
-// letter ends most lines, or every second line.
-func poemLines(text string, lines []qline) []bool {
-	out := make([]bool, len(lines))
-	short := func(i int) bool {
-		n := lines[i].words
-		if n < 3 || n > 14 {
-			return false
-		}
-		line := strings.TrimSpace(text[lines[i].start:lines[i].end])
-		return !(line == "" || strings.HasSuffix(line, ".") || strings.HasSuffix(line, "،") || strings.HasSuffix(line, ":") || strings.HasSuffix(line, "؛"))
+// has reports whether the usage rules leave the byte offset at alone.
+func (q *quietText) has(at int) bool {
+	i := sort.Search(len(q.lines), func(i int) bool { return q.lines[i].start > at }) - 1
+	if i < 0 || at >= q.lines[i].end {
+		return false // before the text, on a line break or past the end
 	}
-	for i := 0; i < len(lines); {
-		if !short(i) {
-			i++
-			continue
+	l := q.line(i)
+	if l.quiet == 0 {
+		l.quiet = -1
+		if q.poem(i) || isVerse(q.text, q.toks, l) || foreignLetters(q.text[l.start:l.end]) >= 2 {
+			l.quiet = 1
+		} else {
+			l.quotes = appendForeignQuotes(nil, q.text, q.toks, l)
 		}
-		j := i
-		for j < len(lines) && short(j) {
-			j++
-		}
-		if j-i >= 4 {
-			run := make([]span, j-i)
-			for k := range run {
-				run[k] = span{lines[i+k].start, lines[i+k].end}
-			}
-			if rhymes(text, run) {
-				for k := i; k < j; k++ {
-					out[k] = true
-				}
-			}
-		}
-		i = j
 	}
-	return out
+	return l.quiet > 0 || l.quotes.has(at)
+}
+
+// line returns line i, read.
+func (q *quietText) line(i int) *qline {
+	l := &q.lines[i]
+	if l.read {
+		return l
+	}
+	l.read = true
+	toks := q.toks
+	t := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= l.start })
+	l.t0 = t
+	for ; t < len(toks) && toks[t].Start < l.end; t++ {
+		if toks[t].Kind == arabic.Word && toks[t].Arabic {
+			l.words++
+		}
+	}
+	l.t1 = t
+	if l.words >= 3 && l.words <= 14 {
+		line := strings.TrimSpace(q.text[l.start:l.end])
+		l.short = !(line == "" || strings.HasSuffix(line, ".") || strings.HasSuffix(line, "،") || strings.HasSuffix(line, ":") || strings.HasSuffix(line, "؛"))
+	}
+	return l
+}
+
+// poem reports whether line i is a line of a poem printed one verse or one
+// hemistich a line: a run of at least four consecutive short lines (3 to
+// 14 words, none ending in a prose mark: . ، : ؛) whose last letters rhyme
+// — the same letter ends most lines, or every second line. The verdict is
+// kept for every line of the run.
+func (q *quietText) poem(i int) bool {
+	l := q.line(i)
+	if l.poem != 0 {
+		return l.poem > 0
+	}
+	if !l.short {
+		l.poem = -1
+		return false
+	}
+	a, b := i, i+1
+	for a > 0 && q.line(a-1).short {
+		a--
+	}
+	for b < len(q.lines) && q.line(b).short {
+		b++
+	}
+	verdict := int8(-1)
+	if b-a >= 4 {
+		run := make([]span, b-a)
+		for k := range run {
+			run[k] = span{q.lines[a+k].start, q.lines[a+k].end}
+		}
+		if rhymes(q.text, run) {
+			verdict = 1
+		}
+	}
+	for k := a; k < b; k++ {
+		q.lines[k].poem = verdict
+	}
+	return verdict > 0
 }
 
 // rhymes reports whether the last letters of lines agree: one letter ends

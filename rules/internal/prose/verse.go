@@ -17,23 +17,37 @@ import (
 // at a time and often justifies with tatweel. In verse a word may repeat on
 // purpose and kashida is part of the layout, so rules that police prose
 // stay silent there.
+//
+// A line is read when a rule first asks about it (or about a line of the
+// same run of short lines), and once: most documents have no verse, and
+// the rules ask about a few lines. A Verse is not safe for concurrent use.
 type Verse struct {
-	spans []span // byte ranges of verse lines, sorted, not overlapping
+	text  string
+	lines []line // every line of the text, read or not
 }
-
-type span struct{ start, end int }
 
 // Contains reports whether byte offset pos lies on a verse line.
 func (v *Verse) Contains(pos int) bool {
-	if v == nil || len(v.spans) == 0 {
+	if v == nil || len(v.lines) == 0 {
 		return false
 	}
-	i := sort.Search(len(v.spans), func(i int) bool { return v.spans[i].end > pos })
-	return i < len(v.spans) && v.spans[i].start <= pos
+	i := sort.Search(len(v.lines), func(i int) bool { return v.lines[i].start > pos }) - 1
+	if i < 0 || pos >= v.lines[i].end {
+		return false // before the text, on a line break or past the end
+	}
+	return v.verse(i)
 }
 
 // Len is the number of verse lines.
-func (v *Verse) Len() int { return len(v.spans) }
+func (v *Verse) Len() int {
+	n := 0
+	for i := range v.lines {
+		if v.verse(i) {
+			n++
+		}
+	}
+	return n
+}
 
 // VerseOf returns the verse lines of the pass's document, computed once
 // per document for all the rules that ask.
@@ -41,13 +55,16 @@ func VerseOf(p *lint.Pass) *Verse {
 	return p.Memo("prose/verse", func() any { return FindVerse(p.Text) }).(*Verse)
 }
 
-// line is one line of the text with what the verse test needs.
+// line is one line of the text, text[start:end], with what the verse test
+// needs once it has been read.
 type line struct {
 	start, end int
+	read       bool // the fields below are known
 	words      int  // words with an Arabic letter
 	blank      bool // nothing but whitespace and punctuation
 	short      bool // reads like a line of verse on its own (see FindVerse)
 	split      bool // two hemistichs on one line
+	verdict    int8 // 0 not known yet, 1 verse, -1 not
 }
 
 // A line of verse holds minVerseWords to maxVerseWords words.
@@ -69,8 +86,10 @@ const (
 // line is verse on its own when it holds two hemistichs: two halves of 2
 // to 8 words each, separated by three or more spaces, a tab, an asterisk,
 // or a run of tatweel standing alone.
+//
+// It finds where the lines are; Contains and Len read them.
 func FindVerse(text string) *Verse {
-	var lines []line
+	v := &Verse{text: text}
 	cr := -1 // the first \r at or after pos, len(text) if none; -1 not yet looked for
 	for pos := 0; pos <= len(text); {
 		// the first \r or \n: \r is rare, and looked for again only
@@ -97,34 +116,63 @@ func FindVerse(text string) *Verse {
 				next++
 			}
 		}
-		lines = append(lines, measure(text, pos, end))
+		v.lines = append(v.lines, line{start: pos, end: end})
 		pos = next
 	}
-	v := &Verse{}
-	for i := 0; i < len(lines); {
-		if !lines[i].short {
-			if lines[i].split {
-				v.spans = append(v.spans, span{lines[i].start, lines[i].end})
-			}
-			i++
-			continue
-		}
-		// a run of verse-like lines, blank lines allowed between them
-		j, n, last := i, 0, i
-		for ; j < len(lines) && (lines[j].short || lines[j].blank); j++ {
-			if lines[j].short {
-				n++
-				last = j
-			}
-		}
-		for k := i; k <= last; k++ {
-			if lines[k].short && (n >= minBlock || lines[k].split) {
-				v.spans = append(v.spans, span{lines[k].start, lines[k].end})
-			}
-		}
-		i = last + 1
-	}
 	return v
+}
+
+// read returns line i, read.
+func (v *Verse) read(i int) *line {
+	l := &v.lines[i]
+	if !l.read {
+		*l = measure(v.text, l.start, l.end)
+		l.read = true
+	}
+	return l
+}
+
+// verse reports whether line i is verse: a short line in a block of short
+// and blank lines that holds at least minBlock short ones, or a line of
+// two hemistichs. The verdict is kept for every short line of the block.
+func (v *Verse) verse(i int) bool {
+	l := v.read(i)
+	if l.verdict != 0 {
+		return l.verdict > 0
+	}
+	if !l.short {
+		l.verdict = -1
+		if l.split {
+			l.verdict = 1
+		}
+		return l.split
+	}
+	inBlock := func(k int) bool {
+		m := v.read(k)
+		return m.short || m.blank
+	}
+	a, b := i, i+1
+	for a > 0 && inBlock(a-1) {
+		a--
+	}
+	for b < len(v.lines) && inBlock(b) {
+		b++
+	}
+	n := 0
+	for k := a; k < b; k++ {
+		if v.lines[k].short {
+			n++
+		}
+	}
+	for k := a; k < b; k++ {
+		if m := &v.lines[k]; m.short {
+			m.verdict = -1
+			if n >= minBlock || m.split {
+				m.verdict = 1
+			}
+		}
+	}
+	return l.verdict > 0
 }
 
 // measure reads one line, text[start:end].

@@ -7,6 +7,9 @@ import (
 	"github.com/daqiq/daqiq/lint/arabic"
 )
 
+// span is a byte range of the text, [start, end).
+type span struct{ start, end int }
+
 // FindVerse as it was first written, line by line with strings.IndexAny
 // and reading every line to its end: the reference the faster FindVerse
 // must agree with (TestVerseRef).
@@ -37,7 +40,7 @@ const (
 // line is verse on its own when it holds two hemistichs: two halves of 2
 // to 8 words each, separated by three or more spaces, a tab, an asterisk,
 // or a run of tatweel standing alone.
-func refFindVerse(text string) *Verse {
+func refFindVerse(text string) []span {
 	var lines []refLine
 	for pos := 0; pos <= len(text); {
 		end := strings.IndexAny(text[pos:], "\r\n")
@@ -55,11 +58,11 @@ func refFindVerse(text string) *Verse {
 		lines = append(lines, refMeasure(text, pos, end))
 		pos = next
 	}
-	v := &Verse{}
+	var spans []span
 	for i := 0; i < len(lines); {
 		if !lines[i].short {
 			if lines[i].split {
-				v.spans = append(v.spans, span{lines[i].start, lines[i].end})
+				spans = append(spans, span{lines[i].start, lines[i].end})
 			}
 			i++
 			continue
@@ -74,12 +77,12 @@ func refFindVerse(text string) *Verse {
 		}
 		for k := i; k <= last; k++ {
 			if lines[k].short && (n >= refMinBlock || lines[k].split) {
-				v.spans = append(v.spans, span{lines[k].start, lines[k].end})
+				spans = append(spans, span{lines[k].start, lines[k].end})
 			}
 		}
 		i = last + 1
 	}
-	return v
+	return spans
 }
 
 // measure reads one line, text[start:end].
