@@ -60,7 +60,8 @@ func CompoundNumbers() (*lint.Rule, error) {
 
 func runCompound(p *lint.Pass, d *numberData) {
 	toks := p.Tokens
-	for i := range toks {
+	for _, at := range wordsOf(p).numbers {
+		i := int(at)
 		if !wordAt(toks, i) {
 			continue
 		}

@@ -59,8 +59,9 @@ var tensFilter = newStemFilter(keys(tensNominative))
 
 func runNumberCase(p *lint.Pass, d *numberData) {
 	toks := p.Tokens
-	for i := range toks {
-		if !wordAt(toks, i) || !tensFilter.may(toks[i].Key) {
+	for _, at := range wordsOf(p).numbers {
+		i := int(at)
+		if !tensFilter.may(toks[i].Key) {
 			continue
 		}
 		tens, gen, ok := lookup(toks[i].Key, tensNominative)

@@ -49,8 +49,9 @@ var numeralFilter = newStemFilter(keys(numeralMasc), keys(numeralFem))
 
 func runNumberGender(p *lint.Pass, d *numberData) {
 	toks := p.Tokens
-	for i := range toks {
-		if !wordAt(toks, i) || !numeralFilter.may(toks[i].Key) {
+	for _, at := range wordsOf(p).numbers {
+		i := int(at)
+		if !numeralFilter.may(toks[i].Key) {
 			continue
 		}
 		n := nextWord(toks, i)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,7 +31,8 @@ type phrases struct {
 	// hamzat-wasl-masdar all start with إ, the decades end in ينات. A
 	// word that cannot read so is passed over without a lookup.
 	prefix, suffix string
-	start          string // prefix without an ا it starts with (see mayStart)
+	start          string   // prefix without an ا it starts with (see mayStart)
+	wrongs         []string // the entries' wrong forms, as added to lex
 }
 
 // pronounSuffixes are the pronouns attached to أنّ.
@@ -39,17 +41,16 @@ var pronounSuffixes = []string{"ه", "ها", "هم", "هما", "هن", "نا", "
 // buildPhrases indexes the entries of a phrase file.
 func buildPhrases(name string, f phraseFile) (*phrases, error) {
 	ps := &phrases{lex: arabic.NewLexicon()}
-	var wrongs []string
 	add := func(wrong string, class arabic.Class, p phrase) error {
 		if !ps.lex.Add(wrong, class, len(ps.list)) {
 			return fmt.Errorf("%s: %q is listed twice", name, wrong)
 		}
 		ps.list = append(ps.list, p)
-		wrongs = append(wrongs, wrong)
+		ps.wrongs = append(ps.wrongs, wrong)
 		return nil
 	}
 	defer func() {
-		ps.prefix, ps.suffix = sharedEnds(wrongs)
+		ps.prefix, ps.suffix = sharedEnds(ps.wrongs)
 		ps.start = strings.TrimPrefix(ps.prefix, "ا")
 	}()
 	for _, e := range f.Entry {
@@ -158,7 +159,7 @@ var stemStarts = func() []int {
 // (للوزير: الوزير): it ends as the key does and, past an ا it starts
 // with, starts at one of stemStarts.
 func (ps *phrases) mayStart(key string) bool {
-	if !strings.HasSuffix(key, ps.suffix) {
+	if ps.suffix != "" && !strings.HasSuffix(key, ps.suffix) {
 		return false
 	}
 	at := ps.start
@@ -171,11 +172,77 @@ func (ps *phrases) mayStart(key string) bool {
 		}
 		// at is letters, two bytes or more each: the second byte tells
 		// most letters apart
-		if key[i+1] == at[1] && key[i:i+len(at)] == at {
+		if key[i+1] == at[1] && key[i] == at[0] && key[i:i+len(at)] == at {
 			return true
 		}
 	}
 	return false
+}
+
+// phraseUnion is the phrase lists of the package as their rules walk a
+// document's words: those whose entries all start alike (starting) are
+// walked by the words usageWords finds for them, the others by the
+// filter of one lexicon of all their entries' first words (others).
+type phraseUnion struct {
+	starting []*phrases
+	rest     []*phrases
+	others   *arabic.Lexicon
+}
+
+// phraseIndex returns the phrase lists of the package that could be
+// built, in their union.
+var phraseIndex = sync.OnceValue(func() *phraseUnion {
+	u := &phraseUnion{others: arabic.NewLexicon()}
+	for _, load := range []func() (*phrases, error){loadCollocation, loadWordForm, loadMasdar, loadDecades} {
+		ps, err := load()
+		if err != nil {
+			continue
+		}
+		if ps.start != "" {
+			u.starting = append(u.starting, ps)
+			continue
+		}
+		u.rest = append(u.rest, ps)
+		for _, w := range ps.wrongs {
+			// the first word as Lexicon.Add keys it: the union's filter
+			// then holds every bit of the list's
+			if words := strings.Fields(w); len(words) > 0 {
+				u.others.AddKey(arabic.Key(words[0]), arabic.ClassAll, 0)
+			}
+		}
+	}
+	return u
+})
+
+// walk returns the words run tries, in order: a function giving the first
+// of them at or after token i, or -1. They hold every word MatchAt can
+// match an entry of the list at.
+func (ps *phrases) walk(p *lint.Pass) func(int) int {
+	u := phraseIndex()
+	var words []int32
+	if k := slices.Index(u.starting, ps); k >= 0 {
+		words = wordsOf(p).starts[k]
+	} else if slices.Contains(u.rest, ps) {
+		words = p.Memo("usage/phrase-words", func() any {
+			var out []int32
+			for i := u.others.NextMayMatch(p.Splits, 0); i >= 0; i = u.others.NextMayMatch(p.Splits, i+1) {
+				out = append(out, int32(i))
+			}
+			return out
+		}).([]int32)
+	} else {
+		return func(i int) int { return ps.lex.NextMayMatch(p.Splits, i) }
+	}
+	k := 0
+	return func(i int) int {
+		for k < len(words) && int(words[k]) < i {
+			k++
+		}
+		if k == len(words) {
+			return -1
+		}
+		return int(words[k])
+	}
 }
 
 // run reports the phrases of the list found in the pass's text, outside
@@ -183,7 +250,8 @@ func (ps *phrases) mayStart(key string) bool {
 // text, the correction and the entry's note.
 func (ps *phrases) run(p *lint.Pass, msg func(word, fix, note string) string) {
 	toks := p.Tokens
-	for i := ps.lex.NextMayMatch(p.Splits, 0); i >= 0; i = ps.lex.NextMayMatch(p.Splits, i+1) {
+	next := ps.walk(p)
+	for i := next(0); i >= 0; i = next(i + 1) {
 		if !ps.mayStart(toks[i].Key) {
 			continue
 		}
