@@ -60,7 +60,7 @@ func CompoundNumbers() (*lint.Rule, error) {
 
 func runCompound(p *lint.Pass, d *numberData) {
 	toks := p.Tokens
-	for _, at := range wordsOf(p).numbers {
+	for _, at := range wordsOf(p).others {
 		i := int(at)
 		if !wordAt(toks, i) {
 			continue

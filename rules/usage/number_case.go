@@ -59,9 +59,9 @@ var tensFilter = newStemFilter(keys(tensNominative))
 
 func runNumberCase(p *lint.Pass, d *numberData) {
 	toks := p.Tokens
-	for _, at := range wordsOf(p).numbers {
+	for _, at := range wordsOf(p).others {
 		i := int(at)
-		if !tensFilter.may(toks[i].Key) {
+		if !wordAt(toks, i) || !tensFilter.may(toks[i].Key) {
 			continue
 		}
 		tens, gen, ok := lookup(toks[i].Key, tensNominative)

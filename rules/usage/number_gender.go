@@ -49,9 +49,9 @@ var numeralFilter = newStemFilter(keys(numeralMasc), keys(numeralFem))
 
 func runNumberGender(p *lint.Pass, d *numberData) {
 	toks := p.Tokens
-	for _, at := range wordsOf(p).numbers {
+	for _, at := range wordsOf(p).others {
 		i := int(at)
-		if !numeralFilter.may(toks[i].Key) {
+		if !wordAt(toks, i) || !numeralFilter.may(toks[i].Key) {
 			continue
 		}
 		n := nextWord(toks, i)

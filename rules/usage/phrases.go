@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,7 +41,11 @@ var pronounSuffixes = []string{"ه", "ها", "هم", "هما", "هن", "نا", "
 func buildPhrases(name string, f phraseFile) (*phrases, error) {
 	ps := &phrases{lex: arabic.NewLexicon()}
 	add := func(wrong string, class arabic.Class, p phrase) error {
-		if !ps.lex.Add(wrong, class, len(ps.list)) {
+		addKey := ps.lex.Add
+		if plainKey(wrong) {
+			addKey = ps.lex.AddKey // the same, without splitting and normalising again
+		}
+		if !addKey(wrong, class, len(ps.list)) {
 			return fmt.Errorf("%s: %q is listed twice", name, wrong)
 		}
 		ps.list = append(ps.list, p)
@@ -86,6 +89,22 @@ func buildPhrases(name string, f phraseFile) (*phrases, error) {
 		}
 	}
 	return ps, nil
+}
+
+// plainKey reports whether s is a lexicon key as Lexicon.Add makes one:
+// words without harakat, tatweel or joiners (arabic.Key keeps them as
+// they are), one space between two, none before or after. Then AddKey(s)
+// adds what Add(s) does.
+func plainKey(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		return false
+	}
+	for _, r := range s {
+		if r != ' ' && unicode.IsSpace(r) || arabic.IsHaraka(r) || r == arabic.Tatweel || arabic.IsIgnorable(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // sharedEnds returns the letters all the entries start with and, when
@@ -179,57 +198,16 @@ func (ps *phrases) mayStart(key string) bool {
 	return false
 }
 
-// phraseUnion is the phrase lists of the package as their rules walk a
-// document's words: those whose entries all start alike (starting) are
-// walked by the words usageWords finds for them, the others by the
-// filter of one lexicon of all their entries' first words (others).
-type phraseUnion struct {
-	starting []*phrases
-	rest     []*phrases
-	others   *arabic.Lexicon
-}
-
-// phraseIndex returns the phrase lists of the package that could be
-// built, in their union.
-var phraseIndex = sync.OnceValue(func() *phraseUnion {
-	u := &phraseUnion{others: arabic.NewLexicon()}
-	for _, load := range []func() (*phrases, error){loadCollocation, loadWordForm, loadMasdar, loadDecades} {
-		ps, err := load()
-		if err != nil {
-			continue
-		}
-		if ps.start != "" {
-			u.starting = append(u.starting, ps)
-			continue
-		}
-		u.rest = append(u.rest, ps)
-		for _, w := range ps.wrongs {
-			// the first word as Lexicon.Add keys it: the union's filter
-			// then holds every bit of the list's
-			if words := strings.Fields(w); len(words) > 0 {
-				u.others.AddKey(arabic.Key(words[0]), arabic.ClassAll, 0)
-			}
-		}
-	}
-	return u
-})
-
 // walk returns the words run tries, in order: a function giving the first
 // of them at or after token i, or -1. They hold every word MatchAt can
 // match an entry of the list at.
 func (ps *phrases) walk(p *lint.Pass) func(int) int {
-	u := phraseIndex()
+	u := usageIndex()
 	var words []int32
 	if k := slices.Index(u.starting, ps); k >= 0 {
 		words = wordsOf(p).starts[k]
 	} else if slices.Contains(u.rest, ps) {
-		words = p.Memo("usage/phrase-words", func() any {
-			var out []int32
-			for i := u.others.NextMayMatch(p.Splits, 0); i >= 0; i = u.others.NextMayMatch(p.Splits, i+1) {
-				out = append(out, int32(i))
-			}
-			return out
-		}).([]int32)
+		words = wordsOf(p).others
 	} else {
 		return func(i int) int { return ps.lex.NextMayMatch(p.Splits, i) }
 	}
