@@ -65,6 +65,10 @@ func RepeatedWord() (*lint.Rule, error) {
 type doubles struct {
 	allow, names, groups, short, tags, copulas map[string]bool
 	phrases                                    [][]string
+	// tagLens has a bit for the length of each tag: an Arabic word's key
+	// has no mark, so fold keeps its length, and a word of another length
+	// is no tag.
+	tagLens [4]uint64
 }
 
 // fold is the form lists are matched in: no harakat or tatweel, أ إ آ as
@@ -80,7 +84,11 @@ func newDoubles(l lists) *doubles {
 		d.short[fold(w)] = true
 	}
 	for _, w := range l.Tags {
-		d.tags[fold(w)] = true
+		k := fold(w)
+		d.tags[k] = true
+		if len(k) < 256 {
+			d.tagLens[len(k)>>6] |= 1 << (len(k) & 63)
+		}
 	}
 	for _, w := range l.Allow {
 		d.allow[fold(w)] = true
@@ -172,7 +180,7 @@ func (d *doubles) skip(p *lint.Pass, ai, bi int) bool {
 			}
 		}
 	}
-	if d.tagLine(toks, ai) {
+	if d.tagLine(p, ai) {
 		return true
 	}
 	if !d.short[k] && !definite(k) && !typography.NewsWord(a.Key) {
@@ -193,31 +201,74 @@ func (d *doubles) skip(p *lint.Pass, ai, bi int) bool {
 // tagLine reports whether token i follows, on its line, a label that opens
 // a list of tags (سمات تفجير عسير …) at the start of the line or after the
 // end of a sentence: keywords a CMS prints after the text, not prose.
-func (d *doubles) tagLine(toks []arabic.Token, i int) bool {
-	for j := i - 1; j >= 0; j-- {
-		t := &toks[j]
-		if t.Kind == arabic.Space && t.Breaks > 0 {
+//
+// What decides is the nearest token before i that ends the walk back: a
+// line break, a label, or a mark other than ، , :. Skip asks about pairs in
+// the order of the text; the walk back stops where the previous one
+// started and takes its answer from there, so the document is walked once.
+func (d *doubles) tagLine(p *lint.Pass, i int) bool {
+	toks := p.Tokens
+	last := p.Memo("repetition/tag-line", func() any { return &tagWalk{} }).(*tagWalk)
+	end := -1
+	from := 0
+	if last.d == d && last.at <= i {
+		from = last.at
+	}
+	j := i - 1
+	for ; j >= from; j-- {
+		if d.endsWalk(&toks[j]) {
+			end = j
+			break
+		}
+	}
+	if j < from && from > 0 {
+		end = last.end
+	}
+	*last = tagWalk{d: d, at: i, end: end}
+	if end < 0 {
+		return false
+	}
+	t := &toks[end]
+	if t.Kind != arabic.Word {
+		return false // a line break, or a sentence of prose between the label and the word
+	}
+	// the label starts a line or follows the end of a sentence: «سمات» is
+	// also a noun of prose (traits)
+	k := end - 1
+	for k >= 0 && toks[k].Kind == arabic.Space && toks[k].Breaks == 0 {
+		k--
+	}
+	if k < 0 || toks[k].Kind == arabic.Space {
+		return true
+	}
+	switch toks[k].Key {
+	case ".", "!", "؟", "?", "…":
+		return true
+	}
+	return false
+}
+
+// tagWalk is where tagLine last walked back from (at) for the lists of d,
+// nil before the first walk, and the token that ended the walk (end, -1
+// if none did).
+type tagWalk struct {
+	d       *doubles
+	at, end int
+}
+
+// endsWalk reports whether tagLine's walk back ends at t: a line break, a
+// label of a tag list, a mark other than ، , :.
+func (d *doubles) endsWalk(t *arabic.Token) bool {
+	switch t.Kind {
+	case arabic.Space:
+		return t.Breaks > 0
+	case arabic.Word:
+		if n := len(t.Key); t.Arabic && (n >= 256 || d.tagLens[n>>6]&(1<<(n&63)) == 0) {
 			return false
 		}
-		if t.Kind == arabic.Word && d.tags[fold(t.Key)] {
-			// the label starts a line or follows the end of a sentence:
-			// «سمات» is also a noun of prose (traits)
-			k := j - 1
-			for k >= 0 && toks[k].Kind == arabic.Space && toks[k].Breaks == 0 {
-				k--
-			}
-			if k < 0 || toks[k].Kind == arabic.Space {
-				return true
-			}
-			switch toks[k].Key {
-			case ".", "!", "؟", "?", "…":
-				return true
-			}
-			return false
-		}
-		if t.Kind == arabic.Punct && t.Key != "،" && t.Key != "," && t.Key != ":" {
-			return false // a sentence of prose between the label and the word
-		}
+		return d.tags[fold(t.Key)]
+	case arabic.Punct:
+		return t.Key != "،" && t.Key != "," && t.Key != ":"
 	}
 	return false
 }
