@@ -15,15 +15,12 @@ type Facts struct {
 	// Dateline is the publication date the rules check against: the one
 	// the caller gave, else the front matter's, else Printed.
 	Dateline Dateline
-	// Printed is the dateline printed at the top of the text, when
-	// FindDateline found one, whatever Dateline holds: a rule compares
-	// the two.
+	// Printed is the dateline printed at the top of the text, when the
+	// finder RegisterDatelineFinder registered found one, whatever
+	// Dateline holds: a rule compares the two. The runner calls the
+	// finder once per document, before the rules, with a pass that has no
+	// rule and reports nothing.
 	Printed Dateline
-	// FindDateline, when set, reads the dateline printed at the top of
-	// the text; nil uses the finder RegisterDatelineFinder registered.
-	// The runner calls it once per document, before the rules, with a
-	// pass that has no rule and reports nothing.
-	FindDateline func(*Pass) (Dateline, bool)
 	// Undated counts the relative dates (اليوم الأربعاء، الخميس الماضي،
 	// يوليو الماضي) the date rules left unchecked for want of a dateline.
 	Undated int
@@ -32,7 +29,7 @@ type Facts struct {
 var datelineFinder func(*Pass) (Dateline, bool)
 
 // RegisterDatelineFinder sets the finder of printed datelines the runner
-// uses when Facts.FindDateline is nil. The date rules register theirs when
+// calls before the rules of each document. The date rules register theirs when
 // their package is loaded, as image formats register their decoders; it
 // is not safe to call while documents are being checked.
 func RegisterDatelineFinder(f func(*Pass) (Dateline, bool)) { datelineFinder = f }

@@ -61,7 +61,7 @@ func (t Tally) Summary(fixHint bool) string {
 	var levels []string
 	for _, l := range []lint.Level{lint.Error, lint.Warning, lint.Info} {
 		if n := t.ByLevel[l]; n > 0 {
-			levels = append(levels, fmt.Sprintf("%d %s", n, plural(n, l.String(), l.String()+"s")))
+			levels = append(levels, fmt.Sprintf("%d %s", n, countNoun(n, l.String(), l.String()+"s")))
 		}
 	}
 	families := make([]string, 0, len(t.ByFamily))
@@ -78,16 +78,9 @@ func (t Tally) Summary(fixHint bool) string {
 	for i, f := range families {
 		families[i] = fmt.Sprintf("%s %d", f, t.ByFamily[f])
 	}
-	msg := fmt.Sprintf("%d %s (%s): %s", t.Total, plural(t.Total, "problem", "problems"), strings.Join(levels, ", "), strings.Join(families, ", "))
+	msg := fmt.Sprintf("%d %s (%s): %s", t.Total, countNoun(t.Total, "problem", "problems"), strings.Join(levels, ", "), strings.Join(families, ", "))
 	if fixHint && t.Fixable > 0 {
 		msg += fmt.Sprintf("; %d fixable with --fix", t.Fixable)
 	}
 	return msg
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -60,11 +60,7 @@ func run(doc *source.Document, rules []lint.Active, opts runOptions) (ds, more [
 	sc.toks = arabic.AppendTokens(sc.toks[:0], doc.Text)
 	sc.splits.Analyze(sc.toks)
 	toks, splits, memo := sc.toks, &sc.splits, sc.memo
-	find := facts.FindDateline
-	if find == nil {
-		find = lint.DatelineFinder()
-	}
-	if find != nil && !facts.Printed.Known() {
+	if find := lint.DatelineFinder(); find != nil && !facts.Printed.Known() {
 		var p lint.Pass
 		p.Init(nil, doc, toks, splits, nil, facts, memo, func(lint.Diagnostic) {})
 		if d, ok := find(&p); ok {

@@ -157,9 +157,8 @@ func (k *Knowledge) capitalName(p *lint.Pass, city, name *mention) {
 
 // personAdjective checks a country adjective followed by a person.
 func (k *Knowledge) personAdjective(p *lint.Pass, adj, person *mention) {
-	ps, ps0 := k.sensesOf(person, func(s sense) bool { return s.kind == KindPerson })
-	as, a0 := k.sensesOf(adj, func(s sense) bool { return s.kind.adjective() })
-	if len(ps) == 0 || len(as) == 0 || overlaps(ps, as) {
+	ps0, a0, as, ok := k.mismatch(adj, person)
+	if !ok {
 		return
 	}
 	who := &k.Persons[ps0.form]
@@ -267,7 +266,15 @@ func (k *Knowledge) contradicted(p *lint.Pass, ms []mention, j int) bool {
 	if n < 0 {
 		return false
 	}
-	ps, _ := k.sensesOf(&ms[n], func(s sense) bool { return s.kind == KindPerson })
-	as, _ := k.sensesOf(m, func(s sense) bool { return s.kind.adjective() })
-	return len(ps) > 0 && len(as) > 0 && !overlaps(ps, as)
+	_, _, _, ok := k.mismatch(m, &ms[n])
+	return ok
+}
+
+// mismatch reports whether a country adjective and the person after it
+// name no country in common; it returns the first person and adjective
+// senses and the adjective's countries.
+func (k *Knowledge) mismatch(adj, person *mention) (who, a0 sense, as []int, ok bool) {
+	ps, who := k.sensesOf(person, func(s sense) bool { return s.kind == KindPerson })
+	as, a0 = k.sensesOf(adj, func(s sense) bool { return s.kind.adjective() })
+	return who, a0, as, len(ps) > 0 && len(as) > 0 && !overlaps(ps, as)
 }

@@ -258,15 +258,13 @@ type alefOccurrence struct {
 	form string // the verb as it is written: تلا
 }
 
-// twoWords reports whether a word in ى that no list knows may be a
-// word of its own beside its ي-form, so that a text having both is no
-// evidence of a slip: an imperfect verb, active in ي and passive in ى
-// (تروي/تُروى، سنلقي/سنلقى), or a participle of a derived form, active in ي
-// and passive in ى (المعتدي/المعتدى عليه، المدعي/المدعى عليه).
-func twoWords(key string) bool {
+// definiteStem strips the proclitics before a word: و or ف when more than
+// minConj letters are left with them, then ب ك ل before the article, and
+// writes لل as ال (للمعتدى → المعتدى).
+func definiteStem(key string, minConj int) string {
 	stem := key
 	for _, c := range []string{"و", "ف"} {
-		if strings.HasPrefix(stem, c) && arabic.RuneCount(stem) > 3 {
+		if strings.HasPrefix(stem, c) && arabic.RuneCount(stem) > minConj {
 			stem = stem[len(c):]
 			break
 		}
@@ -280,6 +278,16 @@ func twoWords(key string) bool {
 	if strings.HasPrefix(stem, "لل") {
 		stem = "ال" + stem[len("لل"):]
 	}
+	return stem
+}
+
+// twoWords reports whether a word in ى that no list knows may be a
+// word of its own beside its ي-form, so that a text having both is no
+// evidence of a slip: an imperfect verb, active in ي and passive in ى
+// (تروي/تُروى، سنلقي/سنلقى), or a participle of a derived form, active in ي
+// and passive in ى (المعتدي/المعتدى عليه، المدعي/المدعى عليه).
+func twoWords(key string) bool {
+	stem := definiteStem(key, 3)
 	if s, ok := strings.CutPrefix(stem, "ال"); ok {
 		return strings.HasPrefix(s, "م") && arabic.RuneCount(s) >= 4 // المعتدى، المدعى
 	}
@@ -301,22 +309,7 @@ func twoWords(key string) bool {
 // letters without its proclitics. Other words may be verbs, which end in ى
 // as often as not, so they are left alone.
 func inferable(key string) bool {
-	stem := key
-	for _, c := range []string{"و", "ف"} {
-		if strings.HasPrefix(stem, c) && arabic.RuneCount(stem) > 4 {
-			stem = stem[len(c):]
-			break
-		}
-	}
-	for _, c := range []string{"ب", "ك", "ل"} {
-		if strings.HasPrefix(stem, c+"ال") {
-			stem = stem[len(c):]
-			break
-		}
-	}
-	if strings.HasPrefix(stem, "لل") {
-		stem = "ال" + stem[len("لل"):]
-	}
+	stem := definiteStem(key, 4)
 	switch {
 	case strings.HasPrefix(stem, "ال"):
 		return arabic.RuneCount(stem) >= 6 // ال + at least four letters

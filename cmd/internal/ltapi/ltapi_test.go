@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -12,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/daqiq/daqiq/cmd/internal/httptesting"
 
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint/config"
@@ -28,42 +29,6 @@ func testServer(t *testing.T, o Options) *httptest.Server {
 	ts := httptest.NewServer(mux)
 	t.Cleanup(ts.Close)
 	return ts
-}
-
-// do, get, postForm and wantStatus are copies of the helpers of package
-// serve's tests.
-func do(t *testing.T, req *http.Request) (*http.Response, []byte) {
-	t.Helper()
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, body
-}
-
-func get(t *testing.T, u string) (*http.Response, []byte) {
-	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, u, nil)
-	return do(t, req)
-}
-
-func postForm(t *testing.T, u string, v url.Values) (*http.Response, []byte) {
-	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, u, strings.NewReader(v.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	return do(t, req)
-}
-
-func wantStatus(t *testing.T, res *http.Response, body []byte, code int) {
-	t.Helper()
-	if res.StatusCode != code {
-		t.Fatalf("%s %s: status %d, want %d: %s", res.Request.Method, res.Request.URL.Path, res.StatusCode, code, body)
-	}
 }
 
 // u16slice is s[off:off+n] counted in UTF-16 code units, as a LanguageTool
@@ -355,3 +320,10 @@ func TestMaxBody(t *testing.T) {
 		t.Errorf("%q", body)
 	}
 }
+
+var (
+	do         = httptesting.Do
+	get        = httptesting.Get
+	postForm   = httptesting.PostForm
+	wantStatus = httptesting.WantStatus
+)

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/daqiq/daqiq/cmd/internal/httptesting"
+
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/rules"
@@ -27,26 +29,6 @@ func testServer(t *testing.T, o Options) *httptest.Server {
 	return ts
 }
 
-func do(t *testing.T, req *http.Request) (*http.Response, []byte) {
-	t.Helper()
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, body
-}
-
-func get(t *testing.T, u string) (*http.Response, []byte) {
-	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, u, nil)
-	return do(t, req)
-}
-
 func postJSON(t *testing.T, u string, v any) (*http.Response, []byte) {
 	t.Helper()
 	b, err := json.Marshal(v)
@@ -56,20 +38,6 @@ func postJSON(t *testing.T, u string, v any) (*http.Response, []byte) {
 	req, _ := http.NewRequest(http.MethodPost, u, bytes.NewReader(b))
 	req.Header.Set("Content-Type", "application/json")
 	return do(t, req)
-}
-
-func postForm(t *testing.T, u string, v url.Values) (*http.Response, []byte) {
-	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, u, strings.NewReader(v.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	return do(t, req)
-}
-
-func wantStatus(t *testing.T, res *http.Response, body []byte, code int) {
-	t.Helper()
-	if res.StatusCode != code {
-		t.Fatalf("%s %s: status %d, want %d: %s", res.Request.Method, res.Request.URL.Path, res.StatusCode, code, body)
-	}
 }
 
 type apiCheckResponse struct {
@@ -670,3 +638,10 @@ func TestCheckOrigin(t *testing.T) {
 		}
 	}
 }
+
+var (
+	do         = httptesting.Do
+	get        = httptesting.Get
+	postForm   = httptesting.PostForm
+	wantStatus = httptesting.WantStatus
+)
