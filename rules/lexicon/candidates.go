@@ -291,6 +291,17 @@ func nameEnding(k string) bool {
 	return strings.HasSuffix(k, "ا") || strings.HasSuffix(k, "ان")
 }
 
+// definite reports whether k starts with the article, alone or after
+// the proclitics that come before it (المراة، والمراة، للمراة).
+func definite(k string) bool {
+	for _, p := range []string{"", "و", "ف", "ب", "ك", "وب", "فب", "وك"} {
+		if strings.HasPrefix(k, p+"ال") {
+			return true
+		}
+	}
+	return strings.HasPrefix(k, "لل") || strings.HasPrefix(k, "ولل") || strings.HasPrefix(k, "فلل")
+}
+
 // pronounEnding reports whether s is a pronoun suffix.
 func pronounEnding(s string) bool {
 	switch s {
@@ -329,6 +340,10 @@ func finals(v string) []struct {
 	case 'ه':
 		return []f{{stem + "ة", taaMarbuta}}
 	case 'ة':
+		if definite(v) {
+			// a verb never takes the article: المراة is not المرات
+			return []f{{stem + "ه", taaMarbuta}}
+		}
 		return []f{{stem + "ه", taaMarbuta}, {stem + "ت", verbTaa}}
 	case 'ي', 'ى':
 		// the plurals شكاوى/شكاوي، فتاوى/فتاوي are written both ways
