@@ -25,6 +25,7 @@ import (
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/config"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/markup"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
@@ -113,6 +114,8 @@ type Input struct {
 	// ReportUnused adds a finding for each suppression comment that
 	// silences nothing.
 	ReportUnused bool
+	// Lang is the language of the messages (the zero value: Arabic).
+	Lang i18n.Lang
 	// Select, when set, changes which rules run (nil: the rules the
 	// configuration turns on for Path).
 	Select *Selection
@@ -184,7 +187,7 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 			return runner.Parsed{}, err
 		}
 		last = x
-		p := runner.Parsed{Doc: doc, Filter: x.Filter, Facts: &lint.Facts{Dateline: dateline(in.Dateline, x)}}
+		p := runner.Parsed{Doc: doc, Filter: x.Filter, Facts: &lint.Facts{Dateline: dateline(in.Dateline, x), Lang: in.Lang}}
 		if len(x.Directives) > 0 {
 			// silenced findings do not count towards a rule's cap
 			p.Suppressed = x.Suppressed

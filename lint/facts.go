@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // Facts is what is known about one document besides its text: what the
@@ -24,6 +26,9 @@ type Facts struct {
 	// Undated counts the relative dates (اليوم الأربعاء، الخميس الماضي،
 	// يوليو الماضي) the date rules left unchecked for want of a dateline.
 	Undated int
+	// Lang is the language the rules write their messages in (Pass.T):
+	// Arabic unless the caller asks for English.
+	Lang i18n.Lang
 }
 
 var datelineFinder func(*Pass) (Dateline, bool)

@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/source"
 )
 
@@ -243,6 +244,55 @@ func (p *Pass) Report(d Diagnostic) {
 // Reportf records a diagnostic with no fix.
 func (p *Pass) Reportf(start, end int, format string, args ...any) {
 	p.Report(Diagnostic{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
+}
+
+// T is the message key of the pass's rule in the document's language
+// (Facts.Lang), with args in its {1}, {2}…: the catalogue of the rule's
+// family holds it (package i18n).
+func (p *Pass) T(key string, args ...any) string {
+	return i18n.T(p.Lang(), p.Rule.ID, key, args...)
+}
+
+// Lang is the language of the pass's messages.
+func (p *Pass) Lang() i18n.Lang {
+	if p.Facts == nil {
+		return i18n.Ar
+	}
+	return p.Facts.Lang
+}
+
+// Q quotes a word or phrase as the pass's language does: «…» in Arabic,
+// “…” in English.
+func (p *Pass) Q(s string) string { return Quote(p.Lang(), s) }
+
+// Quote quotes s for lang: «…» in Arabic, “…” in English.
+func Quote(lang i18n.Lang, s string) string {
+	if lang == i18n.En {
+		return "\u201c" + s + "\u201d"
+	}
+	return "«" + s + "»"
+}
+
+// Localized returns the rule's one-line summary and documentation in
+// lang: the Arabic ones from the catalogue of its family, the English
+// ones from the rule itself (the examples are the same in both).
+func (r *Rule) Localized(lang i18n.Lang) (string, Doc) {
+	sum, doc := r.Summary, r.Doc
+	if lang == i18n.En {
+		return sum, doc
+	}
+	if s, ok := i18n.Lookup(lang, r.ID, "summary"); ok {
+		sum = s
+	}
+	for _, f := range []struct {
+		key string
+		to  *string
+	}{{"what", &doc.What}, {"why", &doc.Why}, {"fix", &doc.Fix}} {
+		if s, ok := i18n.Lookup(lang, r.ID, f.key); ok {
+			*f.to = s
+		}
+	}
+	return sum, doc
 }
 
 // Replace returns a fix that replaces [start, end) with s.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // FileName is the configuration file looked up from each checked file's
@@ -27,6 +28,7 @@ type Config struct {
 	Path      string // the file; "" for the built-in defaults
 	Dir       string // relative paths and globs are resolved against it
 	FailLevel string
+	Lang      string                  // the language of the messages: "ar" (the default) or "en"
 	Rules     map[string]RuleSettings // by rule id
 	Custom    []CustomRule
 	Overrides []Override
@@ -161,6 +163,12 @@ func Parse(path string, src []byte) (*Config, error) {
 				return nil, c.errAt([]string{k}, fmt.Sprintf("bad fail-level %v: want \"error\", \"warning\" or \"info\"", v))
 			}
 			c.FailLevel = s
+		case "lang":
+			s, ok := v.(string)
+			if _, err := i18n.Parse(s); !ok || err != nil {
+				return nil, c.errAt([]string{k}, fmt.Sprintf("bad lang %v: want \"ar\" or \"en\"", v))
+			}
+			c.Lang = s
 		case "rules":
 			t, ok := v.(map[string]any)
 			if !ok {
@@ -214,7 +222,7 @@ func Parse(path string, src []byte) (*Config, error) {
 			}
 			c.Spelling = sp
 		default:
-			return nil, c.errAt([]string{k}, fmt.Sprintf("unknown key %q (known: fail-level, exclude, rules, rule, override, entity, spelling)", k))
+			return nil, c.errAt([]string{k}, fmt.Sprintf("unknown key %q (known: fail-level, lang, exclude, rules, rule, override, entity, spelling)", k))
 		}
 	}
 	return c, nil

@@ -22,6 +22,7 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
 )
@@ -130,8 +131,16 @@ func Run(t *testing.T, rule *lint.Rule, path string) (wants, silent int) {
 		if err != nil {
 			t.Fatalf("%s:%d: %v", name, c.Line, err)
 		}
-		ds := runner.Run(doc, []lint.Active{{Rule: rule, Level: rule.Level, Options: c.Options}})
-		Check(t, fmt.Sprintf("%s (document at line %d)", name, c.Line), doc, ds, c.Wants)
+		// in each language: the same findings, each message in the catalogue
+		for _, lang := range i18n.Langs {
+			ds := runner.RunFacts(doc, []lint.Active{{Rule: rule, Level: rule.Level, Options: c.Options}}, &lint.Facts{Lang: lang})
+			Check(t, fmt.Sprintf("%s (document at line %d, %s)", name, c.Line, lang), doc, ds, c.Wants)
+		}
+	}
+	for _, g := range i18n.Gaps() {
+		if g.Table == rule.ID {
+			t.Errorf("%s: the %s catalogue has no message %q (rules/%s/messages_%s.toml)", rule.ID, g.Lang, g.Key, rule.Category, g.Lang)
+		}
 	}
 	return wants, silent
 }

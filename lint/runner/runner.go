@@ -4,13 +4,13 @@
 package runner
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/source"
 )
 
@@ -94,7 +94,7 @@ func run(doc *source.Document, rules []lint.Active, opts runOptions) (ds, more [
 			first := sc.reps[k].first
 			notes = append(notes, lint.Diagnostic{
 				Start: first.start, End: first.end, Rule: r.ID, Level: lint.Info,
-				Message: fmt.Sprintf("… %s more %s of this rule in this file", thousands(n), plural(n, "finding", "findings")),
+				Message: i18n.Plural(facts.Lang, "text", "more-findings", n),
 			})
 		}
 	}

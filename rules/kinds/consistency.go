@@ -121,8 +121,8 @@ func NewConsistency(c Consistency) (*lint.Rule, error) {
 			}
 			p.Report(lint.Diagnostic{
 				Start: h.start, End: h.end,
-				Message: fmt.Sprintf("this text spells the word both %s (%d) and %s (%d): write %s",
-					quote(set.Variants[best][0]), bestN, quote(set.Variants[h.ref.variant][0]), counts[[2]int{h.ref.set, h.ref.variant}], quote(fix)),
+				Message: kindT(p, "consistency",
+					set.Variants[best][0], bestN, set.Variants[h.ref.variant][0], counts[[2]int{h.ref.set, h.ref.variant}], fix),
 				Fixes: []lint.SuggestedFix{lint.Replace(h.start, h.end, fix, app)},
 			})
 		}

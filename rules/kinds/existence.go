@@ -24,12 +24,9 @@ func NewExistence(e Existence) (*lint.Rule, error) {
 	r.Kind = lint.Existence
 	r.Size = len(e.Entries)
 	msg := e.Message
-	if msg == "" {
-		msg = "avoid {word}"
-	}
 	r.Run = func(p *lint.Pass) {
 		forMatches(p, lex, func(m arabic.Match, start, end, _ int) {
-			text := expand(msg, p.Text[start:end], "")
+			text := say(p, msg, "existence", p.Text[start:end], "")
 			if note := e.Entries[m.Value].Value; note != "" {
 				text += ": " + note
 			}

@@ -34,13 +34,6 @@ func NewPattern(pt Pattern) (*lint.Rule, error) {
 		return nil, fmt.Errorf("%s: bad pattern: %v", pt.Rule.ID, err)
 	}
 	msg := pt.Message
-	if msg == "" {
-		if pt.Replacement != "" {
-			msg = "write {fix} instead of {word}"
-		} else {
-			msg = "{word} matches " + pt.Rule.ID
-		}
-	}
 	app := lint.Safe
 	if pt.Unsafe {
 		app = lint.Unsafe
@@ -74,9 +67,9 @@ func NewPattern(pt Pattern) (*lint.Rule, error) {
 				}
 				fix := string(re.ExpandString(nil, pt.Replacement, text, loc))
 				d.Fixes = []lint.SuggestedFix{lint.Replace(s, e, fix, app)}
-				d.Message = expand(msg, word, fix)
+				d.Message = say(p, msg, "pattern-fix", word, fix)
 			} else {
-				d.Message = expand(msg, word, "")
+				d.Message = say(p, msg, "pattern", word, "")
 			}
 			p.Report(d)
 			pos = e

@@ -1,7 +1,6 @@
 package kinds
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -59,9 +58,9 @@ func NewRepeatedWord(rw RepeatedWord) *lint.Rule {
 			}
 			p.Report(lint.Diagnostic{
 				Start: b.Start, End: b.End,
-				Message: fmt.Sprintf("%s is written twice in a row", quote(p.Text[b.Start:b.End])),
+				Message: kindT(p, "repeated-word", p.Text[b.Start:b.End]),
 				Fixes: []lint.SuggestedFix{{
-					Message:       "delete the second one",
+					Message:       kindT(p, "delete-second"),
 					Applicability: lint.Unsafe,
 					Edits:         []lint.TextEdit{{Start: sp.Start, End: b.End}},
 				}},
@@ -117,8 +116,8 @@ func NewRepeatedLine(rl RepeatedLine) *lint.Rule {
 			start, end := p.Tokens[b.first].Start, p.Tokens[b.last].End
 			p.Report(lint.Diagnostic{
 				Start: start, End: end,
-				Message: "this line repeats the line above it",
-				Fixes: []lint.SuggestedFix{{Message: "delete the repeated line", Applicability: lint.Unsafe,
+				Message: kindT(p, "repeated-line"),
+				Fixes: []lint.SuggestedFix{{Message: kindT(p, "delete-line"), Applicability: lint.Unsafe,
 					Edits: []lint.TextEdit{deleteLine(p.Text, start, end)}}},
 			})
 		}
@@ -153,8 +152,8 @@ func NewRepeatedLine(rl RepeatedLine) *lint.Rule {
 			start, end := p.Tokens[lines[b.first].first].Start, p.Tokens[lines[b.last].last].End
 			p.Report(lint.Diagnostic{
 				Start: start, End: end,
-				Message: "this paragraph repeats the paragraph above it",
-				Fixes: []lint.SuggestedFix{{Message: "delete the repeated paragraph", Applicability: lint.Unsafe,
+				Message: kindT(p, "repeated-paragraph"),
+				Fixes: []lint.SuggestedFix{{Message: kindT(p, "delete-paragraph"), Applicability: lint.Unsafe,
 					Edits: []lint.TextEdit{{Start: p.Tokens[lines[a.last].last].End, End: end}}}},
 			})
 		}

@@ -1,8 +1,6 @@
 package kinds
 
 import (
-	"strings"
-
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
 )
@@ -19,9 +17,6 @@ type Substitution struct {
 	Unsafe bool
 }
 
-// DefaultSubstitutionMessage is used when a substitution has no message.
-const DefaultSubstitutionMessage = "{word} is misspelled: write {fix}"
-
 // NewSubstitution builds the rule.
 func NewSubstitution(s Substitution) (*lint.Rule, error) {
 	lex, err := buildLexicon(s.Rule.ID, s.Entries)
@@ -32,9 +27,6 @@ func NewSubstitution(s Substitution) (*lint.Rule, error) {
 	r.Kind = lint.Substitution
 	r.Size = len(s.Entries)
 	msg := s.Message
-	if msg == "" {
-		msg = DefaultSubstitutionMessage
-	}
 	app := lint.Safe
 	if s.Unsafe {
 		app = lint.Unsafe
@@ -49,7 +41,7 @@ func NewSubstitution(s Substitution) (*lint.Rule, error) {
 			}
 			p.Report(lint.Diagnostic{
 				Start: start, End: end,
-				Message: expand(msg, word, fix),
+				Message: say(p, msg, "substitution", word, fix),
 				Fixes:   []lint.SuggestedFix{lint.Replace(start, end, fix, a)},
 			})
 		})
@@ -91,9 +83,3 @@ func forMatches(p *lint.Pass, lex *arabic.Lexicon, f func(m arabic.Match, start,
 		i = m.Last
 	}
 }
-
-func expand(tmpl, word, fix string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(tmpl, "{word}", quote(word)), "{fix}", quote(fix))
-}
-
-func quote(s string) string { return "“" + s + "”" }

@@ -136,8 +136,8 @@ func FinalYeh() (*lint.Rule, error) {
 		Doc: lint.Doc{
 			What:  "Flags a final yeh written as alef maksura. In the standard style, words known to end in ي (في، التي، الذي، هي، الماضي …) are always flagged; once a text shows the ى-for-ي habit, any other word ending in ى that is not a true alef-maksura word (على، إلى، مستشفى، الكبرى، أدى …) is flagged too. In the consistent style only a text that mixes the two habits is flagged, towards its majority. A word in ى that is a word of its own beside its ي-form is not flagged because the text also has the ي-form: passive participles of derived verbs (المعتدى عليه beside المعتدي) and passive imperfects (أن تُروى beside تروي). تلى, a common misspelling of the verb تلا (ثم تلا ذلك), gets تلا, except in a text that writes final ي as ى, where it may be تلي.",
 			Why:   "Egyptian print writes the final ي without dots; most house styles and every search engine treat فى and في as different words. A text that mixes both looks unedited.",
-			Wrong: "وقال المتحدث فى المؤتمر إن القرار التى اتخذته الحكومة نهائى.",
-			Right: "وقال المتحدث في المؤتمر إن القرار التي اتخذته الحكومة نهائي.",
+			Wrong: "وقال المتحدث فى المؤتمر إن الخطة التى أقرتها الحكومة نهائية.",
+			Right: "وقال المتحدث في المؤتمر إن الخطة التي أقرتها الحكومة نهائية.",
 			Fix:   "Safe for listed words and for a word the same text also writes with ي; unsafe for words inferred from the text's habit (a rare name or verb ending in ى may be missing from the list) and for تلى → تلا.",
 		},
 		Options: map[string]lint.Option{

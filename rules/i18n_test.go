@@ -1,0 +1,107 @@
+package rules_test
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/daqiq/daqiq/engine"
+	"github.com/daqiq/daqiq/lint/i18n"
+	"github.com/daqiq/daqiq/rules"
+)
+
+// docKeys are the Arabic documents of a rule; the English ones are in
+// its Go file.
+var docKeys = map[string]bool{"summary": true, "what": true, "why": true, "fix": true}
+
+// TestCatalogues holds the two languages to the same messages: every
+// built-in rule has its Arabic summary and documents, every message of
+// one language is in the other with the same arguments, and a table of
+// a catalogue is a rule, the kinds or the program's text.
+func TestCatalogues(t *testing.T) {
+	builtin, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar, en := i18n.Tables(i18n.Ar), i18n.Tables(i18n.En)
+	known := map[string]bool{"kinds": true, "text": true}
+	for _, r := range builtin {
+		known[r.ID] = true
+		for _, k := range []string{"summary", "what", "why"} {
+			if strings.TrimSpace(ar[r.ID][k]) == "" {
+				t.Errorf("%s: no Arabic %s (rules/%s/messages_ar.toml)", r.ID, k, r.Category)
+			}
+		}
+		if (r.Doc.Fix != "") != (ar[r.ID]["fix"] != "") {
+			t.Errorf("%s: the English and Arabic documents disagree on a fix section", r.ID)
+		}
+	}
+	for _, c := range []struct {
+		name     string
+		from, to map[string]map[string]string
+	}{{"English", en, ar}, {"Arabic", ar, en}} {
+		for table, keys := range c.from {
+			if !known[table] {
+				t.Errorf("the %s catalogue has a table %q that is no built-in rule", c.name, table)
+			}
+			for k, tmpl := range keys {
+				if docKeys[k] && table != "text" && table != "kinds" {
+					if c.name == "English" {
+						t.Errorf("%s: the English %s is the rule's own (its Go file), not the catalogue's", table, k)
+					}
+					continue
+				}
+				other, ok := c.to[table][k]
+				if !ok {
+					if !strings.Contains(k, ".") { // plural forms differ by language
+						t.Errorf("%s.%s: in the %s catalogue only", table, k, c.name)
+					}
+					continue
+				}
+				if a, b := i18n.Args(tmpl), i18n.Args(other); !slices.Equal(a, b) && !strings.Contains(k, ".") {
+					t.Errorf("%s.%s: arguments %v in the %s catalogue, %v in the other", table, k, a, c.name, b)
+				}
+			}
+		}
+	}
+}
+
+// quoted are the examples an Arabic document quotes or lists in
+// brackets, the wrong forms among them: they are not its prose.
+var quoted = regexp.MustCompile(`«[^»]*»|\([^)]*\)|“[^”]*”|"[^"]*"`)
+
+var beforeMark = regexp.MustCompile(` +([،؛:.؟!])`)
+
+// TestArabicDocsClean runs the default rules over each rule's Arabic
+// documents (their prose, without the quoted examples) and over its right
+// example: the style guide is held to its own rules.
+func TestArabicDocsClean(t *testing.T) {
+	builtin, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := engine.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range builtin {
+		sum, doc := r.Localized(i18n.Ar)
+		texts := map[string]string{"right example": doc.Right}
+		for k, v := range map[string]string{"summary": sum, "what": doc.What, "why": doc.Why, "fix": doc.Fix} {
+			// the examples out, and the spaces they leave behind
+			v = strings.Join(strings.Fields(quoted.ReplaceAllString(v, "")), " ")
+			texts[k] = beforeMark.ReplaceAllString(v, "$1")
+		}
+		for what, text := range texts {
+			res, err := eng.Check(context.Background(), engine.Input{Path: "doc.txt", Src: []byte(text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range res.Diagnostics {
+				t.Errorf("%s, Arabic %s: %s %q: %s", r.ID, what, d.Rule, text[d.Start:d.End], d.Message)
+			}
+		}
+	}
+}
