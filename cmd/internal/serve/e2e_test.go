@@ -1,8 +1,14 @@
 package serve
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -56,7 +62,18 @@ type e2eMark struct {
 	Class string `json:"cls"`
 }
 
-func TestE2EWebPage(t *testing.T) {
+// e2eBrowser is a headless Chromium with helpers that fail the test.
+type e2eBrowser struct {
+	t          *testing.T
+	ctx        context.Context
+	mu         sync.Mutex
+	violations []string // the browser's messages about the Content-Security-Policy
+}
+
+// startBrowser starts Chromium for a test, or skips it with -short or
+// without chromium. The browser stops at the end of the test.
+func startBrowser(t *testing.T) *e2eBrowser {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("-short: no browser test")
 	}
@@ -64,9 +81,6 @@ func TestE2EWebPage(t *testing.T) {
 	if exe == "" {
 		t.Skip("chromium not installed: no browser test")
 	}
-	srv := httptest.NewServer(New(Options{}))
-	defer srv.Close()
-
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.NoSandbox,
@@ -76,31 +90,22 @@ func TestE2EWebPage(t *testing.T) {
 		chromedp.WindowSize(1280, 900),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
+	t.Cleanup(cancelAlloc)
 	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
+	t.Cleanup(cancelBrowser)
 	// Start the browser on a context without a deadline: a timeout on the
 	// first Run would stop the whole browser.
 	if err := chromedp.Do(browserCtx); err != nil {
 		t.Fatalf("starting %s: %v", exe, err)
 	}
 	ctx, cancel := context.WithTimeout(browserCtx, 90*time.Second)
-	defer cancel()
-	dir := artifactDir(t)
+	t.Cleanup(cancel)
+	b := &e2eBrowser{t: t, ctx: ctx}
 
 	// The browser's messages about the Content-Security-Policy: the page
 	// must work under it without breaking it.
-	var (
-		mu         sync.Mutex
-		violations []string
-	)
-	cspViolations := func() []string {
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]string(nil), violations...)
-	}
 	consoleCtx, stopConsole := context.WithCancel(ctx)
-	defer stopConsole()
+	t.Cleanup(stopConsole)
 	messages := chromedp.Console(consoleCtx)
 	go func() {
 		for m, err := range messages {
@@ -108,56 +113,107 @@ func TestE2EWebPage(t *testing.T) {
 				return
 			}
 			if strings.Contains(m.Text, "Content Security Policy") {
-				mu.Lock()
-				violations = append(violations, m.String())
-				mu.Unlock()
+				b.mu.Lock()
+				b.violations = append(b.violations, m.String())
+				b.mu.Unlock()
 			}
 		}
 	}()
+	return b
+}
 
-	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
+func (b *e2eBrowser) cspViolations() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.violations...)
+}
+
+func (b *e2eBrowser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		b.t.Fatalf("%s: %v", what, err)
 	}
-	eval := func(what, js string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-		return v
+}
+
+func (b *e2eBrowser) eval(what, js string) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		b.t.Fatalf("%s: %v", what, err)
 	}
-	// wait polls a JavaScript condition for up to 20 seconds.
-	wait := func(what, js string) {
-		t.Helper()
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
-			t.Fatalf("waiting for %s (%s): %v\nstatus: %s", what, js, err,
-				eval("status", `document.querySelector("#status").textContent`))
-		}
+	return v
+}
+
+// wait polls a JavaScript condition for up to 20 seconds.
+func (b *e2eBrowser) wait(what, js string) {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		b.t.Fatalf("waiting for %s (%s): %v\nstatus: %s", what, js, err,
+			b.eval("status", `document.querySelector("#status").textContent`))
 	}
-	marks := func() []e2eMark {
-		t.Helper()
-		ms, err := chromedp.Run(ctx, chromedp.Evaluate[[]e2eMark](
-			`[...document.querySelectorAll("#mirror mark")].map(m => ({text: m.textContent, cls: m.className}))`))
-		if err != nil {
-			t.Fatalf("reading the highlights: %v", err)
-		}
-		return ms
+}
+
+func (b *e2eBrowser) marks() []e2eMark {
+	b.t.Helper()
+	ms, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]e2eMark](
+		`[...document.querySelectorAll("#mirror mark")].map(m => ({text: m.textContent, cls: m.className}))`))
+	if err != nil {
+		b.t.Fatalf("reading the highlights: %v", err)
 	}
-	screenshot := func(name string) {
-		t.Helper()
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatalf("screenshot: %v", err)
-		}
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("screenshot: %s", p)
+	return ms
+}
+
+func (b *e2eBrowser) screenshot(name string) {
+	b.t.Helper()
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		b.t.Fatalf("screenshot: %v", err)
 	}
+	p := filepath.Join(artifactDir(b.t), name)
+	if err := os.WriteFile(p, png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	b.t.Logf("screenshot: %s", p)
+}
+
+// recordChecks serves h and keeps the body of every POST /api/v1/check,
+// the last one first, for a test to see what the page sent.
+type recordChecks struct {
+	h      http.Handler
+	mu     sync.Mutex
+	bodies []map[string]any
+}
+
+func (rc *recordChecks) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost && r.URL.Path == "/api/v1/check" {
+		data, _ := io.ReadAll(r.Body)
+		var m map[string]any
+		json.Unmarshal(data, &m)
+		rc.mu.Lock()
+		rc.bodies = append([]map[string]any{m}, rc.bodies...)
+		rc.mu.Unlock()
+		r.Body = io.NopCloser(bytes.NewReader(data))
+	}
+	rc.h.ServeHTTP(w, r)
+}
+
+// last is the body of the latest check request, nil if none.
+func (rc *recordChecks) last() map[string]any {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if len(rc.bodies) == 0 {
+		return nil
+	}
+	return rc.bodies[0]
+}
+
+func TestE2EWebPage(t *testing.T) {
+	b := startBrowser(t)
+	rec := &recordChecks{h: New(Options{})}
+	srv := httptest.NewServer(rec)
+	defer srv.Close()
+	ctx := b.ctx
+	do, eval, wait, marks, screenshot, cspViolations := b.do, b.eval, b.wait, b.marks, b.screenshot, b.cspViolations
 
 	// 1. The page: Arabic, right to left, nothing loaded from elsewhere.
 	do("opening the page", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible("#text"))
@@ -212,6 +268,15 @@ func TestE2EWebPage(t *testing.T) {
 		if n != "1" {
 			t.Errorf("findings of %s on %q in the list: %s, want 1", f.rule, f.text, n)
 		}
+	}
+
+	// The page's defaults: plain text, Arabic messages, no dateline (the
+	// text's own date is taken), so no date shown beside the picker.
+	if got, want := fmt.Sprint(rec.last()), fmt.Sprint(map[string]any{"text": e2eArticle, "format": "txt", "dateline": "", "unsafe": false, "lang": "ar"}); got != want {
+		t.Errorf("the check request: %s\nwant %s", got, want)
+	}
+	if got := eval("the date shown", `String(document.querySelector("#dateline-shown").hidden)`); got != "true" {
+		t.Errorf("a date is shown beside an empty picker")
 	}
 
 	// 4. The rule's explanation, loaded on demand from /api/v1/rules.
@@ -284,4 +349,109 @@ func TestE2EWebPage(t *testing.T) {
 		t.Errorf("at 390px the findings are not under the editor")
 	}
 	screenshot("e2e-phone.png")
+}
+
+// e2eHTML is an article in HTML whose <pre> and <script> hold what would be
+// findings in prose: in HTML only the <p> is checked.
+const e2eHTML = "<p>أقر المجلس البلدي اليوم الأربعاء خطة هاذا العام.</p>\n" +
+	"<pre>هاذا فى</pre>\n" +
+	"<script>var s = \"هاذا فى\";</script>\n"
+
+// The page opened from a CMS link, #text=…&date=…&format=…&lang=…: the
+// fields are filled and the text checked as HTML against the date, which
+// is shown in Arabic with its Hijri date. Then the format selector, the
+// paste of HTML into a plain-text check, and a link with wrong values.
+func TestE2EWebPageFragment(t *testing.T) {
+	b := startBrowser(t)
+	rec := &recordChecks{h: New(Options{})}
+	srv := httptest.NewServer(rec)
+	defer srv.Close()
+	count := func(sel string) string {
+		return b.eval("counting "+sel, `String(document.querySelectorAll('`+sel+`').length)`)
+	}
+
+	frag := url.Values{"text": {e2eHTML}, "date": {"2024-11-22"}, "format": {"html"}, "lang": {"en"}}.Encode()
+	b.do("opening the page from a link", chromedp.Navigate(srv.URL+"/#"+frag), chromedp.WaitVisible("#text"))
+	b.wait("the check of the linked text", `document.querySelectorAll(".finding").length > 0 && !document.body.classList.contains("busy")`)
+	if got, err := chromedp.Run(b.ctx, chromedp.Value("#text")); err != nil || got != e2eHTML {
+		t.Errorf("the textarea holds %q (%v), want the linked text", got, err)
+	}
+	for sel, want := range map[string]string{"#format": "html", "#dateline": "2024-11-22", "#lang": "en"} {
+		if got := b.eval(sel, `document.querySelector("`+sel+`").value`); got != want {
+			t.Errorf("%s = %q, want %q", sel, got, want)
+		}
+	}
+	if got, want := fmt.Sprint(rec.last()), fmt.Sprint(map[string]any{"text": e2eHTML, "format": "html", "dateline": "2024-11-22", "unsafe": false, "lang": "en"}); got != want {
+		t.Errorf("the check request: %s\nwant %s", got, want)
+	}
+	// Friday 22 November 2024 is 20 Jumada al-Ula 1446.
+	shown := b.eval("the date shown", `document.querySelector("#dateline-shown").hidden ? "" : document.querySelector("#dateline-shown").textContent`)
+	for _, want := range []string{"الجمعة", "22 نوفمبر 2024", "(20 جمادى الأولى 1446 هـ)"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the date shown is %q, without %q", shown, want)
+		}
+	}
+	if strings.Count(shown, "الجمعة") != 1 {
+		t.Errorf("the date shown is %q: the weekday once, not again with the Hijri date", shown)
+	}
+	// Only the <p> is prose: its misspelling, and the weekday that is not
+	// the dateline's.
+	if n := count(`.finding[data-text="هاذا"]`); n != "1" {
+		t.Errorf("findings on هاذا as HTML: %s, want 1 (not those in <pre> and <script>)", n)
+	}
+	if n := count(`.finding[data-rule="dates/relative-day"][data-text="الأربعاء"]`); n != "1" {
+		t.Errorf("findings on الأربعاء against the linked date: %s, want 1", n)
+	}
+	b.screenshot("e2e-fragment.png")
+
+	// The format selector: as plain text, <pre> and <script> are checked too.
+	b.eval("choosing plain text", `(() => { const f = document.querySelector("#format"); f.value = "txt"; f.dispatchEvent(new Event("change")); return ""; })()`)
+	b.wait("the check as plain text", `document.querySelectorAll('.finding[data-text="هاذا"]').length === 3 && !document.body.classList.contains("busy")`)
+	if got := fmt.Sprint(rec.last()["format"]); got != "txt" {
+		t.Errorf("after choosing plain text the request's format is %q", got)
+	}
+
+	// Pasting HTML into a plain-text check offers the HTML format; one
+	// click takes it and checks again.
+	paste := func(s string) {
+		b.eval("pasting", `(() => {
+			const dt = new DataTransfer();
+			dt.setData("text/plain", `+jsString(s)+`);
+			document.querySelector("#text").dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
+			return "";
+		})()`)
+	}
+	paste("قال هاذا")
+	if got := b.eval("the hint", `String(document.querySelector("#format-hint").hidden)`); got != "true" {
+		t.Error("pasting plain text offers the HTML format")
+	}
+	paste(" <p>قال هاذا</p>")
+	if got := b.eval("the hint", `String(document.querySelector("#format-hint").hidden)`); got != "false" {
+		t.Fatal("pasting HTML into a plain-text check does not offer the HTML format")
+	}
+	b.do("taking the HTML format", chromedp.Click("#use-html"))
+	b.wait("the check as HTML", `document.querySelectorAll('.finding[data-text="هاذا"]').length === 1 && !document.body.classList.contains("busy")`)
+	if got := b.eval("format and hint", `document.querySelector("#format").value + " " + document.querySelector("#format-hint").hidden`); got != "html true" {
+		t.Errorf("after taking the HTML format: %s, want html true", got)
+	}
+
+	// A new link in the same tab: wrong values are named and left alone,
+	// a date picked empty is taken from the text again.
+	b.eval("following a link", `(location.hash = "#text=" + encodeURIComponent("قال إن هاذا خبر") + "&date=2024-02-30&format=docx", "")`)
+	b.wait("the check of the new link", `document.querySelector("#text").value === "قال إن هاذا خبر" && document.querySelector("#status").textContent.includes("التاريخ «2024-02-30»") && !document.body.classList.contains("busy")`)
+	if got := b.eval("fields", `document.querySelector("#format").value + " " + document.querySelector("#dateline").value`); got != "html 2024-11-22" {
+		t.Errorf("a link with a wrong date and format changed the fields: %s", got)
+	}
+	if st := b.eval("status", `document.querySelector("#status").textContent`); !strings.Contains(st, "«docx»") {
+		t.Errorf("the status does not name the wrong format: %s", st)
+	}
+	if v := b.cspViolations(); len(v) > 0 {
+		t.Errorf("the page breaks its Content-Security-Policy:\n%s", strings.Join(v, "\n"))
+	}
+}
+
+// jsString is s as a JavaScript string literal.
+func jsString(s string) string {
+	q, _ := json.Marshal(s)
+	return string(q)
 }

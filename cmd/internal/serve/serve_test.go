@@ -191,6 +191,37 @@ func TestServeCheckFormats(t *testing.T) {
 	}
 }
 
+// What the page's format selector relies on: as html, the text inside
+// <script> and <pre> (and the markup) is not prose and is never flagged or
+// fixed; as txt, the same text is. A field the server does not know (the
+// page's "lang") is ignored.
+func TestServeCheckHTMLCode(t *testing.T) {
+	ts := testServer(t, Options{})
+	text := "<p>قال هاذا</p>\n<script>var s = \"هاذا فى\";</script>\n<pre>هاذا فى</pre>\n"
+	for _, tc := range []struct {
+		format string
+		want   int
+	}{{"html", 1}, {"txt", 5}} {
+		for _, ep := range []string{"/api/v1/check", "/api/v1/fix"} {
+			res, body := postJSON(t, ts.URL+ep, map[string]any{"text": text, "format": tc.format, "lang": "en", "unsafe": true})
+			wantStatus(t, res, body, 200)
+			var got apiFixResponse
+			if err := json.Unmarshal(body, &got); err != nil {
+				t.Fatal(err)
+			}
+			if ep == "/api/v1/check" && len(got.Diagnostics) != tc.want {
+				t.Errorf("%s %s: %d diagnostics, want %d: %s", ep, tc.format, len(got.Diagnostics), tc.want, body)
+			}
+			if ep == "/api/v1/check" && tc.format == "html" && len(got.Diagnostics) == 1 && got.Diagnostics[0].Offset != strings.Index(text, "هاذا") {
+				t.Errorf("html: the finding is not the one in <p>: %s", body)
+			}
+			if ep == "/api/v1/fix" && tc.format == "html" && got.Text != strings.Replace(text, "هاذا", "هذا", 1) {
+				t.Errorf("html fix: %q, want only the <p> fixed", got.Text)
+			}
+		}
+	}
+}
+
 func TestServeCheckDateline(t *testing.T) {
 	ts := testServer(t, Options{})
 	text := "قال الوزير اليوم الأربعاء إن الخبر مهم."

@@ -13,6 +13,9 @@
   const text = $("#text");
   const mirror = $("#mirror");
   const dateline = $("#dateline");
+  const format = $("#format");
+  const lang = $("#lang");
+  const formatHint = $("#format-hint");
   const unsafe = $("#unsafe");
   const findings = $("#findings");
   const noFindings = $("#no-findings");
@@ -141,9 +144,10 @@
   function request(t) {
     return {
       text: t,
-      format: "txt",
+      format: format.value,
       dateline: dateline.value || "",
       unsafe: unsafe.checked,
+      lang: lang.value,
     };
   }
 
@@ -568,6 +572,87 @@
     setStatus("نُزّل النص في daqiq.txt.", "ok");
   }
 
+  // ---- the publication date and the format --------------------------------
+
+  // validDate tells whether s is an existing date written YYYY-MM-DD.
+  function validDate(s) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return false;
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  }
+
+  // showDate writes the chosen date out in Arabic beside the picker, with
+  // its Hijri (Umm al-Qura) date, in the digits the copy uses.
+  function showDate() {
+    const box = $("#dateline-shown");
+    const v = dateline.value;
+    if (!validDate(v)) {
+      box.hidden = true;
+      return;
+    }
+    const [y, m, d] = v.split("-").map(Number);
+    const day = new Date(Date.UTC(y, m - 1, d));
+    const fmt = (locale, style) => {
+      try {
+        return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(day);
+      } catch (_) {
+        return "";
+      }
+    };
+    $("#dateline-ar").textContent = fmt("ar-u-nu-latn", "full");
+    const hijri = fmt("ar-u-ca-islamic-umalqura-nu-latn", "long");
+    $("#dateline-hijri").textContent = hijri;
+    box.querySelector(".hijri").hidden = hijri === "";
+    box.hidden = false;
+  }
+
+  // looksLikeHTML: a pasted text that opens with a tag, a comment or a
+  // doctype.
+  function looksLikeHTML(s) {
+    return /^\s*<(?:[A-Za-z]|!--|!doctype)/i.test(s);
+  }
+
+  // fromFragment fills the fields from the URL fragment a CMS links to,
+  // #text=…&date=YYYY-MM-DD&format=txt|md|html&lang=ar|en (form-encoded:
+  // %20 or + for a space), and checks the text if there is one.
+  function fromFragment() {
+    const h = location.hash.replace(/^#/, "");
+    if (!/(?:^|&)(?:text|date|format|lang)=/.test(h)) return;
+    const p = new URLSearchParams(h);
+    const bad = [];
+    if (p.has("format")) {
+      const f = p.get("format");
+      if (["txt", "md", "html"].includes(f)) format.value = f;
+      else bad.push("الصيغة «" + f + "»");
+    }
+    if (p.has("lang")) {
+      const l = p.get("lang");
+      if (["ar", "en"].includes(l)) lang.value = l;
+      else bad.push("اللغة «" + l + "»");
+    }
+    if (p.has("date")) {
+      const d = p.get("date");
+      if (d === "" || validDate(d)) dateline.value = d;
+      else bad.push("التاريخ «" + d + "»");
+    }
+    showDate();
+    formatHint.hidden = true;
+    if (p.has("text")) {
+      text.value = p.get("text");
+      state.snapshot = null;
+      plainMirror(text.value);
+    }
+    const warn = bad.length ? "تُجوهل في الرابط ما لا يصح: " + bad.join("، ") + "." : "";
+    if (p.has("text") && text.value !== "") {
+      check().then(() => {
+        if (warn) setStatus(warn + " " + status.textContent, "warn");
+      });
+    } else if (warn) {
+      setStatus(warn, "warn");
+    }
+  }
+
   // ---- wiring ------------------------------------------------------------
 
   text.addEventListener("input", () => {
@@ -595,8 +680,28 @@
   $("#copy").addEventListener("click", copyText);
   $("#download").addEventListener("click", downloadText);
   dateline.addEventListener("change", () => {
+    showDate();
     if (state.snapshot !== null) check();
   });
+  for (const sel of [format, lang]) {
+    sel.addEventListener("change", () => {
+      if (sel === format) formatHint.hidden = true;
+      if (state.snapshot !== null) check();
+    });
+  }
+  // Pasting HTML into a plain-text check would flag, and "fix", what is
+  // inside <script> and <pre>: offer the HTML format instead.
+  text.addEventListener("paste", (e) => {
+    const pasted = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+    formatHint.hidden = !(format.value === "txt" && looksLikeHTML(pasted));
+  });
+  $("#use-html").addEventListener("click", () => {
+    format.value = "html";
+    formatHint.hidden = true;
+    text.focus();
+    check();
+  });
+  window.addEventListener("hashchange", fromFragment);
   document.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -605,6 +710,8 @@
   });
 
   plainMirror(text.value);
+  showDate(); // a date the browser kept on reload
+  fromFragment();
   // exposed for tests and the console
   window.daqiq = { byteMap, check, state };
 })();
