@@ -19,6 +19,7 @@ import (
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/baseline"
 	"github.com/daqiq/daqiq/lint/config"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/output"
 	"github.com/daqiq/daqiq/lint/runner"
 )
@@ -29,6 +30,7 @@ func checkCommand() *cli.Command {
 		Usage:     "lint files and directories (- reads standard input)",
 		ArgsUsage: "[paths | -]",
 		Flags: []cli.Flag{
+			langFlag,
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: " + strings.Join(formats, ", ")},
 			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of the safe fixes instead of the findings; exit 1 if it is not empty"},
 			&cli.BoolFlag{Name: "fix", Usage: "apply the safe fixes in place, then report what remains"},
@@ -120,7 +122,21 @@ func check(c *cli.Context) error {
 		}
 	}
 
+	var cfgs []*config.Config
+	for _, in := range inputs {
+		if in.eng != nil {
+			cfgs = append(cfgs, in.eng.Config())
+		}
+		if len(cfgs) > 0 {
+			break
+		}
+	}
+	lang, err := langOf(c, cfgs...)
+	if err != nil {
+		return err
+	}
 	opts := checkOpts{
+		lang:   lang,
 		mode:   modeReport,
 		unsafe: c.Bool("unsafe-fixes"),
 		date:   dateline,
@@ -141,7 +157,7 @@ func check(c *cli.Context) error {
 	// file is done; the others need every file at the end
 	streamed := format == "text" || format == "jsonl" || format == "rdjsonl"
 	quiet := c.Bool("quiet")
-	textOpts := output.TextOptions{Color: useColor(c.App.Writer)}
+	textOpts := output.TextOptions{Color: useColor(c.App.Writer), Lang: lang}
 	finish := func(in *input, r *result) {
 		var err error
 		if bl != nil {
@@ -166,7 +182,7 @@ func check(c *cli.Context) error {
 		case format == "rdjsonl":
 			err = output.WriteRDJSONL(&b, []lint.File{r.file})
 		case quiet:
-			writeQuiet(&b, r.file)
+			output.WriteQuiet(&b, r.file, lang)
 		default:
 			output.WriteText(&b, r.file, textOpts)
 		}
@@ -248,7 +264,7 @@ func check(c *cli.Context) error {
 	wipe()
 	if err != nil {
 		if fixed > 0 {
-			fmt.Fprintf(stderr, "fixed %d %s in %d %s before this error\n", fixed, plural(fixed, "problem", "problems"), fixedFiles, plural(fixedFiles, "file", "files"))
+			fmt.Fprintln(stderr, i18n.Text(lang, "fixed-before-error", i18n.Count(lang, "problems", fixed), i18n.Count(lang, "files", fixedFiles)))
 		}
 		if _, ok := err.(*exitError); ok {
 			return err
@@ -272,16 +288,16 @@ func check(c *cli.Context) error {
 	if !c.Bool("quiet") {
 		es := c.App.ErrWriter
 		if fixed > 0 {
-			fmt.Fprintf(es, "fixed %d %s in %d %s\n", fixed, plural(fixed, "problem", "problems"), fixedFiles, plural(fixedFiles, "file", "files"))
+			fmt.Fprintln(es, i18n.Text(lang, "fixed", i18n.Count(lang, "problems", fixed), i18n.Count(lang, "files", fixedFiles)))
 		}
-		if msg := tally.Summary(!c.Bool("fix")); msg != "" {
+		if msg := tally.Summary(lang, !c.Bool("fix")); msg != "" {
 			fmt.Fprintln(es, msg)
 		}
 		if undated > 0 && !c.IsSet("date") {
-			fmt.Fprintf(es, "relative dates (اليوم الأربعاء، الخميس الماضي) not checked in %d %s without a dateline: give the date with --date YYYY-MM-DD\n", undated, plural(undated, "file", "files"))
+			fmt.Fprintln(es, i18n.Text(lang, "undated", i18n.Count(lang, "files", undated)))
 		}
 		if failed > 0 {
-			fmt.Fprintf(es, "daqiq: %d %s could not be checked or fixed (see above)\n", failed, plural(failed, "file", "files"))
+			fmt.Fprintln(es, i18n.Text(lang, "failed", i18n.Count(lang, "files", failed)))
 		}
 	}
 	return exitCode(exit)
@@ -461,10 +477,6 @@ func writeFormat(w io.Writer, format string, files []lint.File, inputs []*input)
 		return output.WriteCheckstyle(w, files)
 	}
 	return fmt.Errorf("unknown format %q", format)
-}
-
-func writeQuiet(w io.Writer, f lint.File) {
-	output.WriteQuiet(w, f)
 }
 
 func exitCode(n int) error {

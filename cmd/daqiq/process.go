@@ -18,6 +18,7 @@ import (
 	"github.com/daqiq/daqiq/cmd/internal/git"
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/output"
 )
 
@@ -35,6 +36,7 @@ type checkOpts struct {
 	unsafe bool
 	date   time.Time // --date (zero: none); else the front matter date of each file
 	unused bool      // report unused suppression comments
+	lang   i18n.Lang // the language of the messages
 }
 
 // result is what checking one input produced.
@@ -218,7 +220,7 @@ func processSafely(in *input, opts checkOpts, buf []byte) (r result) {
 
 // process checks one input with its engine: report, diff or fix.
 func process(in *input, opts checkOpts) result {
-	ei := engine.Input{Path: in.path, SettingsPath: in.from, Src: in.data, Dateline: opts.date, ReportUnused: opts.unused}
+	ei := engine.Input{Path: in.path, SettingsPath: in.from, Src: in.data, Dateline: opts.date, ReportUnused: opts.unused, Lang: opts.lang}
 	if opts.mode != modeReport {
 		ei.Fix = engine.SafeFixes
 		if opts.unsafe {

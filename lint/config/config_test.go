@@ -428,3 +428,18 @@ func TestErrorString(t *testing.T) {
 		t.Errorf("Error() without a line = %q", got)
 	}
 }
+
+// TestLang: lang takes ar or en (with a region), and names the file and
+// line of anything else.
+func TestLang(t *testing.T) {
+	for _, ok := range []string{"ar", "en", "en-GB", "AR"} {
+		cfg, err := Parse("x.toml", []byte("lang = \""+ok+"\"\n"))
+		if err != nil || cfg.Lang != ok {
+			t.Errorf("lang %q: %v, %+v", ok, err, cfg)
+		}
+	}
+	_, err := Parse("x.toml", []byte("fail-level = \"info\"\nlang = \"fr\"\n"))
+	if err == nil || !strings.Contains(err.Error(), "x.toml:2") || !strings.Contains(err.Error(), "bad lang") {
+		t.Errorf("lang fr: %v", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 func TestVisible(t *testing.T) {
@@ -55,7 +56,7 @@ func TestWriteTextEscapes(t *testing.T) {
 	}}
 	for _, color := range []bool{false, true} {
 		var b strings.Builder
-		WriteText(&b, f, TextOptions{Color: color})
+		WriteText(&b, f, TextOptions{Color: color, Lang: i18n.En})
 		got := b.String()
 		if color {
 			got = strings.NewReplacer(red+"error"+reset, "error", blue+"info"+reset, "info", bold+under, "[", reset, "]").Replace(got)

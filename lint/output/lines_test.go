@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // crFile is an old Mac file, its lines ended by a lone CR: "أ فى ب",
@@ -34,7 +35,7 @@ func TestLoneCRLines(t *testing.T) {
 	f := crFile(t)
 
 	var b bytes.Buffer
-	WriteText(&b, f, TextOptions{})
+	WriteText(&b, f, TextOptions{Lang: i18n.En})
 	want := "mac.txt:1:3: warning r/a: m1\n" +
 		"  suggestion: في\n" +
 		"  | أ [فى] ب\n" +

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/source"
 )
 
@@ -66,6 +67,7 @@ func WriteJSON(w io.Writer, files []lint.File) error {
 // TextOptions control the text format.
 type TextOptions struct {
 	Color bool
+	Lang  i18n.Lang // the language of the labels (the messages are the rules')
 }
 
 const (
@@ -88,19 +90,19 @@ const (
 func WriteText(w io.Writer, f lint.File, o TextOptions) {
 	for _, d := range f.Diagnostics {
 		s := f.Doc.Pos(d.Start)
-		level := d.Level.String()
+		level := levelWord(o.Lang, d.Level)
 		if o.Color {
 			c := map[lint.Level]string{lint.Error: red, lint.Warning: yellow, lint.Info: blue}[d.Level]
 			level = c + level + reset
 		}
 		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", QuotePath(f.Doc.Path), s.Line, s.Column, level, Visible(d.Rule), Visible(d.Message))
 		for i, sg := range lint.Suggestions(f.Doc.Src, d) {
-			label := "suggestion"
+			label := i18n.Text(o.Lang, "suggestion")
 			if d.Fixes[i].Applicability != lint.Safe {
-				label = "suggestion (" + d.Fixes[i].Applicability.String() + ")"
+				label = i18n.Text(o.Lang, "suggestion."+d.Fixes[i].Applicability.String())
 			}
 			if sg == "" {
-				sg = "(delete)"
+				sg = i18n.Text(o.Lang, "delete")
 			}
 			fmt.Fprintf(w, "  %s: %s\n", label, Visible(sg))
 		}
@@ -138,12 +140,18 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 
 // WriteQuiet writes one line per diagnostic, the first line of the text
 // format: path:line:col: level rule: message (daqiq check --quiet).
-func WriteQuiet(w io.Writer, f lint.File) {
+func WriteQuiet(w io.Writer, f lint.File, lang i18n.Lang) {
 	path := QuotePath(f.Doc.Path)
 	for _, d := range f.Diagnostics {
 		p := f.Doc.Pos(d.Start)
-		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", path, p.Line, p.Column, d.Level, Visible(d.Rule), Visible(d.Message))
+		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", path, p.Line, p.Column, levelWord(lang, d.Level), Visible(d.Rule), Visible(d.Message))
 	}
+}
+
+// levelWord is a level as the text formats write it in lang (error,
+// خطأ).
+func levelWord(lang i18n.Lang, l lint.Level) string {
+	return i18n.Text(lang, "level."+l.String())
 }
 
 // contextBytes bounds the source read on each side of a span.

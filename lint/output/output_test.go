@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/source"
 )
 
@@ -372,7 +373,7 @@ func TestWriteText(t *testing.T) {
 			Fixes: []lint.SuggestedFix{lint.Replace(s2, e2, "", lint.DisplayOnly)}},
 	}}
 	var b strings.Builder
-	WriteText(&b, f, TextOptions{Color: false})
+	WriteText(&b, f, TextOptions{Color: false, Lang: i18n.En})
 	want := "خبر.txt:1:1: info a/first: أول سطر\n" +
 		"  | [سطر] أول\n" +
 		"خبر.txt:2:5: warning spelling/misspelling: خطأ إملائي\n" +
@@ -390,7 +391,7 @@ func TestWriteText(t *testing.T) {
 	}
 
 	b.Reset()
-	WriteText(&b, f, TextOptions{Color: true})
+	WriteText(&b, f, TextOptions{Color: true, Lang: i18n.En})
 	got := b.String()
 	for _, w := range []string{yellow + "warning" + reset, red + "error" + reset, blue + "info" + reset, bold + under + "المسؤل" + reset} {
 		if !strings.Contains(got, w) {
@@ -413,7 +414,7 @@ func TestWriteTextClipsAndMultiLine(t *testing.T) {
 	WriteText(&b, lint.File{Doc: d, Diagnostics: []lint.Diagnostic{
 		{Start: s, End: e, Rule: "r/a", Level: lint.Warning, Message: "m"},
 		{Start: ms, End: me, Rule: "r/b", Level: lint.Warning, Message: "m"},
-	}}, TextOptions{})
+	}}, TextOptions{Lang: i18n.En})
 	ctx := strings.Repeat("ب", 39)
 	want := "f:1:52: warning r/a: m\n" +
 		"  | …" + ctx + " [خطأ] " + ctx + "…\n" +

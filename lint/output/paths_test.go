@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // forged is a file name that, printed raw, starts a finding of its own
@@ -54,14 +55,14 @@ func TestForgedPathLineFormats(t *testing.T) {
 	quoted := `"nl\nfake.txt:1:1: error x: forged\x1b[2J\u202e.txt"`
 
 	var b bytes.Buffer
-	WriteText(&b, f, TextOptions{})
+	WriteText(&b, f, TextOptions{Lang: i18n.En})
 	want := quoted + ":1:15: warning r/a: m\n  suggestion: الخطط\n  | قال الوزير إن [الخطة] جاهزة\n"
 	if b.String() != want {
 		t.Errorf("text =\n%s\nwant\n%s", b.String(), want)
 	}
 
 	b.Reset()
-	WriteQuiet(&b, f)
+	WriteQuiet(&b, f, i18n.En)
 	if want := quoted + ":1:15: warning r/a: m\n"; b.String() != want {
 		t.Errorf("quiet = %q, want %q", b.String(), want)
 	}

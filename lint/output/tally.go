@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // Tally counts findings for check's summary line: by level, by family
@@ -51,17 +52,19 @@ func (t *Tally) Merge(o Tally) {
 	}
 }
 
-// Summary is the summary line: "12 problems (2 errors, 10 warnings):
-// spelling 7, punctuation 5; 9 fixable with --fix", the families most
-// found first. fixHint adds the fixable count. "" when nothing was found.
-func (t Tally) Summary(fixHint bool) string {
+// Summary is the summary line in lang: "12 problems (2 errors, 10
+// warnings): spelling 7, punctuation 5; 9 fixable with --fix", «12 مشكلة
+// (خطآن، 10 تنبيهات): الإملاء 7، الترقيم 5؛ يمكن إصلاح 9 منها بـ --fix»,
+// the families most found first. fixHint adds the fixable count. "" when
+// nothing was found.
+func (t Tally) Summary(lang i18n.Lang, fixHint bool) string {
 	if t.Total == 0 {
 		return ""
 	}
 	var levels []string
 	for _, l := range []lint.Level{lint.Error, lint.Warning, lint.Info} {
 		if n := t.ByLevel[l]; n > 0 {
-			levels = append(levels, fmt.Sprintf("%d %s", n, countNoun(n, l.String(), l.String()+"s")))
+			levels = append(levels, i18n.Count(lang, l.String()+"s", n))
 		}
 	}
 	families := make([]string, 0, len(t.ByFamily))
@@ -76,11 +79,16 @@ func (t Tally) Summary(fixHint bool) string {
 		return a < b
 	})
 	for i, f := range families {
-		families[i] = fmt.Sprintf("%s %d", f, t.ByFamily[f])
+		name := f
+		if s, ok := i18n.Lookup(lang, "text", "family."+f); ok {
+			name = s
+		}
+		families[i] = fmt.Sprintf("%s %d", name, t.ByFamily[f])
 	}
-	msg := fmt.Sprintf("%d %s (%s): %s", t.Total, countNoun(t.Total, "problem", "problems"), strings.Join(levels, ", "), strings.Join(families, ", "))
+	list := i18n.Text(lang, "list")
+	msg := i18n.Text(lang, "summary", i18n.Count(lang, "problems", t.Total), strings.Join(levels, list), strings.Join(families, list))
 	if fixHint && t.Fixable > 0 {
-		msg += fmt.Sprintf("; %d fixable with --fix", t.Fixable)
+		msg += i18n.Text(lang, "clauses") + i18n.Text(lang, "fixable", t.Fixable)
 	}
 	return msg
 }

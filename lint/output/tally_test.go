@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // The summary line counts levels and families, the families most found
@@ -25,13 +26,33 @@ func TestTallySummary(t *testing.T) {
 	all.Merge(b)
 	all.Merge(Tally{})
 	want := "4 problems (2 errors, 2 warnings): spelling 2, dates 1, punctuation 1; 2 fixable with --fix"
-	if got := all.Summary(true); got != want {
+	if got := all.Summary(i18n.En, true); got != want {
 		t.Errorf("Summary = %q\nwant      %q", got, want)
 	}
-	if got := all.Summary(false); got != want[:len(want)-len("; 2 fixable with --fix")] {
+	if got := all.Summary(i18n.En, false); got != want[:len(want)-len("; 2 fixable with --fix")] {
 		t.Errorf("Summary without the hint = %q", got)
 	}
-	if got := (Tally{}).Summary(true); got != "" {
+	if got := (Tally{}).Summary(i18n.En, true); got != "" {
 		t.Errorf("empty Summary = %q", got)
+	}
+}
+
+// TestSummaryArabic: the summary in Arabic, with the number forms of
+// Arabic grammar and the families' Arabic names.
+func TestSummaryArabic(t *testing.T) {
+	var all Tally
+	all.Add([]lint.Diagnostic{
+		{Rule: "spelling/a", Level: lint.Error, Fixes: []lint.SuggestedFix{{Applicability: lint.Safe}}},
+		{Rule: "spelling/b", Level: lint.Error},
+		{Rule: "dates/c", Level: lint.Warning},
+	})
+	want := "3 مشكلات (خطآن، تنبيه واحد): الإملاء 2، التواريخ 1؛ يمكن إصلاح 1 منها بـ --fix"
+	if got := all.Summary(i18n.Ar, true); got != want {
+		t.Errorf("Summary =\n%s\nwant\n%s", got, want)
+	}
+	for n, want := range map[int]string{1: "مشكلة واحدة", 2: "مشكلتان", 7: "7 مشكلات", 11: "11 مشكلة", 100: "100 مشكلة", 103: "103 مشكلات"} {
+		if got := i18n.Count(i18n.Ar, "problems", n); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
 	}
 }
