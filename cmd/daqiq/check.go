@@ -352,6 +352,15 @@ func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
 			if !files.HasDefaultExt(p) {
 				continue
 			}
+			// the configuration's exclude skips a staged file as it
+			// would in a walk of the folders
+			cfg, err := load(config.Find(c.String("config"), p))
+			if err != nil {
+				return nil, err
+			}
+			if files.Excluded(p, cfg) {
+				continue
+			}
 			// read by load (git show :path), reported under its own name;
 			// the working tree is not touched
 			add(&input{path: p, staged: true, walked: true})
