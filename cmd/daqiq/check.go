@@ -283,6 +283,9 @@ func check(c *cli.Context) error {
 		if msg := tally.Summary(!c.Bool("fix")); msg != "" {
 			fmt.Fprintln(es, msg)
 		}
+		if msg := tally.UnsafeHint(c.Bool("fix")); msg != "" && !opts.unsafe {
+			fmt.Fprintln(es, msg)
+		}
 		if undated > 0 && !c.IsSet("date") {
 			fmt.Fprintf(es, "relative dates (اليوم الأربعاء، الخميس الماضي) not checked in %d %s without a dateline: give the date with --date YYYY-MM-DD\n", undated, plural(undated, "file", "files"))
 		}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
@@ -99,10 +100,7 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 			if d.Fixes[i].Applicability != lint.Safe {
 				label = "suggestion (" + d.Fixes[i].Applicability.String() + ")"
 			}
-			if sg == "" {
-				sg = "(delete)"
-			}
-			fmt.Fprintf(w, "  %s: %s\n", label, Visible(sg))
+			fmt.Fprintf(w, "  %s: %s\n", label, suggestionText(sg))
 		}
 		// a window of the line around the span, never the whole line: a
 		// 50 MB line with many findings must stay linear. The line ends
@@ -134,6 +132,53 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 			fmt.Fprintf(w, "  | %s[%s]%s\n", pre, mid, post)
 		}
 	}
+}
+
+// suggestionText is a suggestion as text output shows it: "(delete)" for
+// nothing, and a replacement made only of white space named, since it
+// would not be seen: "(space)", "(2 spaces)", "(no-break space)",
+// "(space, newline)".
+func suggestionText(sg string) string {
+	if sg == "" {
+		return "(delete)"
+	}
+	if strings.TrimSpace(sg) != "" {
+		return Visible(sg)
+	}
+	var parts []string
+	rs := []rune(sg)
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && rs[j] == rs[i] {
+			j++
+		}
+		one, many := spaceNames(rs[i])
+		if n := j - i; n == 1 {
+			parts = append(parts, one)
+		} else {
+			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+		}
+		i = j
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// spaceNames names a white-space character, one and many.
+func spaceNames(r rune) (string, string) {
+	switch r {
+	case ' ':
+		return "space", "spaces"
+	case '\u00a0':
+		return "no-break space", "no-break spaces"
+	case '\t':
+		return "tab", "tabs"
+	case '\n':
+		return "newline", "newlines"
+	case '\r':
+		return "carriage return", "carriage returns"
+	}
+	name := fmt.Sprintf("U+%04X", r)
+	return name, name + "s"
 }
 
 // WriteQuiet writes one line per diagnostic, the first line of the text

@@ -9,10 +9,10 @@ import (
 )
 
 // Tally counts findings for check's summary line: by level, by family
-// (the part of a rule id before its slash) and how many a safe fix
-// resolves.
+// (the part of a rule id before its slash), how many a safe fix resolves
+// and how many more only an unsafe fix does.
 type Tally struct {
-	Total, Fixable int
+	Total, Fixable, Unsafe int
 	ByLevel        map[lint.Level]int
 	ByFamily       map[string]int
 }
@@ -29,6 +29,8 @@ func (t *Tally) Add(ds []lint.Diagnostic) {
 		t.ByFamily[family]++
 		if len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe {
 			t.Fixable++
+		} else if hasUnsafe(d.Fixes) {
+			t.Unsafe++
 		}
 	}
 }
@@ -43,6 +45,7 @@ func (t *Tally) Merge(o Tally) {
 	}
 	t.Total += o.Total
 	t.Fixable += o.Fixable
+	t.Unsafe += o.Unsafe
 	for k, n := range o.ByLevel {
 		t.ByLevel[k] += n
 	}
@@ -83,4 +86,27 @@ func (t Tally) Summary(fixHint bool) string {
 		msg += fmt.Sprintf("; %d fixable with --fix", t.Fixable)
 	}
 	return msg
+}
+
+func hasUnsafe(fs []lint.SuggestedFix) bool {
+	for _, f := range fs {
+		if f.Applicability == lint.Unsafe {
+			return true
+		}
+	}
+	return false
+}
+
+// UnsafeHint is the line that tells of the fixes --unsafe-fixes would
+// add: "3 more fixes available with --fix --unsafe-fixes" ("with
+// --unsafe-fixes" when fixing already). "" when there are none.
+func (t Tally) UnsafeHint(fixing bool) string {
+	if t.Unsafe == 0 {
+		return ""
+	}
+	with := "--fix --unsafe-fixes"
+	if fixing {
+		with = "--unsafe-fixes"
+	}
+	return fmt.Sprintf("%d more %s available with %s (unsafe: check the meaning)", t.Unsafe, countNoun(t.Unsafe, "fix", "fixes"), with)
 }

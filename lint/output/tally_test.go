@@ -1,6 +1,7 @@
 package output
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
@@ -30,6 +31,15 @@ func TestTallySummary(t *testing.T) {
 	}
 	if got := all.Summary(false); got != want[:len(want)-len("; 2 fixable with --fix")] {
 		t.Errorf("Summary without the hint = %q", got)
+	}
+	if got, want := all.UnsafeHint(false), "1 more fix available with --fix --unsafe-fixes (unsafe: check the meaning)"; got != want {
+		t.Errorf("UnsafeHint = %q, want %q", got, want)
+	}
+	if got := all.UnsafeHint(true); !strings.HasPrefix(got, "1 more fix available with --unsafe-fixes ") {
+		t.Errorf("UnsafeHint when fixing = %q", got)
+	}
+	if got := a.UnsafeHint(false); got != "" {
+		t.Errorf("UnsafeHint with no unsafe fix = %q", got)
 	}
 	if got := (Tally{}).Summary(true); got != "" {
 		t.Errorf("empty Summary = %q", got)
