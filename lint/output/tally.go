@@ -13,8 +13,8 @@ import (
 // and how many more only an unsafe fix does.
 type Tally struct {
 	Total, Fixable, Unsafe int
-	ByLevel        map[lint.Level]int
-	ByFamily       map[string]int
+	ByLevel                map[lint.Level]int
+	ByFamily               map[string]int
 }
 
 // Add counts the findings of one file.
