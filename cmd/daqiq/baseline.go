@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"path/filepath"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -22,16 +21,13 @@ func baselineCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".daqiq-baseline.json", Usage: "the baseline file to write"},
 			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
-			&cli.StringFlag{Name: "date", Usage: "the publication date (YYYY-MM-DD) for the date rules"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel, on at most N CPUs (default: every CPU)"},
+			dateFlag("the publication date (YYYY-MM-DD) for the date rules"),
+			jobsFlag("files"),
 		},
 		Action: func(c *cli.Context) error {
-			var date time.Time
-			if s := c.String("date"); s != "" {
-				var err error
-				if date, err = time.Parse("2006-01-02", s); err != nil {
-					return usageErr("--date %q: want YYYY-MM-DD", s)
-				}
+			date, err := parseDate(c.String("date"))
+			if err != nil {
+				return err
 			}
 			inputs, err := gather(c, 0)
 			if err != nil {

@@ -30,7 +30,7 @@ are skipped. Memory stays constant: at most a few lines per job are held.`,
 			&cli.StringFlag{Name: "date-field", Usage: "a field holding the dateline (YYYY-MM-DD, or an RFC 3339 timestamp) for the date rules"},
 			&cli.StringFlag{Name: "format-field", Usage: "a field naming the article's format: txt, md or html (default txt)"},
 			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "articles checked in parallel, on at most N CPUs (default: every CPU); output order stays the same"},
+			jobsFlag("articles"),
 			&cli.BoolFlag{Name: "exit-zero", Usage: "exit 0 even when some lines failed (they are still reported)"},
 		},
 		Action: func(c *cli.Context) error {

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -27,8 +26,12 @@ import (
 func checkCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "check",
-		Usage:     "lint files and directories (- reads standard input)",
+		Usage:     "lint files and directories (with no path: the current directory; - reads standard input)",
 		ArgsUsage: "[paths | -]",
+		Description: `With no path, check walks the current directory (.). Directories are
+walked for .txt, .md, .markdown, .html and .htm files, skipping hidden
+folders and what exclude in .daqiq.toml names; a file named here is
+always checked. Flags may come before or after the paths; -- ends them.`,
 		Flags: []cli.Flag{
 			langFlag,
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: " + strings.Join(formats, ", ")},
@@ -43,8 +46,8 @@ func checkCommand() *cli.Command {
 			&cli.BoolFlag{Name: "staged", Usage: "check the staged content of the staged files (git show :path), for pre-commit hooks"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings not in this baseline file (daqiq baseline writes it)"},
 			&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines added or changed since this git revision (with --staged: the staged lines against HEAD)"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel, on at most N CPUs (default: every CPU); output order stays the same"},
-			&cli.StringFlag{Name: "date", Usage: "the publication date (YYYY-MM-DD) the date rules check against; default: the front matter's, else a dateline printed at the top"},
+			jobsFlag("files"),
+			dateFlag("the publication date (YYYY-MM-DD) the date rules check against; default: the front matter's, else a dateline printed at the top"),
 		},
 		Action: check,
 	}
@@ -87,12 +90,15 @@ func check(c *cli.Context) error {
 			return usageErr("--fail-level: %v", err)
 		}
 	}
-	var dateline time.Time
-	if s := c.String("date"); s != "" {
-		var err error
-		if dateline, err = time.Parse("2006-01-02", s); err != nil {
-			return usageErr("--date %q: want YYYY-MM-DD", s)
-		}
+	dateline, err := parseDate(c.String("date"))
+	if err != nil {
+		return err
+	}
+	if c.Bool("diff") && format != "text" {
+		return usageErr("--diff prints a diff, not findings: it takes no --format %s", format)
+	}
+	if c.Bool("unsafe-fixes") && !c.Bool("fix") && !c.Bool("diff") {
+		return usageErr("--unsafe-fixes applies the unsafe fixes with --fix or shows them with --diff: add one of them")
 	}
 	if c.Bool("staged") && (c.Bool("fix") || c.NArg() > 0) {
 		return usageErr("--staged checks the staged files: it takes no paths and cannot --fix (use --diff)")
@@ -293,6 +299,9 @@ func check(c *cli.Context) error {
 		if msg := tally.Summary(lang, !c.Bool("fix")); msg != "" {
 			fmt.Fprintln(es, msg)
 		}
+		if msg := tally.UnsafeHint(lang, c.Bool("fix")); msg != "" && !opts.unsafe {
+			fmt.Fprintln(es, msg)
+		}
 		if undated > 0 && !c.IsSet("date") {
 			fmt.Fprintln(es, i18n.Text(lang, "undated", i18n.Count(lang, "files", undated)))
 		}
@@ -360,6 +369,15 @@ func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
 		}
 		for _, p := range staged {
 			if !files.HasDefaultExt(p) {
+				continue
+			}
+			// the configuration's exclude skips a staged file as it
+			// would in a walk of the folders
+			cfg, err := load(config.Find(c.String("config"), p))
+			if err != nil {
+				return nil, err
+			}
+			if files.Excluded(p, cfg) {
 				continue
 			}
 			// read by load (git show :path), reported under its own name;

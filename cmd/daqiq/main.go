@@ -88,13 +88,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		},
 	}
 	app.CommandNotFound = func(c *cli.Context, name string) {
-		fmt.Fprintf(stderr, "daqiq: unknown command %q (try daqiq --help)\n", name)
+		fmt.Fprintf(stderr, "daqiq: %s\n", unknownCommand(app.Commands, name))
 	}
+	tidyHelp(app.Commands, "daqiq")
 	if len(args) < 2 {
 		_ = app.Run([]string{args[0], "--help"})
 		return 2
 	}
-	err := app.Run(args)
+	err := app.Run(reorderArgs(app.Commands, args))
 	var ee *exitError
 	switch {
 	case err == nil:

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
@@ -101,10 +102,7 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 			if d.Fixes[i].Applicability != lint.Safe {
 				label = i18n.Text(o.Lang, "suggestion."+d.Fixes[i].Applicability.String())
 			}
-			if sg == "" {
-				sg = i18n.Text(o.Lang, "delete")
-			}
-			fmt.Fprintf(w, "  %s: %s\n", label, Visible(sg))
+			fmt.Fprintf(w, "  %s: %s\n", label, suggestionText(o.Lang, sg))
 		}
 		// a window of the line around the span, never the whole line: a
 		// 50 MB line with many findings must stay linear. The line ends
@@ -136,6 +134,43 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 			fmt.Fprintf(w, "  | %s[%s]%s\n", pre, mid, post)
 		}
 	}
+}
+
+// suggestionText is a suggestion as text output shows it in lang:
+// "(delete)" for nothing, and a replacement made only of white space
+// named, since it would not be seen: "(space)", "(2 spaces)", "(no-break
+// space)", "(space, newline)".
+func suggestionText(lang i18n.Lang, sg string) string {
+	if sg == "" {
+		return i18n.Text(lang, "delete")
+	}
+	if strings.TrimSpace(sg) != "" {
+		return Visible(sg)
+	}
+	var parts []string
+	rs := []rune(sg)
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && rs[j] == rs[i] {
+			j++
+		}
+		parts = append(parts, spaceName(lang, rs[i], j-i))
+		i = j
+	}
+	return "(" + strings.Join(parts, i18n.Text(lang, "list")) + ")"
+}
+
+// spaceName names n white-space characters r in lang.
+func spaceName(lang i18n.Lang, r rune, n int) string {
+	key := map[rune]string{' ': "space", '\u00a0': "nbsp", '\t': "tab", '\n': "newline", '\r': "cr"}[r]
+	if key == "" {
+		name := fmt.Sprintf("U+%04X", r)
+		if n > 1 {
+			return fmt.Sprintf("%d × %s", n, name)
+		}
+		return name
+	}
+	return i18n.Count(lang, key, n)
 }
 
 // WriteQuiet writes one line per diagnostic, the first line of the text

@@ -403,6 +403,32 @@ func TestWriteText(t *testing.T) {
 	}
 }
 
+// A replacement made only of white space is named, not printed blank.
+func TestWriteTextWhitespaceSuggestion(t *testing.T) {
+	src := "قال  المسؤل ،الخبر\n"
+	d := doc(t, "خبر.txt", src)
+	s, e := span(t, src, "  ")
+	s2, e2 := span(t, src, " ،")
+	f := lint.File{Doc: d, Diagnostics: []lint.Diagnostic{
+		{Start: s, End: e, Rule: "space/double", Level: lint.Warning, Message: "مسافتان",
+			Fixes: []lint.SuggestedFix{lint.Replace(s, e, " ", lint.Safe), lint.Replace(s, e, "\u00a0\u00a0\n", lint.Unsafe)}},
+		{Start: s2, End: e2, Rule: "space/comma", Level: lint.Warning, Message: "فاصلة",
+			Fixes: []lint.SuggestedFix{lint.Replace(s2, e2, "، ", lint.Safe)}},
+	}}
+	var b strings.Builder
+	WriteText(&b, f, TextOptions{Lang: i18n.En})
+	for _, want := range []string{"  suggestion: (space)\n", "  suggestion (unsafe): (2 no-break spaces, newline)\n", "  suggestion: ، \n"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("WriteText lacks %q:\n%s", want, b.String())
+		}
+	}
+	for in, want := range map[string]string{"  ": "(2 spaces)", "\t": "(tab)", " \r\n": "(space, carriage return, newline)", "\u2009": "(U+2009)", "": "(delete)", " x ": " x "} {
+		if got := suggestionText(i18n.En, in); got != want {
+			t.Errorf("suggestionText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestWriteTextClipsAndMultiLine(t *testing.T) {
 	long := strings.Repeat("ب", 50)
 	src := long + " خطأ " + long + "\nثاني\n"

@@ -10,12 +10,12 @@ import (
 )
 
 // Tally counts findings for check's summary line: by level, by family
-// (the part of a rule id before its slash) and how many a safe fix
-// resolves.
+// (the part of a rule id before its slash), how many a safe fix resolves
+// and how many more only an unsafe fix does.
 type Tally struct {
-	Total, Fixable int
-	ByLevel        map[lint.Level]int
-	ByFamily       map[string]int
+	Total, Fixable, Unsafe int
+	ByLevel                map[lint.Level]int
+	ByFamily               map[string]int
 }
 
 // Add counts the findings of one file.
@@ -30,6 +30,8 @@ func (t *Tally) Add(ds []lint.Diagnostic) {
 		t.ByFamily[family]++
 		if len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe {
 			t.Fixable++
+		} else if hasUnsafe(d.Fixes) {
+			t.Unsafe++
 		}
 	}
 }
@@ -44,6 +46,7 @@ func (t *Tally) Merge(o Tally) {
 	}
 	t.Total += o.Total
 	t.Fixable += o.Fixable
+	t.Unsafe += o.Unsafe
 	for k, n := range o.ByLevel {
 		t.ByLevel[k] += n
 	}
@@ -91,4 +94,27 @@ func (t Tally) Summary(lang i18n.Lang, fixHint bool) string {
 		msg += i18n.Text(lang, "clauses") + i18n.Text(lang, "fixable", t.Fixable)
 	}
 	return msg
+}
+
+func hasUnsafe(fs []lint.SuggestedFix) bool {
+	for _, f := range fs {
+		if f.Applicability == lint.Unsafe {
+			return true
+		}
+	}
+	return false
+}
+
+// UnsafeHint is the line in lang that tells of the fixes --unsafe-fixes
+// would add: "3 more fixes available with --fix --unsafe-fixes" ("with
+// --unsafe-fixes" when fixing already). "" when there are none.
+func (t Tally) UnsafeHint(lang i18n.Lang, fixing bool) string {
+	if t.Unsafe == 0 {
+		return ""
+	}
+	with := "--fix --unsafe-fixes"
+	if fixing {
+		with = "--unsafe-fixes"
+	}
+	return i18n.Text(lang, "unsafe-hint", i18n.Count(lang, "more-fixes", t.Unsafe), with)
 }

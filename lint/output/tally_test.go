@@ -1,6 +1,7 @@
 package output
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
@@ -31,6 +32,15 @@ func TestTallySummary(t *testing.T) {
 	}
 	if got := all.Summary(i18n.En, false); got != want[:len(want)-len("; 2 fixable with --fix")] {
 		t.Errorf("Summary without the hint = %q", got)
+	}
+	if got, want := all.UnsafeHint(i18n.En, false), "1 more fix available with --fix --unsafe-fixes (unsafe: check the meaning)"; got != want {
+		t.Errorf("UnsafeHint = %q, want %q", got, want)
+	}
+	if got := all.UnsafeHint(i18n.En, true); !strings.HasPrefix(got, "1 more fix available with --unsafe-fixes ") {
+		t.Errorf("UnsafeHint when fixing = %q", got)
+	}
+	if got := a.UnsafeHint(i18n.En, false); got != "" {
+		t.Errorf("UnsafeHint with no unsafe fix = %q", got)
 	}
 	if got := (Tally{}).Summary(i18n.En, true); got != "" {
 		t.Errorf("empty Summary = %q", got)

@@ -70,6 +70,32 @@ func Read(path string, reuse []byte) ([]byte, fs.FileInfo, error) {
 	return buf.Bytes(), fi, nil
 }
 
+// Excluded reports whether a walk from the configuration's folder would
+// skip the file at path for the configuration's exclude: the file or a
+// folder it is in, below that folder, matches. For files that are listed
+// rather than walked (check --staged).
+func Excluded(path string, cfg *config.Config) bool {
+	if cfg == nil || len(cfg.Exclude) == 0 {
+		return false
+	}
+	if cfg.Excluded(path, false) {
+		return true
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		rel, err := filepath.Rel(cfg.Dir, dir)
+		if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return false
+		}
+		if cfg.Excluded(dir, true) {
+			return true
+		}
+	}
+}
+
 // Found is one file an argument names: a path to read, or why it cannot
 // be read. walked: found by a directory walk rather than named.
 type Found struct {

@@ -54,6 +54,45 @@ func TestExpand(t *testing.T) {
 	}
 }
 
+// Excluded skips a listed file (check --staged) exactly where a walk from
+// the configuration's folder skips it: the file or a folder it is in
+// matches exclude; folders above the configuration's do not count.
+func TestExcluded(t *testing.T) {
+	dir := t.TempDir()
+	paths := []string{"a.txt", "drafts/b.txt", "sub/drafts/c.md", "archive/2024/d.html", "archive/e.html", "sub/f.txt", "notes.md", "sub/notes.md"}
+	for _, p := range paths {
+		write(t, filepath.Join(dir, p), "خبر\n", 0o644)
+	}
+	cfg, err := config.Parse(filepath.Join(dir, ".daqiq.toml"), []byte(`exclude = ["drafts/", "archive/**/*.html", "/notes.md"]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	walked := map[string]bool{}
+	for _, f := range Expand(dir, cfg) {
+		walked[f.Path] = true
+	}
+	for _, p := range paths {
+		full := filepath.Join(dir, p)
+		if got := Excluded(full, cfg); got == walked[full] {
+			t.Errorf("%s: excluded %v, walked %v", p, got, walked[full])
+		}
+	}
+	if !Excluded(filepath.Join(dir, "drafts", "b.txt"), cfg) || Excluded(filepath.Join(dir, "sub", "f.txt"), cfg) {
+		t.Error("drafts/b.txt must be excluded, sub/f.txt not")
+	}
+	// the configuration's own folder is no "drafts/" folder
+	inner, err := config.Parse(filepath.Join(dir, "drafts", ".daqiq.toml"), []byte(`exclude = ["drafts/"]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Excluded(filepath.Join(dir, "drafts", "b.txt"), inner) {
+		t.Error("a folder above the configuration excluded its files")
+	}
+	if Excluded(filepath.Join(dir, "a.txt"), nil) {
+		t.Error("no configuration excludes nothing")
+	}
+}
+
 // Replace writes through a temporary file and keeps the mode; it refuses
 // a read-only file, a file changed since it was read and a file that was
 // not read from disk, and never leaves its temporary file behind.
