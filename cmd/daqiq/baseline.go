@@ -7,6 +7,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/cmd/internal/files"
+
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/baseline"
 	"github.com/daqiq/daqiq/lint/config"
@@ -24,6 +26,7 @@ func baselineCommand() *cli.Command {
 			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
 			&cli.StringFlag{Name: "date", Usage: "the publication date (YYYY-MM-DD) for the date rules"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel, on at most N CPUs (default: every CPU)"},
+			encodingFlag,
 		},
 		Action: func(c *cli.Context) error {
 			var date time.Time
@@ -33,6 +36,10 @@ func baselineCommand() *cli.Command {
 					return usageErr("--date %q: want YYYY-MM-DD", s)
 				}
 			}
+			encoding, err := files.ParseEncoding(c.String("encoding"))
+			if err != nil {
+				return usageErr("%v", err)
+			}
 			inputs, err := gather(c, 0)
 			if err != nil {
 				return err
@@ -40,7 +47,7 @@ func baselineCommand() *cli.Command {
 			jobs, restore := jobsOf(c)
 			defer restore()
 			var files []lint.File
-			err = stream(inputs, checkOpts{mode: modeReport, date: date}, jobs, nil, func(_ *input, r *result) error {
+			err = stream(inputs, checkOpts{mode: modeReport, date: date, encoding: encoding}, jobs, nil, func(_ *input, r *result) error {
 				if r.skipped != "" {
 					fmt.Fprintf(c.App.ErrWriter, "daqiq: warning: %s\n", r.skipped)
 					return nil
