@@ -221,6 +221,7 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 	if in.ReportUnused {
 		extra = append(extra, unused(last)...)
 	}
+	extra = append(extra, e.unknownInDirectives(last)...)
 	if len(extra) > 0 {
 		// the runner's findings are sorted: the extra ones go in, once
 		r.Diagnostics = append(r.Diagnostics, extra...)
@@ -294,6 +295,27 @@ func unused(x *markup.Extras) []lint.Diagnostic {
 			Message: fmt.Sprintf("this %s comment silences nothing", d.Kind),
 			Fixes:   []lint.SuggestedFix{lint.Replace(d.Start, d.End, "", lint.Unsafe)},
 		})
+	}
+	return out
+}
+
+// unknownInDirectives is a finding for each name in a suppression comment
+// that is neither a rule id nor a family of this configuration (a typo
+// that would silence nothing), as the configuration refuses an unknown
+// rule id.
+func (e *Engine) unknownInDirectives(x *markup.Extras) []lint.Diagnostic {
+	var out []lint.Diagnostic
+	for _, d := range x.Directives {
+		for i, name := range d.Rules {
+			if e.set.Known(name) {
+				continue
+			}
+			start := d.RuleStarts[i]
+			out = append(out, lint.Diagnostic{
+				Start: start, End: start + len(name), Rule: "suppression/unknown-rule", Level: lint.Warning,
+				Message: fmt.Sprintf("unknown rule %q in this %s comment: it silences nothing (daqiq rules lists them)", name, d.Kind),
+			})
+		}
 	}
 	return out
 }

@@ -150,6 +150,10 @@ type Option struct {
 	Default string
 	Allowed []string // empty: any string
 	Help    string
+	// Off, when set, is the value that turns the whole rule off (a
+	// house-style option whose choices include "off"): the rule is then
+	// not run, and `daqiq rules` shows it off.
+	Off string
 }
 
 // Rule is a named check.

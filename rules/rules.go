@@ -190,6 +190,71 @@ func (s *Set) Enabled(id, file string) bool {
 // overrides applied).
 func (s *Set) Setting(id string) config.RuleSettings { return s.cfg.Rules[id] }
 
+// State says whether a rule is on and at what level as the configuration
+// sets it outside any [[override]]: what `daqiq rules` shows. A rule whose
+// option turns it off (final-yeh's style = "off") is off, as it is for
+// the files it checks. An unknown id is off.
+func (s *Set) State(id string) (on bool, level lint.Level) {
+	r := s.byID[id]
+	if r == nil {
+		return false, 0
+	}
+	return effective(r, s.cfg.Rules[id])
+}
+
+// effective is whether a rule runs and at what level under settings st.
+func effective(r *lint.Rule, st config.RuleSettings) (on bool, level lint.Level) {
+	on = !r.Disabled
+	if st.Enabled != nil {
+		on = *st.Enabled
+	}
+	on = on && r.Unavailable == "" // no dictionary: off whatever the configuration says
+	for name, o := range r.Options {
+		v, set := st.Options[name]
+		if !set {
+			v = o.Default
+		}
+		if o.Off != "" && v == o.Off {
+			on = false
+		}
+	}
+	level = r.Level
+	if st.Level != "" {
+		level, _ = lint.ParseLevel(st.Level)
+	}
+	if level == 0 {
+		level = lint.Warning
+	}
+	return on, level
+}
+
+// Known reports whether name is a rule id or a family of the set (the
+// first part of a rule id: spelling, house): what a suppression comment
+// may name.
+func (s *Set) Known(name string) bool {
+	if s.byID[name] != nil {
+		return true
+	}
+	for _, r := range s.rules {
+		if strings.HasPrefix(r.ID, name+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// Family returns the rules of a family (spelling: spelling/misspelling,
+// spelling/hamzat-wasl ...), by id; none if name is not a family.
+func (s *Set) Family(name string) []*lint.Rule {
+	var out []*lint.Rule
+	for _, r := range s.rules {
+		if strings.HasPrefix(r.ID, name+"/") {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // For returns the active rules for one file, with their levels and
 // options. Safe for concurrent use; the slice is shared and must not be
 // modified.
@@ -217,15 +282,8 @@ func (s *Set) resolve(file string) resolved {
 	var rs resolved
 	for _, r := range s.rules {
 		st := settings[r.ID]
-		on := !r.Disabled
-		if st.Enabled != nil {
-			on = *st.Enabled
-		}
-		on = on && r.Unavailable == "" // no dictionary: off whatever the configuration says
-		a := lint.Active{Rule: r, Level: r.Level, Options: st.Options}
-		if st.Level != "" {
-			a.Level, _ = lint.ParseLevel(st.Level)
-		}
+		on, level := effective(r, st)
+		a := lint.Active{Rule: r, Level: level, Options: st.Options}
 		if len(st.WordLists) > 0 {
 			a.Rule, _ = s.extend(r, st.WordLists) // checked by Load
 		}
@@ -234,9 +292,6 @@ func (s *Set) resolve(file string) resolved {
 			for _, w := range st.Ignore {
 				a.Ignore[arabic.Key(w)] = true
 			}
-		}
-		if a.Level == 0 {
-			a.Level = lint.Warning
 		}
 		rs.all = append(rs.all, a)
 		if on {
@@ -307,7 +362,7 @@ func custom(cfg *config.Config, cr config.CustomRule) (*lint.Rule, error) {
 		Doc: lint.Doc{What: cr.Description},
 	}
 	if meta.Summary == "" {
-		meta.Summary = cr.Message
+		meta.Summary = customSummary(cr)
 	}
 	if cr.Enabled != nil && !*cr.Enabled {
 		meta.Disabled = true
@@ -384,4 +439,14 @@ func custom(cfg *config.Config, cr config.CustomRule) (*lint.Rule, error) {
 		return nil, fmt.Errorf("rule %s: scope must be word or line, not %q", cr.ID, cr.Scope)
 	}
 	return nil, fmt.Errorf("rule %s: unknown kind %q", cr.ID, cr.Kind)
+}
+
+// customSummary is the one line `daqiq rules` shows for a custom rule
+// without a description: its message with the placeholders described
+// rather than printed raw, else its kind.
+func customSummary(cr config.CustomRule) string {
+	if cr.Message == "" {
+		return fmt.Sprintf("custom %s rule (no description or message in its [[rule]] table)", cr.Kind)
+	}
+	return strings.NewReplacer("{word}", "<the flagged text>", "{fix}", "<the suggestion>").Replace(cr.Message)
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/cmd/internal/files"
+
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/baseline"
 	"github.com/daqiq/daqiq/lint/config"
@@ -23,11 +25,16 @@ func baselineCommand() *cli.Command {
 			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
 			dateFlag("the publication date (YYYY-MM-DD) for the date rules"),
 			jobsFlag("files"),
+			encodingFlag,
 		},
 		Action: func(c *cli.Context) error {
 			date, err := parseDate(c.String("date"))
 			if err != nil {
 				return err
+			}
+			encoding, err := files.ParseEncoding(c.String("encoding"))
+			if err != nil {
+				return usageErr("%v", err)
 			}
 			inputs, err := gather(c, 0)
 			if err != nil {
@@ -36,7 +43,7 @@ func baselineCommand() *cli.Command {
 			jobs, restore := jobsOf(c)
 			defer restore()
 			var files []lint.File
-			err = stream(inputs, checkOpts{mode: modeReport, date: date}, jobs, nil, func(_ *input, r *result) error {
+			err = stream(inputs, checkOpts{mode: modeReport, date: date, encoding: encoding}, jobs, nil, func(_ *input, r *result) error {
 				if r.skipped != "" {
 					fmt.Fprintf(c.App.ErrWriter, "daqiq: warning: %s\n", r.skipped)
 					return nil

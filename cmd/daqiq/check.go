@@ -48,6 +48,7 @@ always checked. Flags may come before or after the paths; -- ends them.`,
 			&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines added or changed since this git revision (with --staged: the staged lines against HEAD)"},
 			jobsFlag("files"),
 			dateFlag("the publication date (YYYY-MM-DD) the date rules check against; default: the front matter's, else a dateline printed at the top"),
+			encodingFlag,
 		},
 		Action: check,
 	}
@@ -57,7 +58,8 @@ type input struct {
 	path string         // as reported
 	real string         // on disk; "" for stdin
 	read fs.FileInfo    // the file's status when it was read; nil for stdin
-	data []byte         // read by load, dropped once checked
+	data []byte         // read by load, dropped once checked; UTF-8
+	raw  []byte         // the bytes read, when data was decoded from them (--encoding)
 	eng  *engine.Engine // the engine of its configuration
 	from string         // the path its configuration's settings are resolved for
 	fail lint.Level
@@ -99,6 +101,10 @@ func check(c *cli.Context) error {
 	}
 	if c.Bool("unsafe-fixes") && !c.Bool("fix") && !c.Bool("diff") {
 		return usageErr("--unsafe-fixes applies the unsafe fixes with --fix or shows them with --diff: add one of them")
+	}
+	encoding, err := files.ParseEncoding(c.String("encoding"))
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	if c.Bool("staged") && (c.Bool("fix") || c.NArg() > 0) {
 		return usageErr("--staged checks the staged files: it takes no paths and cannot --fix (use --diff)")
@@ -147,6 +153,8 @@ func check(c *cli.Context) error {
 		unsafe: c.Bool("unsafe-fixes"),
 		date:   dateline,
 		unused: c.Bool("report-unused"),
+
+		encoding: encoding,
 	}
 	if c.Bool("diff") {
 		opts.mode = modeDiff
@@ -452,6 +460,9 @@ func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
 
 	return inputs, nil
 }
+
+// encodingFlag is --encoding, of check and baseline.
+var encodingFlag = &cli.StringFlag{Name: "encoding", Value: files.UTF8, Usage: "windows-1256: read a file that is not valid UTF-8 as Windows-1256 (legacy Arabic archives); --fix writes it back so"}
 
 // formats are the values of --format.
 var formats = []string{"text", "json", "jsonl", "sarif", "github", "rdjson", "rdjsonl", "checkstyle"}

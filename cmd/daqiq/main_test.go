@@ -59,6 +59,22 @@ func TestMain(m *testing.M) {
 				os.Exit(1)
 			}
 		},
+		// cp1256 SRC DST writes the UTF-8 text of SRC to DST in
+		// Windows-1256
+		"cp1256": func() {
+			src, err := os.ReadFile(os.Args[1])
+			if err != nil {
+				os.Exit(1)
+			}
+			out, err := files.EncodeWindows1256(os.Args[1], src)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			if err := os.WriteFile(os.Args[2], out, 0o644); err != nil {
+				os.Exit(1)
+			}
+		},
 		// sparse FILE BYTES makes FILE that many bytes long, without
 		// writing them (NUL bytes to whoever reads it)
 		"sparse": func() {

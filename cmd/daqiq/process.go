@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"time"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/output"
+	"github.com/daqiq/daqiq/lint/source"
 )
 
 type checkMode uint8
@@ -37,6 +39,9 @@ type checkOpts struct {
 	date   time.Time // --date (zero: none); else the front matter date of each file
 	unused bool      // report unused suppression comments
 	lang   i18n.Lang // the language of the messages
+	// encoding: files.UTF8, or files.Windows1256 to read a file that is
+	// not valid UTF-8 as Windows-1256 (and write its fixes back so)
+	encoding string
 }
 
 // result is what checking one input produced.
@@ -104,7 +109,7 @@ func stream(inputs []*input, opts checkOpts, jobs int, finish func(*input, *resu
 				}
 				r := processSafely(j.in, opts, buf)
 				data := j.in.data
-				j.in.data = nil // the result keeps what it needs
+				j.in.data, j.in.raw = nil, nil // the result keeps what it needs
 				if finish != nil && r.file.Doc != nil {
 					finishSafely(finish, j.in, &r)
 				}
@@ -148,7 +153,11 @@ func finishSafely(finish func(*input, *result), in *input, r *result) {
 // when the file was named and a warning when a walk found it.
 // Whether the text is UTF-8 is checked once, by the parser. A file is read
 // into buf's memory when it is large enough.
-func load(in *input, buf []byte) (skipped string, err error) {
+//
+// With --encoding windows-1256, a file that is not valid UTF-8 is decoded
+// from Windows-1256: in.data is then its UTF-8 text and in.raw the bytes
+// as read.
+func load(in *input, buf []byte, encoding string) (skipped string, err error) {
 	if in.err != nil {
 		return "", in.err
 	}
@@ -174,6 +183,9 @@ func load(in *input, buf []byte) (skipped string, err error) {
 	}
 	switch {
 	case msg == "":
+		if encoding == files.Windows1256 && !utf8.Valid(in.data) {
+			in.raw, in.data = in.data, files.DecodeWindows1256(in.data)
+		}
 		return "", nil
 	case in.walked:
 		return msg + ", skipped", nil
@@ -204,7 +216,7 @@ var processHook func(path string)
 // input that could not be read is passed on as its error, and a panic while
 // checking one file (a bug) becomes that file's error.
 func processSafely(in *input, opts checkOpts, buf []byte) (r result) {
-	if skipped, err := load(in, buf); err != nil || skipped != "" {
+	if skipped, err := load(in, buf, opts.encoding); err != nil || skipped != "" {
 		return result{err: err, skipped: skipped}
 	}
 	defer func() {
@@ -229,6 +241,10 @@ func process(in *input, opts checkOpts) result {
 	}
 	res, err := in.eng.Check(context.Background(), ei)
 	if err != nil {
+		var enc *source.EncodingError
+		if errors.As(err, &enc) && files.LooksWindows1256(in.data) {
+			err = fmt.Errorf("%s: not UTF-8 (Windows-1256?): invalid UTF-8 at byte offset %d; to check it as Windows-1256, use --encoding windows-1256", in.path, enc.Offset)
+		}
 		return result{err: err}
 	}
 	switch opts.mode {
@@ -244,7 +260,17 @@ func process(in *input, opts checkOpts) result {
 		// directory), whether or not this one needs fixing
 		files.SweepStale(in.real)
 		if res.Applied > 0 && !bytes.Equal(res.Fixed, in.data) {
-			if err := files.Replace(files.Original{Name: in.path, Path: in.real, Info: in.read, Data: in.data}, res.Fixed); err != nil {
+			// written back in the file's own encoding, or not at all
+			orig, fixed := in.data, res.Fixed
+			var err error
+			if in.raw != nil {
+				orig = in.raw
+				fixed, err = files.EncodeWindows1256(in.path, res.Fixed)
+			}
+			if err == nil {
+				err = files.Replace(files.Original{Name: in.path, Path: in.real, Info: in.read, Data: orig}, fixed)
+			}
+			if err != nil {
 				// not written: report what the file on disk still has
 				ei.Fix = engine.NoFix
 				res, _ := in.eng.Check(context.Background(), ei)

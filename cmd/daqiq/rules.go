@@ -48,15 +48,9 @@ func rulesCommand() *cli.Command {
 			tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "RULE\tKIND\tLEVEL\tSTATE\tDESCRIPTION")
 			for _, r := range set.Rules() {
-				st := set.Setting(r.ID)
-				on := !r.Disabled
-				if st.Enabled != nil {
-					on = *st.Enabled
-				}
-				level := r.Level
-				if st.Level != "" {
-					level, _ = lint.ParseLevel(st.Level)
-				}
+				// as the configuration sets it, options that turn a
+				// rule off included (final-yeh's style = "off")
+				on, level := set.State(r.ID)
 				state := map[bool]string{true: "on", false: "off"}[on]
 				desc := r.Summary
 				if r.Unavailable != "" {
@@ -75,8 +69,8 @@ func rulesCommand() *cli.Command {
 func explainCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "explain",
-		Usage:     "print a rule's documentation with examples",
-		ArgsUsage: "RULE",
+		Usage:     "print a rule's documentation with examples, or list the rules of a family (explain spelling)",
+		ArgsUsage: "RULE | FAMILY",
 		Flags:     []cli.Flag{configFlag},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -94,9 +88,24 @@ func explainCommand() *cli.Command {
 					return nil
 				}
 			}
+			if family := set.Family(strings.TrimSuffix(id, "/")); len(family) > 0 {
+				return explainFamily(c, strings.TrimSuffix(id, "/"), family)
+			}
 			return usageErr("unknown rule %q (daqiq rules lists them)", id)
 		},
 	}
+}
+
+// explainFamily lists the rules of a family (explain spelling) with their
+// one-line summaries.
+func explainFamily(c *cli.Context, name string, family []*lint.Rule) error {
+	w := c.App.Writer
+	fmt.Fprintf(w, "%s: a family of %d %s (daqiq explain RULE for one of them)\n\n", name, len(family), plural(len(family), "rule", "rules"))
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, r := range family {
+		fmt.Fprintf(tw, "%s\t%s\n", r.ID, r.Summary)
+	}
+	return tw.Flush()
 }
 
 func explain(c *cli.Context, r *lint.Rule) {

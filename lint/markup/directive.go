@@ -33,6 +33,8 @@ type Directive struct {
 	// Rules are the rule ids or families (spelling, dates) it names;
 	// empty means every rule.
 	Rules []string
+	// RuleStarts are the source offsets of the names in Rules, one each.
+	RuleStarts []int
 	// Line is the 1-based source line where the comment starts; Start and
 	// End are its bytes in the source.
 	Line       int
@@ -248,7 +250,19 @@ func (x *Extras) addDirective(src []byte, s, e int, body string) {
 	if !ok {
 		return
 	}
-	x.Directives = append(x.Directives, Directive{Kind: k, Rules: rules, Start: s, End: e})
+	// body is src[s+4:e-3]; each name is the next field after the one
+	// before, so searching on from there finds it and nothing else
+	var starts []int
+	if len(rules) > 0 {
+		starts = make([]int, len(rules))
+		at := strings.Index(body, k.String()) + len(k.String())
+		for i, r := range rules {
+			at += strings.Index(body[at:], r)
+			starts[i] = s + 4 + at
+			at += len(r)
+		}
+	}
+	x.Directives = append(x.Directives, Directive{Kind: k, Rules: rules, RuleStarts: starts, Start: s, End: e})
 }
 
 // resolveDirectives sorts the directives and computes what each silences,

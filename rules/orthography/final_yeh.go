@@ -141,7 +141,7 @@ func FinalYeh() (*lint.Rule, error) {
 			Fix:   "Safe for listed words and for a word the same text also writes with ي; unsafe for words inferred from the text's habit (a rare name or verb ending in ى may be missing from the list) and for تلى → تلا.",
 		},
 		Options: map[string]lint.Option{
-			"style": {Default: StyleStandard, Allowed: []string{StyleStandard, StyleConsistent, StyleOff},
+			"style": {Default: StyleStandard, Allowed: []string{StyleStandard, StyleConsistent, StyleOff}, Off: StyleOff,
 				Help: "standard: final ي is written ي; consistent: flag only a mix of ى and ي; off"},
 		},
 		Size: n,

@@ -149,7 +149,7 @@ func QuoteColon() (*lint.Rule, error) {
 			Fix:   "Inserting a colon is unsafe: the rule cannot be sure the quotation is the speaker's whole statement rather than a phrase of the sentence. Deleting one (style remove) is safe.",
 		},
 		Options: map[string]lint.Option{
-			"style": {Default: ColonAdd, Allowed: []string{ColonAdd, ColonRemove, ColonOff, ColonRequired, ColonNone, ColonConsistent},
+			"style": {Default: ColonAdd, Allowed: []string{ColonAdd, ColonRemove, ColonOff, ColonRequired, ColonNone, ColonConsistent}, Off: ColonOff,
 				Help: "add: a missing colon is flagged (قال: «…»); remove: the house style drops it (قال «…»); off. colon and consistent are older names of add, none of remove"},
 		},
 		Size: n,

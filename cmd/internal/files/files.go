@@ -1,7 +1,8 @@
 // Package files finds, reads and writes the articles the command line
 // names: directory walks with the configuration's excludes, reading with
 // the file's status taken before (so that a change on disk is noticed),
-// and atomic replacement for --fix.
+// Windows-1256 decoding and encoding for legacy Arabic archives
+// (--encoding), and atomic replacement for --fix.
 package files
 
 import (
