@@ -13,13 +13,13 @@ import (
 	"time"
 )
 
-// TestPreCommitHooks runs the hooks of .pre-commit-hooks.yaml through the
-// real pre-commit, the way a content repository uses them: the working tree
-// of this repository (committed or not) is committed into a temporary
-// repository, a temporary content repository points its
-// .pre-commit-config.yaml at it by path and commit, and pre-commit clones
-// it, builds daqiq with `go install ./...` (language: golang) and runs the
-// hooks on an article with a misspelling.
+// TestPreCommitHooks runs the language: golang hooks of
+// .pre-commit-hooks.yaml through the real pre-commit, the way a content
+// repository uses them: the working tree of this repository (committed or
+// not) is committed into a temporary repository, a temporary content
+// repository points its .pre-commit-config.yaml at it by path and commit,
+// and pre-commit clones it, builds daqiq with `go install ./...` and runs
+// the hooks on an article with a misspelling.
 //
 // It skips without pre-commit, git or go, outside a git checkout, and with
 // -short. Modules come from the local module cache when it has them (a
@@ -31,6 +31,72 @@ func TestPreCommitHooks(t *testing.T) {
 	}
 	// the longest test of the package: the others run meanwhile
 	t.Parallel()
+	r := newPreCommitRig(t, "daqiq", "daqiq-fix")
+	r.checkHooks("daqiq", "daqiq-fix", "pre-commit run daqiq (clone, go install, lint)")
+	if matches, _ := filepath.Glob(r.goEnvGlob()); len(matches) == 0 {
+		t.Errorf("no %s after the golang hooks ran", r.goEnvGlob())
+	}
+}
+
+// TestPreCommitSystemHooks runs the language: system hooks the same way,
+// with a daqiq built by the test first on PATH: pre-commit builds nothing
+// and runs that binary. Without daqiq on PATH the hook fails and says so.
+func TestPreCommitSystemHooks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds daqiq")
+	}
+	t.Parallel()
+	r := newPreCommitRig(t, "daqiq-system", "daqiq-fix-system")
+
+	// PATH without any daqiq: pre-commit names the missing executable.
+	var dirs []string
+	for _, dir := range filepath.SplitList(os.Getenv("PATH")) {
+		if _, err := os.Stat(filepath.Join(dir, "daqiq")); err != nil && dir != "" {
+			dirs = append(dirs, dir)
+		}
+	}
+	withPath := func(path string) {
+		for i, kv := range r.env {
+			if strings.HasPrefix(kv, "PATH=") {
+				r.env[i] = "PATH=" + path
+				return
+			}
+		}
+		r.env = append(r.env, "PATH="+path)
+	}
+	withPath(strings.Join(dirs, string(os.PathListSeparator)))
+	out, code := r.run(r.content, "pre-commit", "run", "--all-files", "--color", "never", "daqiq-system")
+	if code != 1 || !strings.Contains(out, "Executable `daqiq` not found") {
+		t.Fatalf("daqiq-system hook without daqiq on PATH: exit %d, want 1 and \"Executable `daqiq` not found\"\n%s", code, out)
+	}
+
+	bin := filepath.Join(r.tmp, "bin")
+	build := exec.CommandContext(r.ctx, "go", "build", "-o", filepath.Join(bin, "daqiq"), ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	withPath(strings.Join(append([]string{bin}, dirs...), string(os.PathListSeparator)))
+	r.checkHooks("daqiq-system", "daqiq-fix-system", "pre-commit run daqiq-system (lint)")
+	if matches, _ := filepath.Glob(r.goEnvGlob()); len(matches) != 0 {
+		t.Errorf("the system hooks built a Go environment: %v", matches)
+	}
+}
+
+// preCommitRig is a hook repository (this working tree, committed) and a
+// content repository whose .pre-commit-config.yaml uses the given hooks of
+// it at that commit.
+type preCommitRig struct {
+	t       *testing.T
+	ctx     context.Context
+	tmp     string
+	env     []string
+	content string
+	files   map[string]string
+}
+
+func newPreCommitRig(t *testing.T, hookIDs ...string) *preCommitRig {
+	t.Helper()
 	for _, tool := range []string{"pre-commit", "git", "go"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s is not installed", tool)
@@ -47,34 +113,10 @@ func TestPreCommitHooks(t *testing.T) {
 		t.Skip("not a git checkout: cannot snapshot the working tree")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
+	t.Cleanup(cancel)
 
 	tmp := t.TempDir()
-	env := preCommitEnv(t, tmp)
-	run := func(dir string, name string, args ...string) (string, int) {
-		t.Helper()
-		cmd := exec.CommandContext(ctx, name, args...)
-		cmd.Dir = dir
-		cmd.Env = env
-		out, err := cmd.CombinedOutput()
-		code := 0
-		if err != nil {
-			ee, ok := err.(*exec.ExitError)
-			if !ok || ctx.Err() != nil {
-				t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-			}
-			code = ee.ExitCode()
-		}
-		return string(out), code
-	}
-	must := func(dir string, name string, args ...string) string {
-		t.Helper()
-		out, code := run(dir, name, args...)
-		if code != 0 {
-			t.Fatalf("%s %s: exit %d\n%s", name, strings.Join(args, " "), code, out)
-		}
-		return out
-	}
+	r := &preCommitRig{t: t, ctx: ctx, tmp: tmp, env: preCommitEnv(t, tmp)}
 
 	// The hook repository: this working tree, committed.
 	hooks := filepath.Join(tmp, "daqiq")
@@ -87,26 +129,28 @@ func TestPreCommitHooks(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(hooks, "git", "init", "-q")
-	must(hooks, "git", "add", "-A")
-	must(hooks, "git", "commit", "-q", "--no-verify", "-m", "snapshot")
-	rev := strings.TrimSpace(must(hooks, "git", "rev-parse", "HEAD"))
+	r.must(hooks, "git", "init", "-q")
+	r.must(hooks, "git", "add", "-A")
+	r.must(hooks, "git", "commit", "-q", "--no-verify", "-m", "snapshot")
+	rev := strings.TrimSpace(r.must(hooks, "git", "rev-parse", "HEAD"))
 
 	// The content repository.
-	content := filepath.Join(tmp, "content")
-	files := map[string]string{
-		"news/article.txt": "قال المتحدث إن هاذا القرار نهائي.\n",
-		"notes.md":         "# ملاحظات\n\nقال المتحدث إن القرار نهائي.\n",
-		"script.py":        "# هاذا\n", // not markdown, html or plain text: never passed
-		".pre-commit-config.yaml": "repos:\n" +
-			"  - repo: " + filepath.ToSlash(hooks) + "\n" +
-			"    rev: " + rev + "\n" +
-			"    hooks:\n" +
-			"      - id: daqiq\n" +
-			"      - id: daqiq-fix\n",
+	r.content = filepath.Join(tmp, "content")
+	config := "repos:\n" +
+		"  - repo: " + filepath.ToSlash(hooks) + "\n" +
+		"    rev: " + rev + "\n" +
+		"    hooks:\n"
+	for _, id := range hookIDs {
+		config += "      - id: " + id + "\n"
 	}
-	for name, text := range files {
-		p := filepath.Join(content, name)
+	r.files = map[string]string{
+		"news/article.txt":        "قال المتحدث إن هاذا القرار نهائي.\n",
+		"notes.md":                "# ملاحظات\n\nقال المتحدث إن القرار نهائي.\n",
+		"script.py":               "# هاذا\n", // not markdown, html or plain text: never passed
+		".pre-commit-config.yaml": config,
+	}
+	for name, text := range r.files {
+		p := filepath.Join(r.content, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -114,41 +158,82 @@ func TestPreCommitHooks(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(content, "git", "init", "-q")
-	must(content, "git", "add", "-A")
+	r.must(r.content, "git", "init", "-q")
+	r.must(r.content, "git", "add", "-A")
+	return r
+}
 
+// goEnvGlob matches the Go environments pre-commit builds for language:
+// golang hooks.
+func (r *preCommitRig) goEnvGlob() string {
+	return filepath.Join(r.tmp, "pre-commit", "repo*", "golangenv-*")
+}
+
+func (r *preCommitRig) run(dir string, name string, args ...string) (string, int) {
+	r.t.Helper()
+	cmd := exec.CommandContext(r.ctx, name, args...)
+	cmd.Dir = dir
+	cmd.Env = r.env
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok || r.ctx.Err() != nil {
+			r.t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+		}
+		code = ee.ExitCode()
+	}
+	return string(out), code
+}
+
+func (r *preCommitRig) must(dir string, name string, args ...string) string {
+	r.t.Helper()
+	out, code := r.run(dir, name, args...)
+	if code != 0 {
+		r.t.Fatalf("%s %s: exit %d\n%s", name, strings.Join(args, " "), code, out)
+	}
+	return out
+}
+
+// checkHooks runs the lint hook (findings: exit 1, the article untouched),
+// the fix hook (the article fixed, pre-commit reporting modified files)
+// and the lint hook again (nothing left).
+func (r *preCommitRig) checkHooks(lint, fix, what string) {
+	t := r.t
+	t.Helper()
+	article := filepath.Join(r.content, "news/article.txt")
 	start := time.Now()
-	out, code := run(content, "pre-commit", "run", "--all-files", "--color", "never", "daqiq")
-	t.Logf("pre-commit run daqiq (clone, go install, lint): %v\n%s", time.Since(start).Round(time.Millisecond), out)
+	out, code := r.run(r.content, "pre-commit", "run", "--all-files", "--color", "never", lint)
+	t.Logf("%s: %v\n%s", what, time.Since(start).Round(time.Millisecond), out)
 	if code != 1 {
-		t.Fatalf("daqiq hook: exit %d, want 1\n%s", code, out)
+		t.Fatalf("%s hook: exit %d, want 1\n%s", lint, code, out)
 	}
 	for _, want := range []string{"Failed", "news/article.txt:1:", "spelling/misspelling", "هاذا"} {
 		if !strings.Contains(out, want) {
-			t.Errorf("daqiq hook output lacks %q:\n%s", want, out)
+			t.Errorf("%s hook output lacks %q:\n%s", lint, want, out)
 		}
 	}
 	if strings.Contains(out, "script.py") || strings.Contains(out, "notes.md") {
-		t.Errorf("daqiq hook reported a file it should not:\n%s", out)
+		t.Errorf("%s hook reported a file it should not:\n%s", lint, out)
 	}
-	if got := readString(t, filepath.Join(content, "news/article.txt")); got != files["news/article.txt"] {
-		t.Errorf("the daqiq hook changed the article:\n%s", got)
+	if got := readString(t, article); got != r.files["news/article.txt"] {
+		t.Errorf("the %s hook changed the article:\n%s", lint, got)
 	}
 
-	out, code = run(content, "pre-commit", "run", "--all-files", "--color", "never", "daqiq-fix")
+	out, code = r.run(r.content, "pre-commit", "run", "--all-files", "--color", "never", fix)
 	if code != 1 || !strings.Contains(out, "files were modified by this hook") {
-		t.Fatalf("daqiq-fix hook: exit %d, want 1 with files modified\n%s", code, out)
+		t.Fatalf("%s hook: exit %d, want 1 with files modified\n%s", fix, code, out)
 	}
-	if got, want := readString(t, filepath.Join(content, "news/article.txt")), "قال المتحدث إن هذا القرار نهائي.\n"; got != want {
-		t.Errorf("daqiq-fix left\n%s\nwant\n%s", got, want)
+	if got, want := readString(t, article), "قال المتحدث إن هذا القرار نهائي.\n"; got != want {
+		t.Errorf("%s left\n%s\nwant\n%s", fix, got, want)
 	}
-	if got := readString(t, filepath.Join(content, "script.py")); got != files["script.py"] {
-		t.Errorf("daqiq-fix changed script.py:\n%s", got)
+	if got := readString(t, filepath.Join(r.content, "script.py")); got != r.files["script.py"] {
+		t.Errorf("%s changed script.py:\n%s", fix, got)
 	}
 
-	out, code = run(content, "pre-commit", "run", "--all-files", "--color", "never", "daqiq")
+	out, code = r.run(r.content, "pre-commit", "run", "--all-files", "--color", "never", lint)
 	if code != 0 || !strings.Contains(out, "Passed") {
-		t.Fatalf("daqiq hook after the fix: exit %d, want 0\n%s", code, out)
+		t.Fatalf("%s hook after the fix: exit %d, want 0\n%s", lint, code, out)
 	}
 }
 
