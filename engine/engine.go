@@ -219,9 +219,9 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 	}
 	r.Doc, r.Format, r.Dateline, r.Undated = p.Doc, last.Format, p.Facts.Dateline, p.Facts.Undated
 	if in.ReportUnused {
-		extra = append(extra, unused(last)...)
+		extra = append(extra, unused(last, in.Lang)...)
 	}
-	extra = append(extra, e.unknownInDirectives(last)...)
+	extra = append(extra, e.unknownInDirectives(last, in.Lang)...)
 	if len(extra) > 0 {
 		// the runner's findings are sorted: the extra ones go in, once
 		r.Diagnostics = append(r.Diagnostics, extra...)
@@ -287,12 +287,12 @@ func (e *Engine) active(in Input) ([]lint.Active, error) {
 
 // unused is a finding for each suppression comment that silenced
 // nothing.
-func unused(x *markup.Extras) []lint.Diagnostic {
+func unused(x *markup.Extras, lang i18n.Lang) []lint.Diagnostic {
 	var out []lint.Diagnostic
 	for _, d := range x.Unused() {
 		out = append(out, lint.Diagnostic{
 			Start: d.Start, End: d.End, Rule: "suppression/unused", Level: lint.Warning,
-			Message: fmt.Sprintf("this %s comment silences nothing", d.Kind),
+			Message: i18n.Text(lang, "unused-directive", d.Kind),
 			Fixes:   []lint.SuggestedFix{lint.Replace(d.Start, d.End, "", lint.Unsafe)},
 		})
 	}
@@ -303,7 +303,7 @@ func unused(x *markup.Extras) []lint.Diagnostic {
 // that is neither a rule id nor a family of this configuration (a typo
 // that would silence nothing), as the configuration refuses an unknown
 // rule id.
-func (e *Engine) unknownInDirectives(x *markup.Extras) []lint.Diagnostic {
+func (e *Engine) unknownInDirectives(x *markup.Extras, lang i18n.Lang) []lint.Diagnostic {
 	var out []lint.Diagnostic
 	for _, d := range x.Directives {
 		for i, name := range d.Rules {
@@ -313,7 +313,7 @@ func (e *Engine) unknownInDirectives(x *markup.Extras) []lint.Diagnostic {
 			start := d.RuleStarts[i]
 			out = append(out, lint.Diagnostic{
 				Start: start, End: start + len(name), Rule: "suppression/unknown-rule", Level: lint.Warning,
-				Message: fmt.Sprintf("unknown rule %q in this %s comment: it silences nothing (daqiq rules lists them)", name, d.Kind),
+				Message: i18n.Text(lang, "unknown-in-directive", name, d.Kind),
 			})
 		}
 	}

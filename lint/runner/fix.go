@@ -1,12 +1,12 @@
 package runner
 
 import (
-	"fmt"
 	"hash/maphash"
 	"slices"
 	"sort"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/source"
 )
 
@@ -323,7 +323,7 @@ func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (P
 			break
 		}
 	}
-	return p.Doc.Src, p, ds, total, laterFindings(later), nil
+	return p.Doc.Src, p, ds, total, laterFindings(later, p.Facts.Lang), nil
 }
 
 // laterFix is a fix a round after the first applied outside the spans the
@@ -417,7 +417,7 @@ func followLater(fs []laterFix, ts []taken) []laterFix {
 // laterFindings turns the fixes later rounds made outside what was
 // reported into info findings, sorted by position, at most MaxPerRule per
 // rule and a note counting the others.
-func laterFindings(fs []laterFix) []lint.Diagnostic {
+func laterFindings(fs []laterFix, lang i18n.Lang) []lint.Diagnostic {
 	if len(fs) == 0 {
 		return nil
 	}
@@ -441,12 +441,12 @@ func laterFindings(fs []laterFix) []lint.Diagnostic {
 		kept[f.rule]++
 		ds = append(ds, lint.Diagnostic{
 			Start: f.start, End: f.end, Rule: f.rule, Level: lint.Info,
-			Message: fmt.Sprintf("also fixed: “%s” → “%s” (an earlier fix made this one necessary; check did not report it)", excerpt(f.old), excerpt(f.new)),
+			Message: i18n.Text(lang, "also-fixed", excerpt(f.old), excerpt(f.new)),
 		})
 	}
 	for _, n := range notes {
 		k := over[n.Rule]
-		n.Message = fmt.Sprintf("… also fixed %s more %s of this rule that an earlier fix made necessary", thousands(k), plural(k, "finding", "findings"))
+		n.Message = i18n.Plural(lang, "text", "also-fixed-more", k)
 		ds = append(ds, n)
 	}
 	if len(notes) > 0 {
