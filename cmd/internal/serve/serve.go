@@ -21,7 +21,8 @@
 // Every answer carries a Content-Security-Policy (the page's own files
 // only, no inline script or style, no framing) and X-Content-Type-Options:
 // nosniff. The JSON API takes application/json bodies only (415
-// otherwise), a JSON object (400 otherwise), in UTF-8 without lone
+// otherwise), a JSON object with a "text" (400 otherwise; "" is an empty
+// article, checked as one), in UTF-8 without lone
 // surrogates (400 otherwise: encoding/json would check, and give back, a
 // text with U+FFFD where the client sent something else). With
 // Options.CheckHost a request whose Host is not localhost, an IP address
@@ -472,6 +473,16 @@ func (s *Server) decodeCheck(w http.ResponseWriter, r *http.Request) (checkReque
 	}
 	if err := json.Unmarshal(data, &req); err != nil {
 		fail(http.StatusBadRequest, "the body must be a JSON object {\"text\": ..., \"format\": \"txt\"|\"md\"|\"html\", \"dateline\": \"YYYY-MM-DD\", \"unsafe\": false}: "+err.Error())
+		return req, false
+	}
+	// a body without "text" (a misspelt field, {"txt": ...}) would be
+	// checked as an empty article and answered with no findings; "" sent
+	// as the text is an empty article, checked as one
+	var has struct {
+		Text *string `json:"text"`
+	}
+	if json.Unmarshal(data, &has); has.Text == nil {
+		fail(http.StatusBadRequest, "missing \"text\": the body must be a JSON object {\"text\": \"the article\", ...}; an empty article is \"text\": \"\"")
 		return req, false
 	}
 	if req.Format == "" {

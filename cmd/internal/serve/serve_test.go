@@ -250,6 +250,10 @@ func TestServeBadRequests(t *testing.T) {
 		{`{"text": "هاذا \ud800 خبر"}`, "lone UTF-16 surrogate"},
 		{`{"text": "هاذا \udc00\ud800 خبر"}`, "lone UTF-16 surrogate"},
 		{`{"text": "هاذا خبر", "dateline": "\udfff"}`, "lone UTF-16 surrogate"},
+		// no text at all was checked as an empty one: 200 and no findings
+		{`{}`, `missing "text"`},
+		{`{"txt": "هاذا خبر"}`, `missing "text"`},
+		{`{"Text": null, "format": "md"}`, `missing "text"`},
 	} {
 		for _, ep := range []string{"/api/v1/check", "/api/v1/fix"} {
 			req, _ := http.NewRequest(http.MethodPost, ts.URL+ep, strings.NewReader(tc.body))
@@ -645,3 +649,17 @@ var (
 	postForm   = httptesting.PostForm
 	wantStatus = httptesting.WantStatus
 )
+
+// An empty article, sent as "text": "", is checked: 200 and no findings
+// (a body with no text at all is a 400, TestServeBadRequests).
+func TestServeEmptyText(t *testing.T) {
+	ts := testServer(t, Options{})
+	for _, ep := range []string{"/api/v1/check", "/api/v1/fix"} {
+		res, body := postJSON(t, ts.URL+ep, map[string]string{"text": ""})
+		wantStatus(t, res, body, 200)
+		var got apiFixResponse
+		if err := json.Unmarshal(body, &got); err != nil || got.Diagnostics == nil || len(got.Diagnostics) != 0 {
+			t.Errorf("%s with an empty text: %s", ep, body)
+		}
+	}
+}
