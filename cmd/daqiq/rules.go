@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"sort"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
@@ -12,6 +10,7 @@ import (
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/config"
+	"github.com/daqiq/daqiq/lint/output"
 )
 
 // loadEngine builds the engine of the configuration that applies to the
@@ -99,41 +98,9 @@ func explainCommand() *cli.Command {
 	}
 }
 
-func explain(c *cli.Context, r *lint.Rule) {
-	w := c.App.Writer
-	fmt.Fprintf(w, "%s (%s, %s by default)\n\n%s\n", r.ID, r.Kind, r.Level, r.Summary)
-	section := func(title, body string) {
-		if body != "" {
-			fmt.Fprintf(w, "\n## %s\n%s\n", title, body)
-		}
-	}
-	section("What it does", r.Doc.What)
-	section("Why", r.Doc.Why)
-	section("Example", r.Doc.Wrong)
-	section("Use instead", r.Doc.Right)
-	section("Fix safety", r.Doc.Fix)
-	section("Unavailable: off on this system", r.Unavailable)
-	if len(r.Options) > 0 {
-		var names []string
-		for k := range r.Options {
-			names = append(names, k)
-		}
-		sort.Strings(names)
-		var b strings.Builder
-		for _, k := range names {
-			o := r.Options[k]
-			fmt.Fprintf(&b, "%s = %q  (%s", k, o.Default, o.Help)
-			if len(o.Allowed) > 0 {
-				fmt.Fprintf(&b, "; one of %s", strings.Join(o.Allowed, ", "))
-			}
-			b.WriteString(")\n")
-		}
-		section("Options", strings.TrimRight(b.String(), "\n"))
-	}
-	if r.Link != "" {
-		section("More", r.Link)
-	}
-}
+// explain prints a rule's documentation (output.WriteExplain, which daqiq
+// serve's rule pages show too).
+func explain(c *cli.Context, r *lint.Rule) { output.WriteExplain(c.App.Writer, r) }
 
 func initCommand() *cli.Command {
 	return &cli.Command{

@@ -140,7 +140,7 @@ func TestMatchesLinear(t *testing.T) {
 			ds[i] = lint.Diagnostic{Start: 3*i + 1, End: 3*i + 3, Rule: "typography/whitespace", Message: "2 spaces in a row: use one"}
 		}
 		return func() {
-			ms, err := a.matches(context.Background(), ltText{whole: text, plain: text}, []byte(text), ds)
+			ms, err := a.matches(context.Background(), ltText{whole: text, plain: text}, []byte(text), ds, "")
 			if err != nil || len(ms) != n || ms[n-1].Sentence != "  " && ms[n-1].Sentence != "" {
 				t.Fatalf("%d matches, %v", len(ms), err)
 			}
@@ -210,7 +210,7 @@ func TestCheckCancelled(t *testing.T) {
 	}
 	ctx := &givenUp{Context: context.Background()}
 	ctx.looks.Store(1)
-	if ms, err := a.matches(ctx, ltText{whole: text, plain: text}, []byte(text), ds); err == nil {
+	if ms, err := a.matches(ctx, ltText{whole: text, plain: text}, []byte(text), ds, ""); err == nil {
 		t.Errorf("the matches of a request given up: %d, no error", len(ms))
 	}
 }

@@ -4,9 +4,11 @@
 //	GET  /                 the web page (the embedded web/ directory)
 //	GET  /healthz          "ok"
 //	GET  /api/v1/rules     every rule, its level, whether it is on, its documentation
+//	GET  /rules/ID         a rule's documentation as `daqiq explain ID` prints it (plain text)
 //	POST /api/v1/check     {"text","format","dateline","unsafe"} → {"diagnostics":[...]}
 //	POST /api/v1/fix       the same → {"text","diff","fixes","diagnostics"}
 //	POST /v2/check         LanguageTool's check (form fields text or data, language, ...)
+//	GET  /v2/check         the same, its parameters in the query string
 //	GET  /v2/languages     [{"name":"Arabic","code":"ar","longCode":"ar"}]
 //
 // Diagnostics are those of `daqiq check --format json`, with "safe" added
@@ -85,7 +87,8 @@ type Server struct {
 	o      Options
 	hosts  map[string]bool // Options.AllowedHosts, normalised
 	sem    chan struct{}
-	rules  []byte // the /api/v1/rules response
+	rules  []byte            // the /api/v1/rules response
+	pages  map[string][]byte // the /rules/ID pages, by rule id
 	static http.Handler
 	h      http.Handler // everything, behind the CORS layer
 }
@@ -155,6 +158,12 @@ func New(o Options) *Server {
 	s.rules = apijson.Encode(struct {
 		Rules []ruleInfo `json:"rules"`
 	}{infos})
+	s.pages = map[string][]byte{}
+	for _, r := range o.Engine.Rules().Rules() {
+		var b bytes.Buffer
+		output.WriteExplain(&b, r)
+		s.pages[r.ID] = b.Bytes()
+	}
 	web, err := fs.Sub(webFiles, "web")
 	if err != nil {
 		panic(err)
@@ -173,13 +182,33 @@ func New(o Options) *Server {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Write(s.rules)
 	}), http.MethodGet, http.MethodHead))
+	mux.Handle(rulePages, allow(http.HandlerFunc(s.handleRulePage), http.MethodGet, http.MethodHead))
 	mux.Handle("/api/v1/check", allow(jsonOnly(http.HandlerFunc(s.handleCheck)), http.MethodPost))
 	mux.Handle("/api/v1/fix", allow(jsonOnly(http.HandlerFunc(s.handleFix)), http.MethodPost))
-	lt := ltapi.New(ltapi.Options{Engine: o.Engine, Version: o.Version, MaxBody: o.MaxBody, Acquire: s.acquire, Release: s.release})
-	mux.Handle("/v2/check", allow(http.HandlerFunc(lt.Check), http.MethodPost))
+	lt := ltapi.New(ltapi.Options{Engine: o.Engine, Version: o.Version, MaxBody: o.MaxBody, Acquire: s.acquire, Release: s.release, RulePages: rulePages})
+	// LanguageTool takes GET with the parameters in the query string too
+	mux.Handle("/v2/check", allow(http.HandlerFunc(lt.Check), http.MethodGet, http.MethodPost))
 	mux.Handle("/v2/languages", allow(http.HandlerFunc(lt.Languages), http.MethodGet, http.MethodHead))
 	s.h = secure(s.checkHost(s.cors(mux)))
 	return s
+}
+
+// rulePages is where a rule's page is served, at rulePages + its id
+// (/rules/spelling/misspelling); the LanguageTool API links its matches
+// to them (rule.urls).
+const rulePages = "/rules/"
+
+// handleRulePage answers GET /rules/ID with the rule's documentation as
+// `daqiq explain ID` prints it, or 404.
+func (s *Server) handleRulePage(w http.ResponseWriter, r *http.Request) {
+	id := strings.TrimPrefix(r.URL.Path, rulePages)
+	page, ok := s.pages[id]
+	if !ok {
+		http.Error(w, fmt.Sprintf("no rule %q: /api/v1/rules lists them", id), http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write(page)
 }
 
 // contentSecurityPolicy lets the page load its own files only: no inline

@@ -19,6 +19,7 @@ import (
 
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint/config"
+	"github.com/daqiq/daqiq/lint/output"
 	"github.com/daqiq/daqiq/rules"
 )
 
@@ -399,7 +400,8 @@ func TestServeMethods(t *testing.T) {
 	for _, tc := range []struct{ method, path, allow string }{
 		{"GET", "/api/v1/check", "POST"},
 		{"PUT", "/api/v1/fix", "POST"},
-		{"GET", "/v2/check", "POST"},
+		{"PUT", "/v2/check", "GET, POST"},
+		{"POST", "/rules/spelling/misspelling", "GET, HEAD"},
 		{"POST", "/v2/languages", "GET, HEAD"},
 		{"POST", "/api/v1/rules", "GET, HEAD"},
 		{"DELETE", "/healthz", "GET, HEAD"},
@@ -661,5 +663,47 @@ func TestServeEmptyText(t *testing.T) {
 		if err := json.Unmarshal(body, &got); err != nil || got.Diagnostics == nil || len(got.Diagnostics) != 0 {
 			t.Errorf("%s with an empty text: %s", ep, body)
 		}
+	}
+}
+
+// GET /v2/check with its parameters in the query string, as simple
+// LanguageTool clients send it; each match links (rule.urls) to its rule's
+// page on this server, which shows what `daqiq explain` prints.
+func TestServeLanguageToolGetAndRulePages(t *testing.T) {
+	ts := testServer(t, Options{})
+	res, body := get(t, ts.URL+"/v2/check?language=ar&text="+url.QueryEscape("هاذا خبر"))
+	wantStatus(t, res, body, 200)
+	var lt struct {
+		Matches []struct {
+			Type struct{ TypeName string }
+			Rule struct {
+				ID   string
+				URLs []struct{ Value string }
+			}
+		}
+	}
+	if err := json.Unmarshal(body, &lt); err != nil || len(lt.Matches) != 1 {
+		t.Fatalf("GET /v2/check: %s", body)
+	}
+	m := lt.Matches[0]
+	if m.Rule.ID != "spelling/misspelling" || m.Type.TypeName != "UnknownWord" ||
+		len(m.Rule.URLs) != 1 || m.Rule.URLs[0].Value != ts.URL+"/rules/spelling/misspelling" {
+		t.Fatalf("match %+v", m)
+	}
+	res, body = get(t, m.Rule.URLs[0].Value)
+	wantStatus(t, res, body, 200)
+	var want bytes.Buffer
+	for _, r := range engine.Default().Rules().Rules() {
+		if r.ID == "spelling/misspelling" {
+			output.WriteExplain(&want, r)
+		}
+	}
+	if ct := res.Header.Get("Content-Type"); ct != "text/plain; charset=utf-8" || !bytes.Equal(body, want.Bytes()) ||
+		!bytes.HasPrefix(body, []byte("spelling/misspelling (")) {
+		t.Errorf("rule page (%s):\n%s\nwant\n%s", ct, body, want.Bytes())
+	}
+	for _, p := range []string{"/rules/no/such-rule", "/rules/", "/rules/spelling"} {
+		res, body = get(t, ts.URL+p)
+		wantStatus(t, res, body, 404)
 	}
 }
