@@ -16,19 +16,33 @@ import (
 
 // JSONDiagnostic is the JSON form of a diagnostic. Lines and columns are
 // 1-based, columns count code points, ends are exclusive; offsets are bytes.
+// Suggestions are the replacements of the flagged text, best first; Fixes
+// the same with whether each is safe; Safe whether the first is (the one
+// --fix applies without --unsafe-fixes).
 type JSONDiagnostic struct {
-	Path        string   `json:"path"`
-	Rule        string   `json:"rule"`
-	Severity    string   `json:"severity"`
-	Message     string   `json:"message"`
-	Line        int      `json:"line"`
-	Column      int      `json:"column"`
-	EndLine     int      `json:"end_line"`
-	EndColumn   int      `json:"end_column"`
-	Offset      int      `json:"offset"`
-	EndOffset   int      `json:"end_offset"`
-	Text        string   `json:"text"`
-	Suggestions []string `json:"suggestions"`
+	Path        string    `json:"path"`
+	Rule        string    `json:"rule"`
+	Severity    string    `json:"severity"`
+	Message     string    `json:"message"`
+	Line        int       `json:"line"`
+	Column      int       `json:"column"`
+	EndLine     int       `json:"end_line"`
+	EndColumn   int       `json:"end_column"`
+	Offset      int       `json:"offset"`
+	EndOffset   int       `json:"end_offset"`
+	Text        string    `json:"text"`
+	Suggestions []string  `json:"suggestions"`
+	Safe        bool      `json:"safe"`
+	Fixes       []JSONFix `json:"fixes"`
+}
+
+// JSONFix is one suggestion of a diagnostic: its replacement text, whether
+// --fix applies it (safe) and its applicability: "safe", "unsafe" (applied
+// with --unsafe-fixes) or "display-only" (never applied).
+type JSONFix struct {
+	Text          string `json:"text"`
+	Safe          bool   `json:"safe"`
+	Applicability string `json:"applicability"`
 }
 
 // ToJSON converts a file's diagnostics.
@@ -40,10 +54,16 @@ func ToJSON(f lint.File) []JSONDiagnostic {
 		if sug == nil {
 			sug = []string{}
 		}
+		fixes := make([]JSONFix, len(sug))
+		for i, sg := range sug {
+			a := d.Fixes[i].Applicability
+			fixes[i] = JSONFix{Text: sg, Safe: a == lint.Safe, Applicability: a.String()}
+		}
 		out = append(out, JSONDiagnostic{
 			Path: f.Doc.Path, Rule: d.Rule, Severity: d.Level.String(), Message: d.Message,
 			Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
 			Offset: d.Start, EndOffset: d.End, Text: string(f.Doc.Src[d.Start:d.End]), Suggestions: sug,
+			Safe: len(fixes) > 0 && fixes[0].Safe, Fixes: fixes,
 		})
 	}
 	return out

@@ -471,12 +471,10 @@ type checkRequest struct {
 	Unsafe   bool   `json:"unsafe"`   // fix: apply unsafe fixes too
 }
 
-// apiDiagnostic is a diagnostic of `daqiq check --format json` and whether
-// its first fix is safe.
-type apiDiagnostic struct {
-	output.JSONDiagnostic
-	Safe bool `json:"safe"`
-}
+// apiDiagnostic is a diagnostic of `daqiq check --format json`, with
+// whether its first fix is safe ("safe") and each suggestion's safety
+// ("fixes").
+type apiDiagnostic = output.JSONDiagnostic
 
 func apiError(w http.ResponseWriter) func(int, string) {
 	return func(code int, msg string) {
@@ -557,21 +555,14 @@ func (req checkRequest) input() engine.Input {
 	return in
 }
 
-// toAPI is the diagnostics of a check as the API gives them; it stops
-// when ctx ends (the client went away).
+// toAPI is the diagnostics of a check as the API gives them, or ctx's
+// error when it ended meanwhile (the client went away).
 func toAPI(ctx context.Context, f lint.File) ([]apiDiagnostic, error) {
 	js := output.ToJSON(f)
-	out := make([]apiDiagnostic, len(js))
-	for i, j := range js {
-		if i%1024 == 1023 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		d := f.Diagnostics[i]
-		out[i] = apiDiagnostic{JSONDiagnostic: j, Safe: len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	return out, nil
+	return js, nil
 }
 
 // run decodes a check or fix request, waits for a check slot and calls

@@ -138,7 +138,7 @@ func TestServeCheck(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := "column end_column end_line end_offset line message offset path rule safe severity suggestions text"
+	want := "column end_column end_line end_offset fixes line message offset path rule safe severity suggestions text"
 	if strings.Join(keys, " ") != want {
 		t.Errorf("keys %v\nwant %s", keys, want)
 	}
