@@ -115,14 +115,7 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 		}
 		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", QuotePath(f.Doc.Path), s.Line, s.Column, level, Visible(d.Rule), Visible(d.Message))
 		for i, sg := range lint.Suggestions(f.Doc.Src, d) {
-			label := "suggestion"
-			if d.Fixes[i].Applicability != lint.Safe {
-				label = "suggestion (" + d.Fixes[i].Applicability.String() + ")"
-			}
-			if sg == "" {
-				sg = "(delete)"
-			}
-			fmt.Fprintf(w, "  %s: %s\n", label, Visible(sg))
+			fmt.Fprintf(w, "  %s: %s\n", suggestionLabel(d.Fixes[i]), Visible(suggestionText(sg)))
 		}
 		// a window of the line around the span, never the whole line: a
 		// 50 MB line with many findings must stay linear. The line ends
@@ -156,14 +149,38 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 	}
 }
 
+// suggestionLabel is how the text format introduces a fix:
+// "suggestion", or "suggestion (unsafe)" and "suggestion (display-only)".
+func suggestionLabel(fx lint.SuggestedFix) string {
+	if fx.Applicability != lint.Safe {
+		return "suggestion (" + fx.Applicability.String() + ")"
+	}
+	return "suggestion"
+}
+
+// suggestionText is a replacement as the text format shows it: an empty
+// one is "(delete)".
+func suggestionText(sg string) string {
+	if sg == "" {
+		return "(delete)"
+	}
+	return sg
+}
+
 // WriteQuiet writes one line per diagnostic, the first line of the text
 // format: path:line:col: level rule: message (daqiq check --quiet).
 func WriteQuiet(w io.Writer, f lint.File) {
 	path := QuotePath(f.Doc.Path)
 	for _, d := range f.Diagnostics {
-		p := f.Doc.Pos(d.Start)
-		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", path, p.Line, p.Column, d.Level, Visible(d.Rule), Visible(d.Message))
+		fmt.Fprintf(w, "%s\n", quietLine(f, path, d))
 	}
+}
+
+// quietLine is a diagnostic's line in the quiet format, without its line
+// break; path is QuotePath(f.Doc.Path).
+func quietLine(f lint.File, path string, d lint.Diagnostic) string {
+	p := f.Doc.Pos(d.Start)
+	return fmt.Sprintf("%s:%d:%d: %s %s: %s", path, p.Line, p.Column, d.Level, Visible(d.Rule), Visible(d.Message))
 }
 
 // contextBytes bounds the source read on each side of a span.
