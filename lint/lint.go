@@ -299,6 +299,19 @@ func (r *Rule) Localized(lang i18n.Lang) (string, Doc) {
 	return sum, doc
 }
 
+// LocalizedUnavailable is why the rule cannot run (Unavailable) in lang:
+// the catalogue's "unavailable" of the rule in Arabic when it has one,
+// followed by the rule's own text, which names files and paths.
+func (r *Rule) LocalizedUnavailable(lang i18n.Lang) string {
+	if r.Unavailable == "" || lang == i18n.En {
+		return r.Unavailable
+	}
+	if s, ok := i18n.Lookup(lang, r.ID, "unavailable"); ok {
+		return s + " (" + r.Unavailable + ")"
+	}
+	return r.Unavailable
+}
+
 // Replace returns a fix that replaces [start, end) with s.
 func Replace(start, end int, s string, a Applicability) SuggestedFix {
 	return SuggestedFix{Applicability: a, Edits: []TextEdit{{Start: start, End: end, New: s}}}

@@ -25,6 +25,7 @@ that is not a JSON object, has no text or is longer than 16 MiB gives
 code is 2 at the end (0 with --exit-zero). Findings do not change the exit code. Blank lines
 are skipped. Memory stays constant: at most a few lines per job are held.`,
 		Flags: []cli.Flag{
+			langFlag,
 			&cli.StringFlag{Name: "text-field", Value: "text", Usage: "the field holding the article (a string)"},
 			&cli.StringFlag{Name: "id-field", Value: "id", Usage: "the field echoed as id (any JSON value); its string form is the diagnostics' path"},
 			&cli.StringFlag{Name: "date-field", Usage: "a field holding the dateline (YYYY-MM-DD, or an RFC 3339 timestamp) for the date rules"},
@@ -62,9 +63,13 @@ are skipped. Memory stays constant: at most a few lines per job are held.`,
 			if err != nil {
 				return &exitError{2, err.Error()}
 			}
+			lang, err := langOf(c, cfg)
+			if err != nil {
+				return err
+			}
 			jobs, restore := jobsOf(c)
 			defer restore()
-			failed, err := batch.Run(in, c.App.Writer, batch.Options{Engine: eng, SettingsPath: from, Jobs: jobs, Fields: batch.Fields{
+			failed, err := batch.Run(in, c.App.Writer, batch.Options{Engine: eng, SettingsPath: from, Jobs: jobs, Lang: lang, Fields: batch.Fields{
 				Text: c.String("text-field"), ID: c.String("id-field"), Date: c.String("date-field"), Format: c.String("format-field")}})
 			if err != nil {
 				return &exitError{2, err.Error()}

@@ -194,7 +194,7 @@ func check(c *cli.Context) error {
 		case format == "jsonl":
 			err = output.WriteJSONL(&b, []lint.File{r.file})
 		case format == "rdjsonl":
-			err = output.WriteRDJSONL(&b, []lint.File{r.file})
+			err = output.WriteRDJSONL(&b, []lint.File{r.file}, lang)
 		case quiet:
 			output.WriteQuiet(&b, r.file, lang)
 		default:
@@ -293,7 +293,7 @@ func check(c *cli.Context) error {
 	}
 	if format != "text" {
 		if !streamed {
-			if err := writeFormat(w, format, files, inputs); err != nil {
+			if err := writeFormat(w, format, files, inputs, lang); err != nil {
 				return &exitError{2, err.Error()}
 			}
 		}
@@ -470,7 +470,7 @@ var formats = []string{"text", "json", "jsonl", "sarif", "github", "rdjson", "rd
 // writeFormat writes the machine formats. Paths in SARIF and GitHub
 // annotations are made relative to $GITHUB_WORKSPACE, else to the current
 // directory.
-func writeFormat(w io.Writer, format string, files []lint.File, inputs []*input) error {
+func writeFormat(w io.Writer, format string, files []lint.File, inputs []*input, lang i18n.Lang) error {
 	root := os.Getenv("GITHUB_WORKSPACE")
 	if root == "" {
 		root, _ = os.Getwd()
@@ -499,9 +499,9 @@ func writeFormat(w io.Writer, format string, files []lint.File, inputs []*input)
 	case "github":
 		return output.WriteGitHub(w, files, output.GitHubOptions{Root: root})
 	case "rdjson":
-		return output.WriteRDJSON(w, files)
+		return output.WriteRDJSON(w, files, lang)
 	case "rdjsonl":
-		return output.WriteRDJSONL(w, files)
+		return output.WriteRDJSONL(w, files, lang)
 	case "checkstyle":
 		return output.WriteCheckstyle(w, files)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -12,6 +11,8 @@ import (
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/config"
+	"github.com/daqiq/daqiq/lint/i18n"
+	"github.com/daqiq/daqiq/lint/output"
 )
 
 // loadEngine builds the engine of the configuration that applies to the
@@ -38,28 +39,32 @@ func rulesCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "rules",
 		Usage: "list every rule: id, kind, level, on/off, description",
-		Flags: []cli.Flag{configFlag},
+		Flags: []cli.Flag{configFlag, langFlag},
 		Action: func(c *cli.Context) error {
 			eng, err := loadEngine(c)
 			if err != nil {
 				return err
 			}
+			lang, err := langOf(c, eng.Config())
+			if err != nil {
+				return err
+			}
 			set := eng.Rules()
 			tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "RULE\tKIND\tLEVEL\tSTATE\tDESCRIPTION")
+			fmt.Fprintln(tw, i18n.Text(lang, "rules.head"))
 			for _, r := range set.Rules() {
 				// as the configuration sets it, options that turn a
 				// rule off included (final-yeh's style = "off")
 				on, level := set.State(r.ID)
-				state := map[bool]string{true: "on", false: "off"}[on]
-				desc := r.Summary
+				state := i18n.Text(lang, map[bool]string{true: "rules.on", false: "rules.off"}[on])
+				desc, _ := r.Localized(lang)
 				if r.Unavailable != "" {
-					state, desc = "unavailable", desc+" ("+r.Unavailable+")"
+					state, desc = i18n.Text(lang, "rules.unavailable"), desc+" ("+r.LocalizedUnavailable(lang)+")"
 				}
 				if r.Size > 0 {
-					desc += fmt.Sprintf(" [%d entries]", r.Size)
+					desc += " [" + i18n.Count(lang, "entries", r.Size) + "]"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Kind, level, state, desc)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Kind, output.LevelWord(lang, level), state, desc)
 			}
 			return tw.Flush()
 		},
@@ -71,7 +76,7 @@ func explainCommand() *cli.Command {
 		Name:      "explain",
 		Usage:     "print a rule's documentation with examples, or list the rules of a family (explain spelling)",
 		ArgsUsage: "RULE | FAMILY",
-		Flags:     []cli.Flag{configFlag},
+		Flags:     []cli.Flag{configFlag, langFlag},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usageErr("explain takes one rule id (daqiq rules lists them)")
@@ -80,16 +85,20 @@ func explainCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			lang, err := langOf(c, eng.Config())
+			if err != nil {
+				return err
+			}
 			set := eng.Rules()
 			id := c.Args().First()
 			for _, r := range set.Rules() {
 				if r.ID == id {
-					explain(c, r)
+					output.WriteExplain(c.App.Writer, r, lang)
 					return nil
 				}
 			}
 			if family := set.Family(strings.TrimSuffix(id, "/")); len(family) > 0 {
-				return explainFamily(c, strings.TrimSuffix(id, "/"), family)
+				return explainFamily(c, strings.TrimSuffix(id, "/"), family, lang)
 			}
 			return usageErr("unknown rule %q (daqiq rules lists them)", id)
 		},
@@ -98,50 +107,15 @@ func explainCommand() *cli.Command {
 
 // explainFamily lists the rules of a family (explain spelling) with their
 // one-line summaries.
-func explainFamily(c *cli.Context, name string, family []*lint.Rule) error {
+func explainFamily(c *cli.Context, name string, family []*lint.Rule, lang i18n.Lang) error {
 	w := c.App.Writer
-	fmt.Fprintf(w, "%s: a family of %d %s (daqiq explain RULE for one of them)\n\n", name, len(family), plural(len(family), "rule", "rules"))
+	fmt.Fprintf(w, "%s\n\n", i18n.Text(lang, "explain.family", name, i18n.Count(lang, "rules", len(family))))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, r := range family {
-		fmt.Fprintf(tw, "%s\t%s\n", r.ID, r.Summary)
+		sum, _ := r.Localized(lang)
+		fmt.Fprintf(tw, "%s\t%s\n", r.ID, sum)
 	}
 	return tw.Flush()
-}
-
-func explain(c *cli.Context, r *lint.Rule) {
-	w := c.App.Writer
-	fmt.Fprintf(w, "%s (%s, %s by default)\n\n%s\n", r.ID, r.Kind, r.Level, r.Summary)
-	section := func(title, body string) {
-		if body != "" {
-			fmt.Fprintf(w, "\n## %s\n%s\n", title, body)
-		}
-	}
-	section("What it does", r.Doc.What)
-	section("Why", r.Doc.Why)
-	section("Example", r.Doc.Wrong)
-	section("Use instead", r.Doc.Right)
-	section("Fix safety", r.Doc.Fix)
-	section("Unavailable: off on this system", r.Unavailable)
-	if len(r.Options) > 0 {
-		var names []string
-		for k := range r.Options {
-			names = append(names, k)
-		}
-		sort.Strings(names)
-		var b strings.Builder
-		for _, k := range names {
-			o := r.Options[k]
-			fmt.Fprintf(&b, "%s = %q  (%s", k, o.Default, o.Help)
-			if len(o.Allowed) > 0 {
-				fmt.Fprintf(&b, "; one of %s", strings.Join(o.Allowed, ", "))
-			}
-			b.WriteString(")\n")
-		}
-		section("Options", strings.TrimRight(b.String(), "\n"))
-	}
-	if r.Link != "" {
-		section("More", r.Link)
-	}
 }
 
 func initCommand() *cli.Command {

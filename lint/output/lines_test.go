@@ -110,7 +110,7 @@ func TestLoneCRLines(t *testing.T) {
 	}
 
 	b.Reset()
-	if err := WriteRDJSONL(&b, []lint.File{f}); err != nil {
+	if err := WriteRDJSONL(&b, []lint.File{f}, i18n.En); err != nil {
 		t.Fatal(err)
 	}
 	// byte columns: فى is bytes 4–7 of line 1, ج bytes 1–2 of line 2

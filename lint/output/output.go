@@ -18,19 +18,33 @@ import (
 
 // JSONDiagnostic is the JSON form of a diagnostic. Lines and columns are
 // 1-based, columns count code points, ends are exclusive; offsets are bytes.
+// Suggestions are the replacements of the flagged text, best first; Fixes
+// the same with whether each is safe; Safe whether the first is (the one
+// --fix applies without --unsafe-fixes).
 type JSONDiagnostic struct {
-	Path        string   `json:"path"`
-	Rule        string   `json:"rule"`
-	Severity    string   `json:"severity"`
-	Message     string   `json:"message"`
-	Line        int      `json:"line"`
-	Column      int      `json:"column"`
-	EndLine     int      `json:"end_line"`
-	EndColumn   int      `json:"end_column"`
-	Offset      int      `json:"offset"`
-	EndOffset   int      `json:"end_offset"`
-	Text        string   `json:"text"`
-	Suggestions []string `json:"suggestions"`
+	Path        string    `json:"path"`
+	Rule        string    `json:"rule"`
+	Severity    string    `json:"severity"`
+	Message     string    `json:"message"`
+	Line        int       `json:"line"`
+	Column      int       `json:"column"`
+	EndLine     int       `json:"end_line"`
+	EndColumn   int       `json:"end_column"`
+	Offset      int       `json:"offset"`
+	EndOffset   int       `json:"end_offset"`
+	Text        string    `json:"text"`
+	Suggestions []string  `json:"suggestions"`
+	Safe        bool      `json:"safe"`
+	Fixes       []JSONFix `json:"fixes"`
+}
+
+// JSONFix is one suggestion of a diagnostic: its replacement text, whether
+// --fix applies it (safe) and its applicability: "safe", "unsafe" (applied
+// with --unsafe-fixes) or "display-only" (never applied).
+type JSONFix struct {
+	Text          string `json:"text"`
+	Safe          bool   `json:"safe"`
+	Applicability string `json:"applicability"`
 }
 
 // ToJSON converts a file's diagnostics.
@@ -42,10 +56,16 @@ func ToJSON(f lint.File) []JSONDiagnostic {
 		if sug == nil {
 			sug = []string{}
 		}
+		fixes := make([]JSONFix, len(sug))
+		for i, sg := range sug {
+			a := d.Fixes[i].Applicability
+			fixes[i] = JSONFix{Text: sg, Safe: a == lint.Safe, Applicability: a.String()}
+		}
 		out = append(out, JSONDiagnostic{
 			Path: f.Doc.Path, Rule: d.Rule, Severity: d.Level.String(), Message: d.Message,
 			Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
 			Offset: d.Start, EndOffset: d.End, Text: string(f.Doc.Src[d.Start:d.End]), Suggestions: sug,
+			Safe: len(fixes) > 0 && fixes[0].Safe, Fixes: fixes,
 		})
 	}
 	return out
@@ -98,11 +118,7 @@ func WriteText(w io.Writer, f lint.File, o TextOptions) {
 		}
 		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", QuotePath(f.Doc.Path), s.Line, s.Column, level, Visible(d.Rule), Visible(d.Message))
 		for i, sg := range lint.Suggestions(f.Doc.Src, d) {
-			label := i18n.Text(o.Lang, "suggestion")
-			if d.Fixes[i].Applicability != lint.Safe {
-				label = i18n.Text(o.Lang, "suggestion."+d.Fixes[i].Applicability.String())
-			}
-			fmt.Fprintf(w, "  %s: %s\n", label, suggestionText(o.Lang, sg))
+			fmt.Fprintf(w, "  %s: %s\n", suggestionLabel(o.Lang, d.Fixes[i]), suggestionText(o.Lang, sg))
 		}
 		// a window of the line around the span, never the whole line: a
 		// 50 MB line with many findings must stay linear. The line ends
@@ -173,18 +189,35 @@ func spaceName(lang i18n.Lang, r rune, n int) string {
 	return i18n.Count(lang, key, n)
 }
 
+// suggestionLabel is how the text format introduces a fix in lang:
+// "suggestion", or "suggestion (unsafe)" and "suggestion (display-only)".
+func suggestionLabel(lang i18n.Lang, fx lint.SuggestedFix) string {
+	if fx.Applicability != lint.Safe {
+		return i18n.Text(lang, "suggestion."+fx.Applicability.String())
+	}
+	return i18n.Text(lang, "suggestion")
+}
+
 // WriteQuiet writes one line per diagnostic, the first line of the text
 // format: path:line:col: level rule: message (daqiq check --quiet).
 func WriteQuiet(w io.Writer, f lint.File, lang i18n.Lang) {
 	path := QuotePath(f.Doc.Path)
 	for _, d := range f.Diagnostics {
-		p := f.Doc.Pos(d.Start)
-		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", path, p.Line, p.Column, levelWord(lang, d.Level), Visible(d.Rule), Visible(d.Message))
+		fmt.Fprintf(w, "%s\n", quietLine(lang, f, path, d))
 	}
 }
 
-// levelWord is a level as the text formats write it in lang (error,
+// quietLine is a diagnostic's line in the quiet format in lang, without
+// its line break; path is QuotePath(f.Doc.Path).
+func quietLine(lang i18n.Lang, f lint.File, path string, d lint.Diagnostic) string {
+	p := f.Doc.Pos(d.Start)
+	return fmt.Sprintf("%s:%d:%d: %s %s: %s", path, p.Line, p.Column, levelWord(lang, d.Level), Visible(d.Rule), Visible(d.Message))
+}
+
+// LevelWord is a level as the text formats write it in lang (error,
 // خطأ).
+func LevelWord(lang i18n.Lang, l lint.Level) string { return levelWord(lang, l) }
+
 func levelWord(lang i18n.Lang, l lint.Level) string {
 	return i18n.Text(lang, "level."+l.String())
 }

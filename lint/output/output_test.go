@@ -269,6 +269,8 @@ func TestWriteJSON(t *testing.T) {
 		{Start: s, End: e, Rule: "spelling/misspelling", Level: lint.Error, Message: "خطأ إملائي: المسؤل",
 			Fixes: []lint.SuggestedFix{lint.Replace(s, e, "المسؤول", lint.Safe)}},
 		{Start: s2, End: e2, Rule: "style/x", Level: lint.Info, Message: "a <b> & c"},
+		{Start: s, End: e, Rule: "style/y", Level: lint.Warning, Message: "two ways",
+			Fixes: []lint.SuggestedFix{lint.Replace(s, e, "أ", lint.Unsafe), lint.Replace(s, e, "ب", lint.Safe), lint.Replace(s, e, "ج", lint.DisplayOnly)}},
 	}}
 	var buf bytes.Buffer
 	if err := WriteJSON(&buf, []lint.File{f}); err != nil {
@@ -281,8 +283,8 @@ func TestWriteJSON(t *testing.T) {
 	if strings.Contains(raw, `\u003c`) || strings.Contains(raw, `\u0026`) {
 		t.Errorf("HTML characters are escaped:\n%s", raw)
 	}
-	if !strings.Contains(raw, `"suggestions": []`) {
-		t.Errorf("no-fix diagnostic must have \"suggestions\": []:\n%s", raw)
+	if !strings.Contains(raw, `"suggestions": []`) || !strings.Contains(raw, `"fixes": []`) {
+		t.Errorf("no-fix diagnostic must have \"suggestions\": [] and \"fixes\": []:\n%s", raw)
 	}
 
 	var generic struct {
@@ -291,7 +293,7 @@ func TestWriteJSON(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &generic); err != nil {
 		t.Fatal(err)
 	}
-	wantKeys := "column end_column end_line end_offset line message offset path rule severity suggestions text"
+	wantKeys := "column end_column end_line end_offset fixes line message offset path rule safe severity suggestions text"
 	for i, m := range generic.Diagnostics {
 		var keys []string
 		for k := range m {
@@ -312,10 +314,15 @@ func TestWriteJSON(t *testing.T) {
 	want := []JSONDiagnostic{
 		{Path: "أخبار/خبر.txt", Rule: "spelling/misspelling", Severity: "error", Message: "خطأ إملائي: المسؤل",
 			Line: 2, Column: 5, EndLine: 2, EndColumn: 11, Offset: s, EndOffset: e, Text: "المسؤل",
-			Suggestions: []string{"المسؤول"}},
+			Suggestions: []string{"المسؤول"}, Safe: true, Fixes: []JSONFix{{"المسؤول", true, "safe"}}},
 		{Path: "أخبار/خبر.txt", Rule: "style/x", Severity: "info", Message: "a <b> & c",
 			Line: 2, Column: 21, EndLine: 2, EndColumn: 27, Offset: s2, EndOffset: e2, Text: "<صحيح>",
-			Suggestions: []string{}},
+			Suggestions: []string{}, Fixes: []JSONFix{}},
+		// safe says whether the first fix is; each fix says its own
+		{Path: "أخبار/خبر.txt", Rule: "style/y", Severity: "warning", Message: "two ways",
+			Line: 2, Column: 5, EndLine: 2, EndColumn: 11, Offset: s, EndOffset: e, Text: "المسؤل",
+			Suggestions: []string{"أ", "ب", "ج"}, Safe: false,
+			Fixes: []JSONFix{{"أ", false, "unsafe"}, {"ب", true, "safe"}, {"ج", false, "display-only"}}},
 	}
 	if len(out.Diagnostics) != len(want) {
 		t.Fatalf("got %d diagnostics, want %d", len(out.Diagnostics), len(want))

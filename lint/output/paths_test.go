@@ -106,7 +106,7 @@ func TestForgedPathStructuredFormats(t *testing.T) {
 	}
 
 	b.Reset()
-	if err := WriteRDJSONL(&b, files); err != nil {
+	if err := WriteRDJSONL(&b, files, i18n.En); err != nil {
 		t.Fatal(err)
 	}
 	var rd struct{ Location struct{ Path string } }
@@ -115,7 +115,7 @@ func TestForgedPathStructuredFormats(t *testing.T) {
 	}
 
 	b.Reset()
-	if err := WriteRDJSON(&b, files); err != nil {
+	if err := WriteRDJSON(&b, files, i18n.En); err != nil {
 		t.Fatal(err)
 	}
 	var rds struct {

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // The Reviewdog Diagnostic Format (reviewdog's proto/rdf/reviewdog.proto).
@@ -24,6 +25,10 @@ type (
 		Source      *rdSource      `json:"source,omitempty"`
 		Code        rdCode         `json:"code"`
 		Suggestions []rdSuggestion `json:"suggestions,omitempty"`
+		// OriginalOutput is the finding as daqiq prints it (the first line
+		// of the text format): reviewdog shows it where it would otherwise
+		// print the diagnostic as raw protobuf text.
+		OriginalOutput string `json:"original_output"`
 	}
 	rdSource struct {
 		Name string `json:"name"`
@@ -53,10 +58,10 @@ var rdSourceDaqiq = rdSource{Name: "daqiq"}
 
 // WriteRDJSON writes one rdjson document (a DiagnosticResult) for
 // reviewdog -f=rdjson.
-func WriteRDJSON(w io.Writer, files []lint.File) error {
+func WriteRDJSON(w io.Writer, files []lint.File, lang i18n.Lang) error {
 	res := rdResult{Source: rdSourceDaqiq, Diagnostics: []rdDiagnostic{}}
 	for _, f := range files {
-		res.Diagnostics = append(res.Diagnostics, toRD(f, nil)...)
+		res.Diagnostics = append(res.Diagnostics, toRD(f, nil, lang)...)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -66,11 +71,11 @@ func WriteRDJSON(w io.Writer, files []lint.File) error {
 
 // WriteRDJSONL writes rdjsonl for reviewdog -f=rdjsonl: one Diagnostic per
 // line, each naming its source.
-func WriteRDJSONL(w io.Writer, files []lint.File) error {
+func WriteRDJSONL(w io.Writer, files []lint.File, lang i18n.Lang) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, f := range files {
-		for _, d := range toRD(f, &rdSourceDaqiq) {
+		for _, d := range toRD(f, &rdSourceDaqiq, lang) {
 			if err := enc.Encode(d); err != nil {
 				return err
 			}
@@ -80,20 +85,32 @@ func WriteRDJSONL(w io.Writer, files []lint.File) error {
 }
 
 // toRD converts a file's diagnostics. The suggestions are the edits of the
-// first (best) fix: reviewdog applies a diagnostic's suggestions together,
-// so alternatives cannot be offered side by side.
-func toRD(f lint.File, src *rdSource) []rdDiagnostic {
+// first (best) fix when it is safe, the one --fix applies: reviewdog
+// offers suggestions as one-click changes, applied together, so neither an
+// unsafe fix nor alternatives can be offered there. The fixes not offered
+// are written under the message, labelled as the text format labels them
+// ("suggestion (unsafe): …"). OriginalOutput is the text format's line.
+func toRD(f lint.File, src *rdSource, lang i18n.Lang) []rdDiagnostic {
 	out := make([]rdDiagnostic, 0, len(f.Diagnostics))
 	p := filepath.ToSlash(f.Doc.Path)
+	path := QuotePath(f.Doc.Path)
 	for _, d := range f.Diagnostics {
 		rd := rdDiagnostic{
-			Message:  d.Message,
-			Location: rdLocation{Path: p, Range: byteRange(f, d.Start, d.End)},
-			Severity: rdSeverity(d.Level),
-			Source:   src,
-			Code:     rdCode{Value: d.Rule},
+			Message:        d.Message,
+			Location:       rdLocation{Path: p, Range: byteRange(f, d.Start, d.End)},
+			Severity:       rdSeverity(d.Level),
+			Source:         src,
+			Code:           rdCode{Value: d.Rule},
+			OriginalOutput: quietLine(lang, f, path, d),
 		}
-		if len(d.Fixes) > 0 {
+		offered := len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe
+		for i, sg := range lint.Suggestions(f.Doc.Src, d) {
+			if i == 0 && offered {
+				continue
+			}
+			rd.Message += "\n" + suggestionLabel(lang, d.Fixes[i]) + ": " + suggestionText(lang, sg)
+		}
+		if offered {
 			edits := append([]lint.TextEdit{}, d.Fixes[0].Edits...)
 			sort.SliceStable(edits, func(a, b int) bool { return edits[a].Start < edits[b].Start })
 			for _, e := range edits {

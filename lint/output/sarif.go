@@ -53,6 +53,12 @@ type (
 	sarifText struct {
 		Text string `json:"text"`
 	}
+	// sarifHelp is a multiformatMessageString: GitHub code scanning shows
+	// the Markdown, other viewers the text.
+	sarifHelp struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown,omitempty"`
+	}
 	sarifRuleDesc struct {
 		ID                   string        `json:"id"`
 		Name                 string        `json:"name,omitempty"`
@@ -60,7 +66,7 @@ type (
 		FullDescription      *sarifText    `json:"fullDescription,omitempty"`
 		DefaultConfiguration *sarifConfig  `json:"defaultConfiguration,omitempty"`
 		HelpURI              string        `json:"helpUri,omitempty"`
-		Help                 *sarifText    `json:"help,omitempty"`
+		Help                 *sarifHelp    `json:"help,omitempty"`
 		Properties           *sarifRuleTag `json:"properties,omitempty"`
 	}
 	sarifConfig struct {
@@ -215,11 +221,9 @@ func sarifRule(r *lint.Rule) sarifRuleDesc {
 		off := false
 		d.DefaultConfiguration.Enabled = &off
 	}
-	if u, err := url.Parse(r.Link); err == nil && u.IsAbs() {
-		d.HelpURI = r.Link
-	}
+	d.HelpURI = RuleDocURL(r)
 	if h := RuleHelp(r); h != "" {
-		d.Help = &sarifText{h}
+		d.Help = &sarifHelp{Text: RuleHelpText(r), Markdown: h}
 	}
 	if r.Category != "" {
 		d.Properties = &sarifRuleTag{Tags: []string{r.Category}}
@@ -227,9 +231,30 @@ func sarifRule(r *lint.Rule) sarifRuleDesc {
 	return d
 }
 
-// RuleHelp is a rule's documentation as plain text, under the headings of
-// `daqiq explain`: What it does, Why, Example, Use instead, Fix safety.
-func RuleHelp(r *lint.Rule) string {
+// RulesDocURL is where the built-in rules are documented: the rule table
+// of daqiq's README.
+const RulesDocURL = "https://github.com/daqiq/daqiq#rules"
+
+// RuleDocURL is the stable URL of a rule's documentation, SARIF's helpUri:
+// the rule's own link when it is an absolute URL (a custom rule's link in
+// .daqiq.toml), else RulesDocURL.
+func RuleDocURL(r *lint.Rule) string {
+	if u, err := url.Parse(r.Link); err == nil && u.IsAbs() {
+		return r.Link
+	}
+	return RulesDocURL
+}
+
+// RuleHelp is a rule's documentation as Markdown, under the headings of
+// `daqiq explain`: What it does, Why, Example, Use instead, Fix safety,
+// More (the rule's link).
+func RuleHelp(r *lint.Rule) string { return ruleHelp(r, "## ", "\n") }
+
+// RuleHelpText is RuleHelp as plain text: each heading a line of its own
+// ending in a colon.
+func RuleHelpText(r *lint.Rule) string { return ruleHelp(r, "", ":\n") }
+
+func ruleHelp(r *lint.Rule, before, after string) string {
 	var parts []string
 	for _, s := range [][2]string{
 		{"What it does", r.Doc.What},
@@ -240,7 +265,7 @@ func RuleHelp(r *lint.Rule) string {
 		{"More", r.Link},
 	} {
 		if s[1] != "" {
-			parts = append(parts, "## "+s[0]+"\n"+s[1])
+			parts = append(parts, before+s[0]+after+s[1])
 		}
 	}
 	return strings.Join(parts, "\n\n")

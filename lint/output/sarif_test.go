@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -221,6 +222,61 @@ func TestRuleHelp(t *testing.T) {
 	}
 	if got := RuleHelp(&lint.Rule{ID: "x"}); got != "" {
 		t.Errorf("RuleHelp of an undocumented rule = %q", got)
+	}
+	want = "What it does:\nFlags common misspellings.\n\nWhy:\nThey look careless.\n\n" +
+		"Example:\nالمسؤل\n\nUse instead:\nالمسؤول\n\nMore:\nhttps://example.org/rules/spelling/misspelling"
+	if got := RuleHelpText(r); got != want {
+		t.Errorf("RuleHelpText =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Every rule descriptor has help.text, help.markdown and a helpUri: the
+// rule's own link, else the README's rule table.
+func TestSARIFRuleHelp(t *testing.T) {
+	var l struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID      string
+						HelpURI string
+						Help    *struct{ Text, Markdown string }
+					}
+				}
+			}
+		}
+	}
+	rules := append([]*lint.Rule{{ID: "x/bad-link", Link: "not a URL", Doc: lint.Doc{What: "w"}}}, fixtureRules...)
+	if err := json.Unmarshal(sarif(t, nil, rules, SARIFOptions{}), &l); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, d := range l.Runs[0].Tool.Driver.Rules {
+		got[d.ID] = d.HelpURI
+		r := rules[0]
+		for _, fr := range rules {
+			if fr.ID == d.ID {
+				r = fr
+			}
+		}
+		if RuleHelp(r) == "" {
+			if d.Help != nil {
+				t.Errorf("%s: help without documentation: %+v", d.ID, d.Help)
+			}
+			continue
+		}
+		if d.Help == nil || d.Help.Markdown != RuleHelp(r) || d.Help.Text != RuleHelpText(r) || !strings.HasPrefix(d.Help.Markdown, "## What it does\n") {
+			t.Errorf("%s: help %+v", d.ID, d.Help)
+		}
+	}
+	want := map[string]string{
+		"x/bad-link":               RulesDocURL,
+		"repetition/repeated-line": RulesDocURL,
+		"spelling/misspelling":     "https://example.org/rules/spelling/misspelling",
+		"typography/off":           RulesDocURL,
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("helpUri %v, want %v", got, want)
 	}
 }
 

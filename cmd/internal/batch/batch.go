@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"github.com/daqiq/daqiq/engine"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/output"
 )
 
@@ -47,6 +48,8 @@ type Options struct {
 	// Jobs is the number of workers (below 1: runtime.GOMAXPROCS). At
 	// most a few lines per job are held in memory.
 	Jobs int
+	// Lang is the language of the messages (zero: Arabic).
+	Lang i18n.Lang
 }
 
 // job is one input line on its way through the pipeline. out receives

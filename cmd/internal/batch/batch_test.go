@@ -249,3 +249,37 @@ func TestRunInvalidUTF8(t *testing.T) {
 		}
 	}
 }
+
+// Each diagnostic says whether its first fix is safe, and each fix its
+// own safety, as --format json and the API do.
+func TestRunSafe(t *testing.T) {
+	var out bytes.Buffer
+	in := `{"id": 1, "text": "قال قال هاذا"}` + "\n"
+	if _, err := Run(strings.NewReader(in), &out, Options{Engine: newEngine(t), SettingsPath: ".", Fields: fields, Jobs: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var line struct {
+		Diagnostics []struct {
+			Rule  string
+			Safe  *bool
+			Fixes []struct {
+				Text          string
+				Safe          *bool
+				Applicability string
+			}
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &line); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, d := range line.Diagnostics {
+		if d.Safe == nil || len(d.Fixes) == 0 || d.Fixes[0].Safe == nil || *d.Safe != *d.Fixes[0].Safe {
+			t.Fatalf("%s: no safe flag: %s", d.Rule, out.Bytes())
+		}
+		got[d.Rule] = fmt.Sprint(*d.Safe, " ", d.Fixes[0].Applicability)
+	}
+	if got["spelling/misspelling"] != "true safe" || got["repetition/repeated-word"] != "false unsafe" {
+		t.Errorf("safety %v: %s", got, out.Bytes())
+	}
+}

@@ -175,7 +175,7 @@ func checkLine(j *job, o Options) result {
 			return errorLine(id, j.line, fmt.Sprintf("field %q: %q is not a date (want YYYY-MM-DD or an RFC 3339 timestamp)", f.Date, *r.date))
 		}
 	}
-	res, err := o.Engine.Check(context.Background(), engine.Input{Path: path, SettingsPath: o.SettingsPath, Format: format, Src: []byte(*r.text), Dateline: date})
+	res, err := o.Engine.Check(context.Background(), engine.Input{Path: path, SettingsPath: o.SettingsPath, Format: format, Src: []byte(*r.text), Dateline: date, Lang: o.Lang})
 	if err != nil {
 		return errorLine(id, j.line, err.Error())
 	}

@@ -1,6 +1,6 @@
 // Package ltapi is the LanguageTool HTTP API, as far as its clients
-// (ltex-ls, editor plugins, browser add-ons) use it: POST /v2/check and
-// GET /v2/languages. daqiq serve (package serve) mounts it beside its own
+// (ltex-ls, editor plugins, browser add-ons) use it: POST /v2/check (or
+// GET, the parameters in the query string) and GET /v2/languages. daqiq serve (package serve) mounts it beside its own
 // API; it shares the server's engine, body limit and check slots.
 //
 // The text comes as the form field text, or data: JSON annotations
@@ -11,7 +11,10 @@
 // part taking in all of it, as LanguageTool does. Offsets and lengths
 // count UTF-16 code units. LanguageTool's rule parameters (enabledRules,
 // disabledRules, enabledCategories, disabledCategories, enabledOnly) become
-// an engine.Selection.
+// an engine.Selection. Spelling findings (the spelling and lexicon rules)
+// are typeName "UnknownWord" and issueType "misspelling", as LanguageTool
+// reports a misspelt word; with Options.RulePages each match links to its
+// rule's page on the server (rule.urls).
 package ltapi
 
 import (
@@ -19,6 +22,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -29,6 +33,7 @@ import (
 	"github.com/daqiq/daqiq/cmd/internal/serve/jsonutf8"
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/markup"
 )
 
@@ -46,6 +51,11 @@ type Options struct {
 	// answered 503). Release frees the slot. Nil: no limit.
 	Acquire func(ctx context.Context) bool
 	Release func()
+	// RulePages, when set, is the path under which the server shows each
+	// rule's documentation (RulePages + the rule id): every match links
+	// to its rule's page in rule.urls, an absolute URL made from the
+	// request's Host. Empty: no urls.
+	RulePages string
 }
 
 // API answers LanguageTool's requests. Nothing in it changes after New.
@@ -110,10 +120,15 @@ type ltCategory struct {
 	Name string `json:"name"`
 }
 
+type ltURL struct {
+	Value string `json:"value"`
+}
+
 type ltRule struct {
 	ID          string     `json:"id"`
 	Description string     `json:"description"`
 	IssueType   string     `json:"issueType"`
+	URLs        []ltURL    `json:"urls,omitempty"`
 	Category    ltCategory `json:"category"`
 }
 
@@ -376,7 +391,8 @@ func ltSelection(form func(string) string) *engine.Selection {
 }
 
 // Check answers POST /v2/check (form fields text or data, language, level
-// and the rule parameters): LanguageTool's JSON, or 400 and a plain-text
+// and the rule parameters), or GET /v2/check with the same parameters in
+// the query string: LanguageTool's JSON, or 400 and a plain-text
 // "Error: ..." as LanguageTool answers a bad request.
 func (a *API) Check(w http.ResponseWriter, r *http.Request) {
 	fail := ltError(w)
@@ -451,7 +467,13 @@ func (a *API) Check(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	defer release()
-	body, err := a.check(ctx, t, sel)
+	// the messages speak the user's language: motherTongue en (en-US…)
+	// gives English, anything else Arabic, the language of the text
+	msgLang := i18n.Ar
+	if l, err := i18n.Parse(form("motherTongue")); err == nil {
+		msgLang = l
+	}
+	body, err := a.check(ctx, t, sel, a.rulePageBase(r), msgLang)
 	release()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -466,15 +488,15 @@ func (a *API) Check(w http.ResponseWriter, r *http.Request) {
 
 // check checks a text and encodes the answer. The loop over the matches
 // stops when ctx ends (the client went away).
-func (a *API) check(ctx context.Context, t ltText, sel *engine.Selection) ([]byte, error) {
-	res, err := a.o.Engine.Check(ctx, engine.Input{Path: checkPath, Format: markup.Plain, Src: []byte(t.plain), Select: sel})
+func (a *API) check(ctx context.Context, t ltText, sel *engine.Selection, pages string, lang i18n.Lang) ([]byte, error) {
+	res, err := a.o.Engine.Check(ctx, engine.Input{Path: checkPath, Format: markup.Plain, Src: []byte(t.plain), Select: sel, Lang: lang})
 	if err == nil {
 		err = ctx.Err() // given up while the engine ran
 	}
 	if err != nil {
 		return nil, err
 	}
-	matches, err := a.matches(ctx, t, res.Doc.Src, res.Diagnostics)
+	matches, err := a.matches(ctx, t, res.Doc.Src, res.Diagnostics, pages, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -486,10 +508,50 @@ func (a *API) check(ctx context.Context, t ltText, sel *engine.Selection) ([]byt
 	}), nil
 }
 
+// rulePageBase is the absolute URL of the rule pages for a request, from
+// its scheme and Host ("http://localhost:8080/rules/"), or "" when the
+// server has none or the request names no host.
+func (a *API) rulePageBase(r *http.Request) string {
+	if a.o.RulePages == "" || r.Host == "" {
+		return ""
+	}
+	scheme := "http"
+	if r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + a.o.RulePages
+}
+
+// ruleURLs is rule.urls: the rule's page under base, each segment of its
+// id escaped; nil when base is "".
+func ruleURLs(base, id string, lang i18n.Lang) []ltURL {
+	if base == "" {
+		return nil
+	}
+	segs := strings.Split(id, "/")
+	for i, sg := range segs {
+		segs[i] = url.PathEscape(sg)
+	}
+	u := base + strings.Join(segs, "/")
+	if lang != i18n.Ar {
+		u += "?lang=" + lang.String()
+	}
+	return []ltURL{{Value: u}}
+}
+
+// spellingRule reports whether a rule finds misspelt words, which
+// LanguageTool reports as typeName "UnknownWord" and issueType
+// "misspelling": the spelling and lexicon families.
+func spellingRule(id, family string) bool {
+	f, _, _ := strings.Cut(id, "/")
+	return f == "spelling" || f == "lexicon" || family == "spelling" || family == "lexicon"
+}
+
 // matches are the diagnostics of t.plain (src, as checked) as LanguageTool
 // reports them, in time proportional to their number and the text's
-// length; it stops when ctx ends.
-func (a *API) matches(ctx context.Context, t ltText, src []byte, ds []lint.Diagnostic) ([]ltMatch, error) {
+// length; it stops when ctx ends. pages is the base URL of the rule pages
+// (rulePageBase), "" for none.
+func (a *API) matches(ctx context.Context, t ltText, src []byte, ds []lint.Diagnostic, pages string, lang i18n.Lang) ([]ltMatch, error) {
 	out := make([]ltMatch, 0, len(ds))
 	ix := newUTF16Index(t.whole)
 	sents := &sentences{text: t.plain}
@@ -511,12 +573,15 @@ func (a *API) matches(ctx context.Context, t ltText, src []byte, ds []lint.Diagn
 		family, _, _ := strings.Cut(d.Rule, "/")
 		desc := ""
 		if ru := a.byID[d.Rule]; ru != nil {
-			desc = ru.Summary
+			desc, _ = ru.Localized(lang)
 			if ru.Category != "" {
 				family = ru.Category
 			}
 		}
-		issue := ltIssueTypes[family]
+		issue, typeName := ltIssueTypes[family], "Other"
+		if spellingRule(d.Rule, family) {
+			issue, typeName = "misspelling", "UnknownWord"
+		}
 		if issue == "" {
 			issue = "style"
 		}
@@ -528,8 +593,8 @@ func (a *API) matches(ctx context.Context, t ltText, src []byte, ds []lint.Diagn
 			Length:       ix.at(we) - off,
 			Context:      ltContextOf(t.plain, d.Start, d.End),
 			Sentence:     sents.of(d.Start, d.End),
-			Type:         ltType{TypeName: "Other"},
-			Rule:         ltRule{ID: d.Rule, Description: desc, IssueType: issue, Category: ltCategoryOf(family)},
+			Type:         ltType{TypeName: typeName},
+			Rule:         ltRule{ID: d.Rule, Description: desc, IssueType: issue, URLs: ruleURLs(pages, d.Rule, lang), Category: ltCategoryOf(family)},
 		})
 	}
 	return out, nil

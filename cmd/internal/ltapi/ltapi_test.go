@@ -25,6 +25,7 @@ func testServer(t *testing.T, o Options) *httptest.Server {
 	a := New(o)
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v2/check", a.Check)
+	mux.HandleFunc("GET /v2/check", a.Check)
 	mux.HandleFunc("GET /v2/languages", a.Languages)
 	ts := httptest.NewServer(mux)
 	t.Cleanup(ts.Close)
@@ -69,6 +70,7 @@ type ltResp struct {
 		Type     struct{ TypeName string }
 		Rule     struct {
 			ID, Description, IssueType string
+			URLs                       []struct{ Value string }
 			Category                   struct{ ID, Name string }
 		}
 	}
@@ -104,7 +106,7 @@ func TestCheck(t *testing.T) {
 	if u16slice(m.Context.Text, m.Context.Offset, m.Context.Length) != "هاذا" {
 		t.Errorf("context %+v", m.Context)
 	}
-	if len(m.Replacements) != 1 || m.Replacements[0].Value != "هذا" || m.Sentence != text || m.Type.TypeName != "Other" ||
+	if len(m.Replacements) != 1 || m.Replacements[0].Value != "هذا" || m.Sentence != text || m.Type.TypeName != "UnknownWord" ||
 		m.Rule.ID != "spelling/misspelling" || m.Rule.IssueType != "misspelling" || m.Rule.Category.ID != "SPELLING" ||
 		m.Rule.Category.Name != "Spelling" || m.Rule.Description == "" || m.Message == "" {
 		t.Errorf("match %+v", m)
@@ -327,3 +329,71 @@ var (
 	postForm   = httptesting.PostForm
 	wantStatus = httptesting.WantStatus
 )
+
+// A GET with the parameters in the query string is answered as the POST
+// of the same form, as LanguageTool does.
+func TestCheckGet(t *testing.T) {
+	ts := testServer(t, Options{})
+	v := url.Values{"language": {"ar"}, "text": {"هاذا خبر فى القاهرة"}, "disabledRules": {"orthography/final-yeh"}}
+	res, body := get(t, ts.URL+"/v2/check?"+v.Encode())
+	wantStatus(t, res, body, 200)
+	res, post := postForm(t, ts.URL+"/v2/check", v)
+	wantStatus(t, res, post, 200)
+	if string(body) != string(post) {
+		t.Errorf("GET answered\n%s\nPOST\n%s", body, post)
+	}
+	res, body = get(t, ts.URL+"/v2/check?language=ar")
+	wantStatus(t, res, body, 400)
+	if !strings.HasPrefix(string(body), "Error: Missing 'text' or 'data' parameter") {
+		t.Errorf("GET without text: %s", body)
+	}
+}
+
+// Spelling findings (spelling/*, lexicon/*) are "UnknownWord" and
+// "misspelling", as LanguageTool reports a misspelt word; others "Other".
+// With RulePages every match links to its rule's page on the host asked.
+func TestMatchTypesAndURLs(t *testing.T) {
+	ts := testServer(t, Options{RulePages: "/rules/"})
+	host := strings.TrimPrefix(ts.URL, "http://")
+	r := ltCheck(t, ts, url.Values{"language": {"ar"}, "text": {"هاذا الإجتماع فى القاهرة"}})
+	seen := map[string]bool{}
+	for _, m := range r.Matches {
+		seen[m.Rule.ID] = true
+		family, _, _ := strings.Cut(m.Rule.ID, "/")
+		spelling := family == "spelling" || family == "lexicon"
+		if spelling && (m.Type.TypeName != "UnknownWord" || m.Rule.IssueType != "misspelling") ||
+			!spelling && m.Type.TypeName != "Other" {
+			t.Errorf("%s: typeName %q issueType %q", m.Rule.ID, m.Type.TypeName, m.Rule.IssueType)
+		}
+		want := "http://" + host + "/rules/" + m.Rule.ID
+		if len(m.Rule.URLs) != 1 || m.Rule.URLs[0].Value != want {
+			t.Errorf("%s: urls %+v, want %s", m.Rule.ID, m.Rule.URLs, want)
+		}
+	}
+	for _, id := range []string{"spelling/misspelling", "spelling/hamzat-wasl", "orthography/final-yeh"} {
+		if !seen[id] {
+			t.Errorf("no match of %s: %+v", id, r.Matches)
+		}
+	}
+	if !spellingRule("lexicon/hamza", "lexicon") || spellingRule("orthography/final-yeh", "orthography") {
+		t.Error("spellingRule")
+	}
+
+	// the Host the client asked for, https behind a proxy that says so
+	req, _ := http.NewRequest(http.MethodGet, ts.URL+"/v2/check?language=ar&text=%D9%87%D8%A7%D8%B0%D8%A7", nil)
+	req.Host = "desk.example"
+	req.Header.Set("X-Forwarded-Proto", "https")
+	res, body := do(t, req)
+	wantStatus(t, res, body, 200)
+	if !strings.Contains(string(body), `"urls":[{"value":"https://desk.example/rules/spelling/misspelling"}]`) {
+		t.Errorf("urls for desk.example: %s", body)
+	}
+
+	// without RulePages, no urls
+	ts = testServer(t, Options{})
+	res, body = postForm(t, ts.URL+"/v2/check", url.Values{"language": {"ar"}, "text": {"هاذا"}})
+	wantStatus(t, res, body, 200)
+	if strings.Contains(string(body), `"urls"`) {
+		t.Errorf("urls without RulePages: %s", body)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // sentenceOfScan is how the sentence of a span was found before sentences:
@@ -140,7 +141,7 @@ func TestMatchesLinear(t *testing.T) {
 			ds[i] = lint.Diagnostic{Start: 3*i + 1, End: 3*i + 3, Rule: "typography/whitespace", Message: "2 spaces in a row: use one"}
 		}
 		return func() {
-			ms, err := a.matches(context.Background(), ltText{whole: text, plain: text}, []byte(text), ds)
+			ms, err := a.matches(context.Background(), ltText{whole: text, plain: text}, []byte(text), ds, "", i18n.Ar)
 			if err != nil || len(ms) != n || ms[n-1].Sentence != "  " && ms[n-1].Sentence != "" {
 				t.Fatalf("%d matches, %v", len(ms), err)
 			}
@@ -210,7 +211,7 @@ func TestCheckCancelled(t *testing.T) {
 	}
 	ctx := &givenUp{Context: context.Background()}
 	ctx.looks.Store(1)
-	if ms, err := a.matches(ctx, ltText{whole: text, plain: text}, []byte(text), ds); err == nil {
+	if ms, err := a.matches(ctx, ltText{whole: text, plain: text}, []byte(text), ds, "", i18n.Ar); err == nil {
 		t.Errorf("the matches of a request given up: %d, no error", len(ms))
 	}
 }

@@ -4,9 +4,11 @@
 //	GET  /                 the web page (the embedded web/ directory)
 //	GET  /healthz          "ok"
 //	GET  /api/v1/rules     every rule, its level, whether it is on, its documentation
+//	GET  /rules/ID         a rule's documentation as `daqiq explain ID` prints it (plain text)
 //	POST /api/v1/check     {"text","format","dateline","unsafe"} → {"diagnostics":[...]}
 //	POST /api/v1/fix       the same → {"text","diff","fixes","diagnostics"}
 //	POST /v2/check         LanguageTool's check (form fields text or data, language, ...)
+//	GET  /v2/check         the same, its parameters in the query string
 //	GET  /v2/languages     [{"name":"Arabic","code":"ar","longCode":"ar"}]
 //
 // Diagnostics are those of `daqiq check --format json`, with "safe" added
@@ -21,7 +23,8 @@
 // Every answer carries a Content-Security-Policy (the page's own files
 // only, no inline script or style, no framing) and X-Content-Type-Options:
 // nosniff. The JSON API takes application/json bodies only (415
-// otherwise), a JSON object (400 otherwise), in UTF-8 without lone
+// otherwise), a JSON object with a "text" (400 otherwise; "" is an empty
+// article, checked as one), in UTF-8 without lone
 // surrogates (400 otherwise: encoding/json would check, and give back, a
 // text with U+FFFD where the client sent something else). With
 // Options.CheckHost a request whose Host is not localhost, an IP address
@@ -52,6 +55,7 @@ import (
 	"github.com/daqiq/daqiq/cmd/internal/serve/jsonutf8"
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/output"
 )
 
@@ -84,7 +88,8 @@ type Server struct {
 	o      Options
 	hosts  map[string]bool // Options.AllowedHosts, normalised
 	sem    chan struct{}
-	rules  []byte // the /api/v1/rules response
+	rules  [2][]byte            // the /api/v1/rules response, by language (?lang=)
+	pages  [2]map[string][]byte // the /rules/ID pages, by language and rule id
 	static http.Handler
 	h      http.Handler // everything, behind the CORS layer
 }
@@ -142,18 +147,27 @@ func New(o Options) *Server {
 		Summary  string  `json:"summary"`
 		Doc      ruleDoc `json:"doc"`
 	}
-	infos := []ruleInfo{}
-	for _, a := range o.Engine.Rules().All(formatPaths["txt"]) {
-		r := a.Rule
-		infos = append(infos, ruleInfo{
-			ID: r.ID, Kind: r.Kind.String(), Category: r.Category, Level: a.Level.String(), Enabled: on[r.ID],
-			Summary: r.Summary,
-			Doc:     ruleDoc{What: r.Doc.What, Why: r.Doc.Why, Wrong: r.Doc.Wrong, Right: r.Doc.Right, Fix: r.Doc.Fix},
-		})
+	for _, lang := range i18n.Langs {
+		infos := []ruleInfo{}
+		for _, a := range o.Engine.Rules().All(formatPaths["txt"]) {
+			r := a.Rule
+			sum, doc := r.Localized(lang)
+			infos = append(infos, ruleInfo{
+				ID: r.ID, Kind: r.Kind.String(), Category: r.Category, Level: a.Level.String(), Enabled: on[r.ID],
+				Summary: sum,
+				Doc:     ruleDoc{What: doc.What, Why: doc.Why, Wrong: doc.Wrong, Right: doc.Right, Fix: doc.Fix},
+			})
+		}
+		s.rules[lang] = apijson.Encode(struct {
+			Rules []ruleInfo `json:"rules"`
+		}{infos})
+		s.pages[lang] = map[string][]byte{}
+		for _, r := range o.Engine.Rules().Rules() {
+			var b bytes.Buffer
+			output.WriteExplain(&b, r, lang)
+			s.pages[lang][r.ID] = b.Bytes()
+		}
 	}
-	s.rules = apijson.Encode(struct {
-		Rules []ruleInfo `json:"rules"`
-	}{infos})
 	web, err := fs.Sub(webFiles, "web")
 	if err != nil {
 		panic(err)
@@ -169,16 +183,46 @@ func New(o Options) *Server {
 		io.WriteString(w, "ok")
 	}), http.MethodGet, http.MethodHead))
 	mux.Handle("/api/v1/rules", allow(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		lang, err := i18n.Parse(r.URL.Query().Get("lang"))
+		if err != nil {
+			apiError(w)(http.StatusBadRequest, err.Error())
+			return
+		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Write(s.rules)
+		w.Write(s.rules[lang])
 	}), http.MethodGet, http.MethodHead))
+	mux.Handle(rulePages, allow(http.HandlerFunc(s.handleRulePage), http.MethodGet, http.MethodHead))
 	mux.Handle("/api/v1/check", allow(jsonOnly(http.HandlerFunc(s.handleCheck)), http.MethodPost))
 	mux.Handle("/api/v1/fix", allow(jsonOnly(http.HandlerFunc(s.handleFix)), http.MethodPost))
-	lt := ltapi.New(ltapi.Options{Engine: o.Engine, Version: o.Version, MaxBody: o.MaxBody, Acquire: s.acquire, Release: s.release})
-	mux.Handle("/v2/check", allow(http.HandlerFunc(lt.Check), http.MethodPost))
+	lt := ltapi.New(ltapi.Options{Engine: o.Engine, Version: o.Version, MaxBody: o.MaxBody, Acquire: s.acquire, Release: s.release, RulePages: rulePages})
+	// LanguageTool takes GET with the parameters in the query string too
+	mux.Handle("/v2/check", allow(http.HandlerFunc(lt.Check), http.MethodGet, http.MethodPost))
 	mux.Handle("/v2/languages", allow(http.HandlerFunc(lt.Languages), http.MethodGet, http.MethodHead))
 	s.h = secure(s.checkHost(s.cors(mux)))
 	return s
+}
+
+// rulePages is where a rule's page is served, at rulePages + its id
+// (/rules/spelling/misspelling); the LanguageTool API links its matches
+// to them (rule.urls).
+const rulePages = "/rules/"
+
+// handleRulePage answers GET /rules/ID with the rule's documentation as
+// `daqiq explain ID` prints it, or 404.
+func (s *Server) handleRulePage(w http.ResponseWriter, r *http.Request) {
+	id := strings.TrimPrefix(r.URL.Path, rulePages)
+	lang, err := i18n.Parse(r.URL.Query().Get("lang"))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	page, ok := s.pages[lang][id]
+	if !ok {
+		http.Error(w, fmt.Sprintf("no rule %q: /api/v1/rules lists them", id), http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write(page)
 }
 
 // contentSecurityPolicy lets the page load its own files only: no inline
@@ -439,14 +483,13 @@ type checkRequest struct {
 	Format   string `json:"format"`   // txt (default), md, html
 	Dateline string `json:"dateline"` // YYYY-MM-DD: the date rules' dateline, as check --date
 	Unsafe   bool   `json:"unsafe"`   // fix: apply unsafe fixes too
+	Lang     string `json:"lang"`     // ar (default) or en: the language of the messages
 }
 
-// apiDiagnostic is a diagnostic of `daqiq check --format json` and whether
-// its first fix is safe.
-type apiDiagnostic struct {
-	output.JSONDiagnostic
-	Safe bool `json:"safe"`
-}
+// apiDiagnostic is a diagnostic of `daqiq check --format json`, with
+// whether its first fix is safe ("safe") and each suggestion's safety
+// ("fixes").
+type apiDiagnostic = output.JSONDiagnostic
 
 func apiError(w http.ResponseWriter) func(int, string) {
 	return func(code int, msg string) {
@@ -474,11 +517,25 @@ func (s *Server) decodeCheck(w http.ResponseWriter, r *http.Request) (checkReque
 		fail(http.StatusBadRequest, "the body must be a JSON object {\"text\": ..., \"format\": \"txt\"|\"md\"|\"html\", \"dateline\": \"YYYY-MM-DD\", \"unsafe\": false}: "+err.Error())
 		return req, false
 	}
+	// a body without "text" (a misspelt field, {"txt": ...}) would be
+	// checked as an empty article and answered with no findings; "" sent
+	// as the text is an empty article, checked as one
+	var has struct {
+		Text *string `json:"text"`
+	}
+	if json.Unmarshal(data, &has); has.Text == nil {
+		fail(http.StatusBadRequest, "missing \"text\": the body must be a JSON object {\"text\": \"the article\", ...}; an empty article is \"text\": \"\"")
+		return req, false
+	}
 	if req.Format == "" {
 		req.Format = "txt"
 	}
 	if _, ok := formatPaths[req.Format]; !ok {
 		fail(http.StatusBadRequest, fmt.Sprintf("unknown format %q: want txt, md or html", req.Format))
+		return req, false
+	}
+	if _, err := i18n.Parse(req.Lang); err != nil {
+		fail(http.StatusBadRequest, err.Error())
 		return req, false
 	}
 	if req.Dateline != "" {
@@ -514,24 +571,18 @@ func jsonKind(t []byte) string {
 func (req checkRequest) input() engine.Input {
 	in := engine.Input{Path: formatPaths[req.Format], Src: []byte(req.Text)}
 	in.Dateline, _ = time.Parse("2006-01-02", req.Dateline) // checked by decodeCheck
+	in.Lang, _ = i18n.Parse(req.Lang)
 	return in
 }
 
-// toAPI is the diagnostics of a check as the API gives them; it stops
-// when ctx ends (the client went away).
+// toAPI is the diagnostics of a check as the API gives them, or ctx's
+// error when it ended meanwhile (the client went away).
 func toAPI(ctx context.Context, f lint.File) ([]apiDiagnostic, error) {
 	js := output.ToJSON(f)
-	out := make([]apiDiagnostic, len(js))
-	for i, j := range js {
-		if i%1024 == 1023 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		d := f.Diagnostics[i]
-		out[i] = apiDiagnostic{JSONDiagnostic: j, Safe: len(d.Fixes) > 0 && d.Fixes[0].Applicability == lint.Safe}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	return out, nil
+	return js, nil
 }
 
 // run decodes a check or fix request, waits for a check slot and calls

@@ -19,6 +19,8 @@ import (
 
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint/config"
+	"github.com/daqiq/daqiq/lint/i18n"
+	"github.com/daqiq/daqiq/lint/output"
 	"github.com/daqiq/daqiq/rules"
 )
 
@@ -137,7 +139,7 @@ func TestServeCheck(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := "column end_column end_line end_offset line message offset path rule safe severity suggestions text"
+	want := "column end_column end_line end_offset fixes line message offset path rule safe severity suggestions text"
 	if strings.Join(keys, " ") != want {
 		t.Errorf("keys %v\nwant %s", keys, want)
 	}
@@ -281,6 +283,10 @@ func TestServeBadRequests(t *testing.T) {
 		{`{"text": "هاذا \ud800 خبر"}`, "lone UTF-16 surrogate"},
 		{`{"text": "هاذا \udc00\ud800 خبر"}`, "lone UTF-16 surrogate"},
 		{`{"text": "هاذا خبر", "dateline": "\udfff"}`, "lone UTF-16 surrogate"},
+		// no text at all was checked as an empty one: 200 and no findings
+		{`{}`, `missing "text"`},
+		{`{"txt": "هاذا خبر"}`, `missing "text"`},
+		{`{"Text": null, "format": "md"}`, `missing "text"`},
 	} {
 		for _, ep := range []string{"/api/v1/check", "/api/v1/fix"} {
 			req, _ := http.NewRequest(http.MethodPost, ts.URL+ep, strings.NewReader(tc.body))
@@ -426,7 +432,8 @@ func TestServeMethods(t *testing.T) {
 	for _, tc := range []struct{ method, path, allow string }{
 		{"GET", "/api/v1/check", "POST"},
 		{"PUT", "/api/v1/fix", "POST"},
-		{"GET", "/v2/check", "POST"},
+		{"PUT", "/v2/check", "GET, POST"},
+		{"POST", "/rules/spelling/misspelling", "GET, HEAD"},
 		{"POST", "/v2/languages", "GET, HEAD"},
 		{"POST", "/api/v1/rules", "GET, HEAD"},
 		{"DELETE", "/healthz", "GET, HEAD"},
@@ -676,3 +683,59 @@ var (
 	postForm   = httptesting.PostForm
 	wantStatus = httptesting.WantStatus
 )
+
+// An empty article, sent as "text": "", is checked: 200 and no findings
+// (a body with no text at all is a 400, TestServeBadRequests).
+func TestServeEmptyText(t *testing.T) {
+	ts := testServer(t, Options{})
+	for _, ep := range []string{"/api/v1/check", "/api/v1/fix"} {
+		res, body := postJSON(t, ts.URL+ep, map[string]string{"text": ""})
+		wantStatus(t, res, body, 200)
+		var got apiFixResponse
+		if err := json.Unmarshal(body, &got); err != nil || got.Diagnostics == nil || len(got.Diagnostics) != 0 {
+			t.Errorf("%s with an empty text: %s", ep, body)
+		}
+	}
+}
+
+// GET /v2/check with its parameters in the query string, as simple
+// LanguageTool clients send it; each match links (rule.urls) to its rule's
+// page on this server, which shows what `daqiq explain` prints.
+func TestServeLanguageToolGetAndRulePages(t *testing.T) {
+	ts := testServer(t, Options{})
+	res, body := get(t, ts.URL+"/v2/check?language=ar&text="+url.QueryEscape("هاذا خبر"))
+	wantStatus(t, res, body, 200)
+	var lt struct {
+		Matches []struct {
+			Type struct{ TypeName string }
+			Rule struct {
+				ID   string
+				URLs []struct{ Value string }
+			}
+		}
+	}
+	if err := json.Unmarshal(body, &lt); err != nil || len(lt.Matches) != 1 {
+		t.Fatalf("GET /v2/check: %s", body)
+	}
+	m := lt.Matches[0]
+	if m.Rule.ID != "spelling/misspelling" || m.Type.TypeName != "UnknownWord" ||
+		len(m.Rule.URLs) != 1 || m.Rule.URLs[0].Value != ts.URL+"/rules/spelling/misspelling" {
+		t.Fatalf("match %+v", m)
+	}
+	res, body = get(t, m.Rule.URLs[0].Value)
+	wantStatus(t, res, body, 200)
+	var want bytes.Buffer
+	for _, r := range engine.Default().Rules().Rules() {
+		if r.ID == "spelling/misspelling" {
+			output.WriteExplain(&want, r, i18n.Ar)
+		}
+	}
+	if ct := res.Header.Get("Content-Type"); ct != "text/plain; charset=utf-8" || !bytes.Equal(body, want.Bytes()) ||
+		!bytes.HasPrefix(body, []byte("spelling/misspelling (")) {
+		t.Errorf("rule page (%s):\n%s\nwant\n%s", ct, body, want.Bytes())
+	}
+	for _, p := range []string{"/rules/no/such-rule", "/rules/", "/rules/spelling"} {
+		res, body = get(t, ts.URL+p)
+		wantStatus(t, res, body, 404)
+	}
+}
