@@ -168,8 +168,15 @@ func check(c *cli.Context) error {
 	jobs, restore := jobsOf(c)
 	defer restore()
 	// the line formats are rendered by the workers and written as each
-	// file is done; the others need every file at the end
+	// file is done; so are the whole-document formats, between their
+	// head and tail (doc)
 	streamed := format == "text" || format == "jsonl" || format == "rdjsonl"
+	var doc *output.Stream
+	if !streamed && opts.mode != modeDiff {
+		if doc, err = newDocStream(c.App.Writer, format, inputs, lang); err != nil {
+			return &exitError{2, err.Error()}
+		}
+	}
 	quiet := c.Bool("quiet")
 	textOpts := output.TextOptions{Color: useColor(c.App.Writer), Lang: lang}
 	finish := func(in *input, r *result) {
@@ -186,6 +193,19 @@ func check(c *cli.Context) error {
 		r.checked = true
 		r.fails = runner.AtLeast(r.file.Diagnostics, in.fail) > 0
 		r.tally.Add(r.file.Diagnostics)
+		if doc != nil {
+			r.part, err = doc.Render(r.file)
+			if err != nil {
+				r.fatal = err
+			}
+			if format != "sarif" {
+				// sarif's part keeps the file (and its buffer, which the
+				// worker then does not reuse) for emit, which numbers
+				// the rules in order
+				r.file = lint.File{}
+			}
+			return
+		}
 		if !streamed {
 			return
 		}
@@ -208,7 +228,6 @@ func check(c *cli.Context) error {
 
 	w := c.App.Writer
 	stderr := c.App.ErrWriter
-	var files []lint.File
 	exit := 0
 	fixed, fixedFiles := 0, 0
 	// failed counts the inputs that could not be checked or fixed: each is
@@ -267,15 +286,21 @@ func check(c *cli.Context) error {
 		if r.undated {
 			undated++
 		}
-		if streamed {
-			_, err := w.Write(r.out)
-			return err
+		if doc != nil {
+			return doc.Write(r.part)
 		}
-		files = append(files, r.file)
-		return nil
+		_, err := w.Write(r.out)
+		return err
 	}
 	err = stream(inputs, opts, jobs, finish, emit)
 	wipe()
+	if doc != nil && (err == nil || doc.Started()) {
+		// after an error too, once begun: what was written is a whole
+		// document
+		if cerr := doc.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}
 	if err != nil {
 		if fixed > 0 {
 			fmt.Fprintln(stderr, i18n.Text(lang, "fixed-before-error", i18n.Count(lang, "problems", fixed), i18n.Count(lang, "files", fixedFiles)))
@@ -292,11 +317,6 @@ func check(c *cli.Context) error {
 		return exitCode(exit)
 	}
 	if format != "text" {
-		if !streamed {
-			if err := writeFormat(w, format, files, inputs, lang); err != nil {
-				return &exitError{2, err.Error()}
-			}
-		}
 		return exitCode(exit)
 	}
 	if !c.Bool("quiet") {
@@ -467,22 +487,19 @@ var encodingFlag = &cli.StringFlag{Name: "encoding", Value: files.UTF8, Usage: "
 // formats are the values of --format.
 var formats = []string{"text", "json", "jsonl", "sarif", "github", "rdjson", "rdjsonl", "checkstyle"}
 
-// writeFormat writes the machine formats. Paths in SARIF and GitHub
-// annotations are made relative to $GITHUB_WORKSPACE, else to the current
-// directory.
-func writeFormat(w io.Writer, format string, files []lint.File, inputs []*input, lang i18n.Lang) error {
+// newDocStream starts the whole-document formats (json, rdjson, sarif,
+// checkstyle, github), written file by file as the files are done. Paths
+// in SARIF and GitHub annotations are made relative to
+// $GITHUB_WORKSPACE, else to the current directory; SARIF's rules are
+// those of every input's configuration.
+func newDocStream(w io.Writer, format string, inputs []*input, lang i18n.Lang) (*output.Stream, error) {
 	root := os.Getenv("GITHUB_WORKSPACE")
 	if root == "" {
 		root, _ = os.Getwd()
 	}
-	switch format {
-	case "json":
-		return output.WriteJSON(w, files)
-	case "jsonl":
-		return output.WriteJSONL(w, files)
-	case "sarif":
+	o := output.StreamOptions{Lang: lang, SARIF: output.SARIFOptions{Version: version(), Root: root}, GitHub: output.GitHubOptions{Root: root}}
+	if format == "sarif" {
 		seen := map[string]bool{}
-		var rules []*lint.Rule
 		for _, in := range inputs {
 			if in.eng == nil {
 				continue
@@ -490,22 +507,13 @@ func writeFormat(w io.Writer, format string, files []lint.File, inputs []*input,
 			for _, a := range in.eng.Rules().For(in.from) {
 				if !seen[a.ID] {
 					seen[a.ID] = true
-					rules = append(rules, a.Rule)
+					o.Rules = append(o.Rules, a.Rule)
 				}
 			}
 		}
-		sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
-		return output.WriteSARIF(w, files, rules, output.SARIFOptions{Version: version(), Root: root})
-	case "github":
-		return output.WriteGitHub(w, files, output.GitHubOptions{Root: root})
-	case "rdjson":
-		return output.WriteRDJSON(w, files, lang)
-	case "rdjsonl":
-		return output.WriteRDJSONL(w, files, lang)
-	case "checkstyle":
-		return output.WriteCheckstyle(w, files)
+		sort.Slice(o.Rules, func(i, j int) bool { return o.Rules[i].ID < o.Rules[j].ID })
 	}
-	return fmt.Errorf("unknown format %q", format)
+	return output.NewStream(w, format, o)
 }
 
 func exitCode(n int) error {

@@ -56,6 +56,7 @@ type result struct {
 	// after the finish step of a stream (see check): the report rendered
 	// (file is then dropped) and what the summary and exit code need
 	out     []byte
+	part    output.Part // of a whole-document format
 	tally   output.Tally
 	fails   bool  // a finding at the fail level or above
 	fatal   error // stops the run (a git error in --new-from-rev)

@@ -33,30 +33,19 @@ type (
 // with its start line and column (in code points, as in the text format),
 // severity error, warning or info, message and rule id as source.
 func WriteCheckstyle(w io.Writer, files []lint.File) error {
-	rep := csReport{Version: "4.3"}
-	for _, f := range files {
-		cf := csFile{Name: f.Doc.Path}
-		for _, d := range f.Diagnostics {
-			s := f.Doc.Pos(d.Start)
-			sev := d.Level.String()
-			if d.Level != lint.Error && d.Level != lint.Warning && d.Level != lint.Info {
-				sev = "warning"
-			}
-			cf.Errors = append(cf.Errors, csError{Line: s.Line, Column: s.Column, Severity: sev, Message: d.Message, Source: d.Rule})
+	return writeStream(w, "checkstyle", files, StreamOptions{})
+}
+
+// checkstyleFile is the <file> element of one file.
+func checkstyleFile(f lint.File) csFile {
+	cf := csFile{Name: f.Doc.Path}
+	for _, d := range f.Diagnostics {
+		s := f.Doc.Pos(d.Start)
+		sev := d.Level.String()
+		if d.Level != lint.Error && d.Level != lint.Warning && d.Level != lint.Info {
+			sev = "warning"
 		}
-		rep.Files = append(rep.Files, cf)
+		cf.Errors = append(cf.Errors, csError{Line: s.Line, Column: s.Column, Severity: sev, Message: d.Message, Source: d.Rule})
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(rep); err != nil {
-		return err
-	}
-	if err := enc.Close(); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return cf
 }

@@ -28,41 +28,35 @@ type GitHubOptions struct {
 // ends with a line break ends on the line before it; a span over several
 // lines has no columns, which GitHub accepts only on a single line.
 func WriteGitHub(w io.Writer, files []lint.File, o GitHubOptions) error {
-	var b bytes.Buffer
-	count := map[lint.Level]int{}
-	total, withProblems := 0, 0
-	for _, f := range files {
-		if len(f.Diagnostics) > 0 {
-			withProblems++
+	return writeStream(w, "github", files, StreamOptions{GitHub: o})
+}
+
+// githubAnnotations writes the workflow commands of one file and counts
+// its findings by level.
+func githubAnnotations(b *bytes.Buffer, f lint.File, root string, count map[lint.Level]int) {
+	file := RelPath(f.Doc.Path, root)
+	for _, d := range f.Diagnostics {
+		count[d.Level]++
+		cmd := "warning"
+		switch d.Level {
+		case lint.Error:
+			cmd = "error"
+		case lint.Info:
+			cmd = "notice"
 		}
-		file := RelPath(f.Doc.Path, o.Root)
-		for _, d := range f.Diagnostics {
-			total++
-			count[d.Level]++
-			cmd := "warning"
-			switch d.Level {
-			case lint.Error:
-				cmd = "error"
-			case lint.Info:
-				cmd = "notice"
-			}
-			s, e := f.Doc.Pos(d.Start), f.Doc.Pos(trimLineBreak(f.Doc.Src, d.Start, d.End))
-			props := fmt.Sprintf("file=%s,line=%d,", ghProperty(file), s.Line)
-			if s.Line == e.Line {
-				props += fmt.Sprintf("col=%d,endLine=%d,endColumn=%d", s.Col16, e.Line, e.Col16)
-			} else {
-				props += fmt.Sprintf("endLine=%d", e.Line)
-			}
-			msg := d.Message
-			if msg == "" {
-				msg = d.Rule
-			}
-			fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", cmd, props, ghProperty(d.Rule), ghData(msg))
+		s, e := f.Doc.Pos(d.Start), f.Doc.Pos(trimLineBreak(f.Doc.Src, d.Start, d.End))
+		props := fmt.Sprintf("file=%s,line=%d,", ghProperty(file), s.Line)
+		if s.Line == e.Line {
+			props += fmt.Sprintf("col=%d,endLine=%d,endColumn=%d", s.Col16, e.Line, e.Col16)
+		} else {
+			props += fmt.Sprintf("endLine=%d", e.Line)
 		}
+		msg := d.Message
+		if msg == "" {
+			msg = d.Rule
+		}
+		fmt.Fprintf(b, "::%s %s,title=%s::%s\n", cmd, props, ghProperty(d.Rule), ghData(msg))
 	}
-	b.WriteString(githubSummary(total, withProblems, len(files), count))
-	_, err := w.Write(b.Bytes())
-	return err
 }
 
 // githubSummary is the last line: "daqiq: 12 problems (3 errors,

@@ -5,7 +5,6 @@ package output
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -73,16 +72,25 @@ func ToJSON(f lint.File) []JSONDiagnostic {
 
 // WriteJSON writes {"diagnostics":[...]} for all files.
 func WriteJSON(w io.Writer, files []lint.File) error {
-	all := []JSONDiagnostic{}
-	for _, f := range files {
-		all = append(all, ToJSON(f)...)
+	return writeStream(w, "json", files, StreamOptions{})
+}
+
+// writeStream writes files as one document of a Stream's format.
+func writeStream(w io.Writer, format string, files []lint.File, o StreamOptions) error {
+	s, err := NewStream(w, format, o)
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Diagnostics []JSONDiagnostic `json:"diagnostics"`
-	}{all})
+	for _, f := range files {
+		p, err := s.Render(f)
+		if err != nil {
+			return err
+		}
+		if err := s.Write(p); err != nil {
+			return err
+		}
+	}
+	return s.Close()
 }
 
 // TextOptions control the text format.

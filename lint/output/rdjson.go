@@ -59,14 +59,7 @@ var rdSourceDaqiq = rdSource{Name: "daqiq"}
 // WriteRDJSON writes one rdjson document (a DiagnosticResult) for
 // reviewdog -f=rdjson.
 func WriteRDJSON(w io.Writer, files []lint.File, lang i18n.Lang) error {
-	res := rdResult{Source: rdSourceDaqiq, Diagnostics: []rdDiagnostic{}}
-	for _, f := range files {
-		res.Diagnostics = append(res.Diagnostics, toRD(f, nil, lang)...)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(res)
+	return writeStream(w, "rdjson", files, StreamOptions{Lang: lang})
 }
 
 // WriteRDJSONL writes rdjsonl for reviewdog -f=rdjsonl: one Diagnostic per

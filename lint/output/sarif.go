@@ -1,7 +1,6 @@
 package output
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"path"
@@ -121,72 +120,60 @@ type (
 // code units (run.columnKind), ends are exclusive; safe fixes become
 // result.fixes.
 func WriteSARIF(w io.Writer, files []lint.File, rules []*lint.Rule, o SARIFOptions) error {
-	driver := sarifDriver{Name: "daqiq", InformationURI: o.InformationURI, Version: o.Version, Rules: []sarifRuleDesc{}}
-	index := map[string]int{}
-	for _, r := range rules {
-		if _, dup := index[r.ID]; dup {
-			continue
+	return writeStream(w, "sarif", files, StreamOptions{Rules: rules, SARIF: o})
+}
+
+// sarifResults are the results of one file; a rule not among the
+// stream's gets a descriptor with its id alone, after the others.
+func (s *Stream) sarifResults(f lint.File) []sarifResult {
+	uri := artifactURI(f.Doc.Path, s.sarif.Root)
+	results := make([]sarifResult, 0, len(f.Diagnostics))
+	for _, d := range f.Diagnostics {
+		i, ok := s.index[d.Rule]
+		if !ok {
+			i = len(s.driver.Rules)
+			s.index[d.Rule] = i
+			s.driver.Rules = append(s.driver.Rules, sarifRuleDesc{ID: d.Rule})
 		}
-		index[r.ID] = len(driver.Rules)
-		driver.Rules = append(driver.Rules, sarifRule(r))
-	}
-	results := []sarifResult{}
-	for _, f := range files {
-		uri := artifactURI(f.Doc.Path, o.Root)
-		for _, d := range f.Diagnostics {
-			i, ok := index[d.Rule]
-			if !ok {
-				i = len(driver.Rules)
-				index[d.Rule] = i
-				driver.Rules = append(driver.Rules, sarifRuleDesc{ID: d.Rule})
-			}
-			res := sarifResult{
-				RuleID: d.Rule, RuleIndex: i, Level: sarifLevel(d.Level),
-				Message: sarifText{d.Message},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-					ArtifactLocation: sarifArtifact{uri},
-					Region:           region16(f, d.Start, d.End),
-				}}},
-			}
-			sug := lint.Suggestions(f.Doc.Src, d)
-			for k, fx := range d.Fixes {
-				if fx.Applicability != lint.Safe || len(fx.Edits) == 0 {
-					continue
-				}
-				desc := fx.Message
-				if desc == "" && k < len(sug) {
-					if sug[k] == "" {
-						desc = "Delete the flagged text"
-					} else {
-						desc = "Replace with “" + sug[k] + "”"
-					}
-				}
-				edits := append([]lint.TextEdit{}, fx.Edits...)
-				sort.SliceStable(edits, func(a, b int) bool { return edits[a].Start < edits[b].Start })
-				var reps []sarifReplacement
-				for _, e := range edits {
-					rep := sarifReplacement{DeletedRegion: region16(f, e.Start, e.End)}
-					if e.New != "" {
-						rep.InsertedContent = &sarifText{e.New}
-					}
-					reps = append(reps, rep)
-				}
-				res.Fixes = append(res.Fixes, sarifFix{
-					Description:     sarifText{desc},
-					ArtifactChanges: []sarifArtifactEdit{{ArtifactLocation: sarifArtifact{uri}, Replacements: reps}},
-				})
-			}
-			results = append(results, res)
+		res := sarifResult{
+			RuleID: d.Rule, RuleIndex: i, Level: sarifLevel(d.Level),
+			Message: sarifText{d.Message},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{uri},
+				Region:           region16(f, d.Start, d.End),
+			}}},
 		}
+		sug := lint.Suggestions(f.Doc.Src, d)
+		for k, fx := range d.Fixes {
+			if fx.Applicability != lint.Safe || len(fx.Edits) == 0 {
+				continue
+			}
+			desc := fx.Message
+			if desc == "" && k < len(sug) {
+				if sug[k] == "" {
+					desc = "Delete the flagged text"
+				} else {
+					desc = "Replace with “" + sug[k] + "”"
+				}
+			}
+			edits := append([]lint.TextEdit{}, fx.Edits...)
+			sort.SliceStable(edits, func(a, b int) bool { return edits[a].Start < edits[b].Start })
+			var reps []sarifReplacement
+			for _, e := range edits {
+				rep := sarifReplacement{DeletedRegion: region16(f, e.Start, e.End)}
+				if e.New != "" {
+					rep.InsertedContent = &sarifText{e.New}
+				}
+				reps = append(reps, rep)
+			}
+			res.Fixes = append(res.Fixes, sarifFix{
+				Description:     sarifText{desc},
+				ArtifactChanges: []sarifArtifactEdit{{ArtifactLocation: sarifArtifact{uri}, Replacements: reps}},
+			})
+		}
+		results = append(results, res)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{
-		Schema:  SARIFSchema,
-		Version: "2.1.0",
-		Runs:    []sarifRun{{Tool: sarifTool{driver}, Results: results, ColumnKind: "utf16CodeUnits"}},
-	})
+	return results
 }
 
 // region16 is the SARIF region of the source bytes [start, end): 1-based

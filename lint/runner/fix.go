@@ -272,7 +272,10 @@ func FixAll(doc *source.Document, rules []lint.Active, unsafe bool, newDoc func(
 // that a second run, starting there, changes nothing either.
 func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (Parsed, error)) (out []byte, last Parsed, ds []lint.Diagnostic, applied int, also []lint.Diagnostic, err error) {
 	total := 0
-	opts := runOptions{fix: true, unsafe: unsafe}
+	// one scratch for every round (see runOptions.sc)
+	sc := getScratch()
+	defer sc.release()
+	opts := runOptions{fix: true, unsafe: unsafe, sc: sc}
 	ds, more := check(p, rules, opts)
 	var reported spans
 	var later []laterFix

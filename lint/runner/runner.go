@@ -46,6 +46,12 @@ type runOptions struct {
 	// apply (safe ones, unsafe ones too with unsafe), without their
 	// messages, for FixParsed.
 	fix, unsafe bool
+	// sc, when set, is the scratch memory of the run, kept by the caller
+	// for its next run over the same (fixed) text: FixParsed's rounds
+	// over a 50 MB file reuse one token array of hundreds of megabytes
+	// instead of taking a new one each round before the collector has
+	// freed the last.
+	sc *scratch
 }
 
 // run is RunFacts with options. more is what opts.fix asks for, sorted
@@ -55,8 +61,13 @@ func run(doc *source.Document, rules []lint.Active, opts runOptions) (ds, more [
 	if facts == nil {
 		facts = &lint.Facts{}
 	}
-	sc := getScratch()
-	defer sc.release()
+	sc := opts.sc
+	if sc == nil {
+		sc = getScratch()
+		defer sc.release()
+	} else {
+		defer sc.reset()
+	}
 	sc.toks = arabic.AppendTokens(sc.toks[:0], doc.Text)
 	sc.splits.Analyze(sc.toks)
 	toks, splits, memo := sc.toks, &sc.splits, sc.memo
@@ -329,6 +340,19 @@ const (
 // release drops what the run left that points into its document or its
 // findings, and returns sc to the pool.
 func (sc *scratch) release() {
+	sc.reset()
+	if cap(sc.toks) > maxPooledTokens || cap(sc.out) > maxPooledDiagnostics || cap(sc.more) > maxPooledDiagnostics {
+		return
+	}
+	select {
+	case scratchFree <- sc:
+	default:
+	}
+}
+
+// reset drops what the run left that points into its document or its
+// findings, keeping the memory for the next run.
+func (sc *scratch) reset() {
 	clear(sc.toks) // their keys point into the document's text
 	clear(sc.memo)
 	clear(sc.lists)
@@ -340,13 +364,6 @@ func (sc *scratch) release() {
 		*sc.passes[k] = lint.Pass{}
 		rep := sc.reps[k]
 		rep.ignore, rep.text, rep.doc, rep.suppressed = nil, "", nil, nil
-	}
-	if cap(sc.toks) > maxPooledTokens || cap(sc.out) > maxPooledDiagnostics || cap(sc.more) > maxPooledDiagnostics {
-		return
-	}
-	select {
-	case scratchFree <- sc:
-	default:
 	}
 }
 
