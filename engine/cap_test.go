@@ -25,7 +25,7 @@ func TestCapPerRule(t *testing.T) {
 		t.Fatalf("%d findings, want %d", n, runner.MaxPerRule+1)
 	}
 	note := res.Diagnostics[runner.MaxPerRule]
-	if note.Rule != "spelling/misspelling" || note.Message != "… 500 more findings of this rule in this file" || len(note.Fixes) != 0 {
+	if note.Rule != "spelling/misspelling" || note.Message != "… و500 ملاحظة أخرى لهذه القاعدة في هذا الملف" || len(note.Fixes) != 0 {
 		t.Errorf("note: %+v", note)
 	}
 

@@ -36,7 +36,7 @@ func TestFixListsWhatCheckDidNotReport(t *testing.T) {
 	ds := fixed.Diagnostics
 	if len(ds) != 1 || ds[0].Rule != "consistency/variants" || ds[0].Level != lint.Info || len(ds[0].Fixes) != 0 ||
 		string(fixed.Fixed[ds[0].Start:ds[0].End]) != "مسؤول" ||
-		!strings.HasPrefix(ds[0].Message, "also fixed: “مسئول” → “مسؤول”") {
+		!strings.HasPrefix(ds[0].Message, "أُصلح أيضا: «مسئول» ← «مسؤول»") {
 		t.Fatalf("after --fix: %+v, want the info finding on مسؤول", ds)
 	}
 	if fixed.Count(lint.Warning) != 0 || eng.Fails(fixed) {

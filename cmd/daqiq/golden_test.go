@@ -33,6 +33,7 @@ func TestGolden(t *testing.T) {
 		t.Fatalf("found %d articles under testdata/articles, want at least 10", len(articles))
 	}
 	t.Setenv("DAQIQ_CONFIG", "")
+	t.Setenv("DAQIQ_LANG", "ar") // the default: what an editor reads
 	golden := filepath.Join(root, "testdata", "golden")
 	runs := map[string][]string{"diff": {"--diff"}}
 	for _, f := range formats {

@@ -14,11 +14,12 @@ var langFlag = &cli.StringFlag{
 	EnvVars: []string{"DAQIQ_LANG"},
 }
 
-// langOf is the language a command speaks: --lang or DAQIQ_LANG, else
+// langOf is the language a command speaks: --lang or DAQIQ_LANG (when not
+// empty), else
 // the lang of the first configuration given that sets one, else Arabic.
 func langOf(c *cli.Context, cfgs ...*config.Config) (i18n.Lang, error) {
-	if c.IsSet("lang") {
-		l, err := i18n.Parse(c.String("lang"))
+	if s := c.String("lang"); s != "" {
+		l, err := i18n.Parse(s)
 		if err != nil {
 			return i18n.Ar, usageErr("--lang: %v", err)
 		}

@@ -215,7 +215,31 @@ func Plural(lang Lang, table, key string, n int) string {
 	if _, ok := Lookup(lang, table, key+"."+form); !ok {
 		form = "other"
 	}
-	return T(lang, table, key+"."+form, strconv.Itoa(n))
+	return T(lang, table, key+"."+form, number(lang, n))
+}
+
+// number writes a count as lang does: 1,500 in English, 1500 in Arabic
+// copy (whose digit grouping varies from paper to paper).
+func number(lang Lang, n int) string {
+	s := strconv.Itoa(n)
+	if lang != En || n < 1000 && n > -1000 {
+		return s
+	}
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }
 
 func pluralForm(lang Lang, n int) string {

@@ -75,7 +75,7 @@ func TestCap(t *testing.T) {
 			note := spells[MaxPerRule]
 			s, e := nth(MaxPerRule)
 			want := lint.Diagnostic{Start: s, End: e, Rule: "t/spell", Level: lint.Info,
-				Message: "… 1,500 more findings of this rule in this file"}
+				Message: "… و1500 ملاحظة أخرى لهذه القاعدة في هذا الملف"}
 			if fmt.Sprintf("%+v", note) != fmt.Sprintf("%+v", want) {
 				t.Errorf("note = %+v\nwant   %+v", note, want)
 			}
@@ -83,7 +83,7 @@ func TestCap(t *testing.T) {
 	}
 	// one over: "1 more finding"
 	ds := Run(newDoc(t, words(2*(MaxPerRule+1))), []lint.Active{active(spell, lint.Warning)})
-	if len(ds) != MaxPerRule+1 || ds[MaxPerRule].Message != "… 1 more finding of this rule in this file" {
+	if len(ds) != MaxPerRule+1 || ds[MaxPerRule].Message != "… وملاحظة أخرى لهذه القاعدة في هذا الملف" {
 		t.Errorf("%d findings, last %q", len(ds), ds[len(ds)-1].Message)
 	}
 	// exactly the cap: no note
@@ -143,7 +143,7 @@ func TestCapFixesAll(t *testing.T) {
 			t.Errorf("FixAll: %d fixes, all fixed %v; want 3000", n, string(out) == want)
 		}
 		// what remains: the قال findings, without fixes, capped
-		if len(ds) != MaxPerRule+1 || ds[MaxPerRule].Message != "… 2,000 more findings of this rule in this file" {
+		if len(ds) != MaxPerRule+1 || ds[MaxPerRule].Message != "… و2000 ملاحظة أخرى لهذه القاعدة في هذا الملف" {
 			t.Errorf("remaining: %d findings, last %q", len(ds), ds[len(ds)-1].Message)
 		}
 	}

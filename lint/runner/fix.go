@@ -326,7 +326,11 @@ func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (P
 			break
 		}
 	}
-	return p.Doc.Src, p, ds, total, laterFindings(later, p.Facts.Lang), nil
+	var lang i18n.Lang
+	if p.Facts != nil {
+		lang = p.Facts.Lang
+	}
+	return p.Doc.Src, p, ds, total, laterFindings(later, lang), nil
 }
 
 // laterFix is a fix a round after the first applied outside the spans the

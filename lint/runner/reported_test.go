@@ -56,7 +56,7 @@ func TestFixListsWhatWasNotReported(t *testing.T) {
 	if fmt.Sprint(summary(also)) != fmt.Sprint([]got{{s, e, "t/majority", lint.Info}}) || len(also[0].Fixes) != 0 {
 		t.Fatalf("also = %v, want the fix of مسئول", summary(also))
 	}
-	if want := "also fixed: “مسئول” → “مسؤول” (an earlier fix made this one necessary; check did not report it)"; also[0].Message != want {
+	if want := "أُصلح أيضا: «مسئول» ← «مسؤول» (اقتضاه إصلاح سابق، ولم يُبلَّغ عنه في الفحص)"; also[0].Message != want {
 		t.Errorf("message %q, want %q", also[0].Message, want)
 	}
 	// a second run changes nothing
