@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
 	"github.com/daqiq/daqiq/rules/dates"
@@ -195,17 +196,20 @@ func TestUndated(t *testing.T) {
 // half).
 func TestYearSlip(t *testing.T) {
 	r := rule(t, "dates/weekday-mismatch")
-	for _, c := range []struct{ text, year, says string }{
-		{"تونس، الاثنين 16 يناير 2017 (وكالات) - وقال الوزير اليوم الاثنين 16 يناير 2016 إن الإصلاحات مستمرة.", "2017", "the year looks wrong"},
-		{"تونس، الاثنين 16 يناير 2017 (وكالات) - وقال الوزير اليوم الاثنين ١٦ يناير ٢٠١٦ إن الإصلاحات مستمرة.", "٢٠١٧", "the year looks wrong"},
-		{"وقال الوزير اليوم الاثنين 16 يناير 2016 إن الإصلاحات مستمرة.", "", "16 January 2017 was a Monday (الاثنين): is the year wrong?"},
-		{"وقال الوزير اليوم الأربعاء 16 يناير 2016 إن الإصلاحات مستمرة.", "", "check which of the two is wrong"},
+	for _, c := range []struct{ text, year, says, saysAr string }{
+		{"تونس، الاثنين 16 يناير 2017 (وكالات) - وقال الوزير اليوم الاثنين 16 يناير 2016 إن الإصلاحات مستمرة.", "2017", "the year looks wrong", "السنة خطأ على الأرجح"},
+		{"تونس، الاثنين 16 يناير 2017 (وكالات) - وقال الوزير اليوم الاثنين ١٦ يناير ٢٠١٦ إن الإصلاحات مستمرة.", "٢٠١٧", "the year looks wrong", "السنة خطأ على الأرجح"},
+		{"وقال الوزير اليوم الاثنين 16 يناير 2016 إن الإصلاحات مستمرة.", "", "16 January 2017 was a Monday (الاثنين): is the year wrong?", "وقد وقع 16 يناير 2017 يوم الاثنين: فهل السنة خطأ؟"},
+		{"وقال الوزير اليوم الأربعاء 16 يناير 2016 إن الإصلاحات مستمرة.", "", "check which of the two is wrong", "تحقّق أيهما الخطأ"},
 	} {
 		doc, err := source.New("t.txt", []byte(c.text))
 		if err != nil {
 			t.Fatal(err)
 		}
-		ds := runner.Run(doc, []lint.Active{{Rule: r, Level: r.Level}})
+		if ds := runner.Run(doc, []lint.Active{{Rule: r, Level: r.Level}}); len(ds) != 1 || !strings.Contains(ds[0].Message, c.saysAr) {
+			t.Errorf("%s: Arabic findings %+v, want one that says %q", c.text, ds, c.saysAr)
+		}
+		ds := runner.RunFacts(doc, []lint.Active{{Rule: r, Level: r.Level}}, &lint.Facts{Lang: i18n.En})
 		if len(ds) != 1 {
 			t.Fatalf("%s: %d findings, want 1", c.text, len(ds))
 		}

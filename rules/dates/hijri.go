@@ -1,9 +1,8 @@
 package dates
 
 import (
-	"fmt"
-
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // HijriMismatch makes the rule dates/hijri-mismatch.
@@ -33,11 +32,11 @@ func HijriMismatch() (*lint.Rule, error) {
 			msg := ""
 			switch n := hijriMonthLength(m.year, m.month); {
 			case m.month > 12:
-				msg = fmt.Sprintf("%s cannot exist: there are 12 Hijri months", q(text(p, m.date)))
+				msg = p.T("no-month", text(p, m.date))
 			case n > 0:
-				msg = fmt.Sprintf("%s cannot exist: %s %d had %d days under Umm al-Qura", q(text(p, m.date)), v.hijriName[m.month], m.year, n)
+				msg = p.T("month-length", text(p, m.date), v.hijriName[m.month], m.year, n)
 			case m.day > 30:
-				msg = fmt.Sprintf("%s cannot exist: a Hijri month has at most 30 days", q(text(p, m.date)))
+				msg = p.T("day-31", text(p, m.date))
 			default:
 				invalid[m] = false // outside the Umm al-Qura table: nothing to say
 				continue
@@ -72,16 +71,12 @@ func HijriMismatch() (*lint.Rule, error) {
 			if abs(diff) == 2 {
 				sev = lint.Warning
 			}
-			hy, hm, hd, ok := gregorianToHijri(gt)
-			want := ""
-			if ok {
-				want = fmt.Sprintf("; %s was %s", gt.Format("2 January 2006"), v.hijriString(hy, hm, hd))
+			n := i18n.Plural(p.Lang(), p.Rule.ID, "days", abs(diff))
+			msg := p.T("off", text(p, h.date), n, text(p, g.date), v.day(p.Lang(), ht))
+			if hy, hm, hd, ok := gregorianToHijri(gt); ok {
+				msg = p.T("off-was", text(p, h.date), n, text(p, g.date), v.day(p.Lang(), ht), v.day(p.Lang(), gt), v.hijriString(hy, hm, hd))
 			}
-			p.Report(lint.Diagnostic{
-				Start: h.date.start, End: h.date.end, Level: sev,
-				Message: fmt.Sprintf("%s is %d days from %s under Umm al-Qura (it was %s)%s",
-					q(text(p, h.date)), abs(diff), q(text(p, g.date)), ht.Format("2 January 2006"), want),
-			})
+			p.Report(lint.Diagnostic{Start: h.date.start, End: h.date.end, Level: sev, Message: msg})
 		}
 	})
 }

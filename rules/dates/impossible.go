@@ -1,9 +1,6 @@
 package dates
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/daqiq/daqiq/lint"
 )
 
@@ -28,11 +25,11 @@ func ImpossibleDate() (*lint.Rule, error) {
 			msg := ""
 			switch n := daysIn(m.year, m.month); {
 			case m.month < 1 || m.month > 12:
-				msg = fmt.Sprintf("%s cannot be a date: there is no month %d", q(text(p, m.date)), m.month)
+				msg = p.T("no-month", text(p, m.date), m.month)
 			case m.day > n && m.month == 2 && m.day == 29:
-				msg = fmt.Sprintf("%s does not exist: %d is not a leap year", q(text(p, m.date)), m.year)
+				msg = p.T("not-leap", text(p, m.date), m.year)
 			case m.day > n:
-				msg = fmt.Sprintf("%s does not exist: %s has %d days", q(text(p, m.date)), time.Month(m.month), daysIn(0, m.month))
+				msg = p.T("month-days", text(p, m.date), v.month(p.Lang(), m.month), daysIn(0, m.month))
 			default:
 				continue
 			}

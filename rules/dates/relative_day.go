@@ -1,7 +1,6 @@
 package dates
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/daqiq/daqiq/lint"
@@ -33,15 +32,14 @@ func RelativeDay() (*lint.Rule, error) {
 		if f := p.Facts; f.Printed.Known() && f.Dateline.From != lint.InText && !f.Printed.Date.Equal(f.Dateline.Date) {
 			p.Report(lint.Diagnostic{
 				Start: f.Printed.Start, End: f.Printed.End, Level: lint.Warning,
-				Message: fmt.Sprintf("the dateline %s printed in the article is %s, but the %s publication date is %s: the relative days below are checked against the %s one",
-					q(text(p, span{f.Printed.Start, f.Printed.End})), f.Printed.Date.Format("2 January 2006"), f.Dateline.From,
-					f.Dateline.Date.Format("2 January 2006"), f.Dateline.From),
+				Message: p.T("printed", text(p, span{f.Printed.Start, f.Printed.End}), v.day(p.Lang(), f.Printed.Date),
+					sourceName(p, f.Dateline.From), v.day(p.Lang(), f.Dateline.Date)),
 			})
 		}
 		tol, _ := strconv.Atoi(p.Option("tolerance"))
-		source := "the dateline"
+		source := p.T("dateline")
 		if pr.datelineOf != nil {
-			source = "the dateline " + q(text(p, pr.datelineOf.span))
+			source = p.T("dateline-printed", text(p, pr.datelineOf.span))
 		}
 		// a weekday written with its own date (اليوم الاثنين 3 فبراير) is
 		// that date's to correct (weekday-mismatch): changing it to the
@@ -64,7 +62,7 @@ func RelativeDay() (*lint.Rule, error) {
 			}
 			d := lint.Diagnostic{
 				Start: a.wd.start, End: a.wd.end,
-				Message: fmt.Sprintf("%s contradicts %s: %s is %s", q(text(p, a.wd)), source, q(text(p, a.words)), v.describe(want)),
+				Message: p.T("contradicts", text(p, a.wd), source, text(p, a.words), v.describe(p, want)),
 			}
 			if !dated[a.wd.start] {
 				d.Fixes = []lint.SuggestedFix{lint.Replace(a.wd.start, a.wd.end, a.wdPrefix+v.weekdayName[want.Weekday()], lint.Unsafe)}
@@ -83,14 +81,26 @@ func RelativeDay() (*lint.Rule, error) {
 			if diff >= 1-tol && diff <= 7+tol {
 				continue
 			}
-			dir := "before"
+			key := "week-before"
 			if m.weekRel > 0 {
-				dir = "after"
+				key = "week-after"
 			}
 			p.Report(lint.Diagnostic{
 				Start: m.start, End: m.end,
-				Message: fmt.Sprintf("%s is not in the week %s %s (%s)", q(text(p, m.span)), dir, source, v.describe(pr.dateline)),
+				Message: p.T(key, text(p, m.span), source, v.describe(p, pr.dateline)),
 			})
 		}
 	})
+}
+
+// sourceName names where the publication date came from, as the message
+// "printed" says it.
+func sourceName(p *lint.Pass, from lint.DatelineSource) string {
+	switch from {
+	case lint.Given:
+		return p.T("source-given")
+	case lint.FrontMatter:
+		return p.T("source-front-matter")
+	}
+	return from.String()
 }

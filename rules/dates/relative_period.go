@@ -1,10 +1,8 @@
 package dates
 
 import (
-	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
@@ -93,7 +91,7 @@ func RelativePeriod() (*lint.Rule, error) {
 			case wCurrent:
 				if m.month != dm {
 					p.Report(lint.Diagnostic{Start: m.date.start, End: m.date.end,
-						Message: fmt.Sprintf("%s names %s as the current month, but the dateline is in %s %d", q(text(p, m.date)), time.Month(m.month), time.Month(dm), dy)})
+						Message: p.T("current", text(p, m.date), v.month(p.Lang(), m.month), v.month(p.Lang(), dm), dy)})
 				}
 				continue
 			}
@@ -102,8 +100,7 @@ func RelativePeriod() (*lint.Rule, error) {
 					continue
 				}
 				p.Report(lint.Diagnostic{Start: m.date.start, End: m.date.end,
-					Message: fmt.Sprintf("%s is %s %d counted from the dateline (%s), but the article also dates %s",
-						q(text(p, m.date)), time.Month(m.month), y, pr.dateline.Format("2 January 2006"), q(text(p, o.date)))})
+					Message: p.T("other-year", text(p, m.date), v.month(p.Lang(), m.month), y, v.day(p.Lang(), pr.dateline), text(p, o.date))})
 				break
 			}
 		}

@@ -293,6 +293,9 @@ type entry struct {
 	N         int      `toml:"n"`
 	Names     []string `toml:"names"`
 	Ambiguous []string `toml:"ambiguous"`
+	// Message is the name the messages write, when it is not the first
+	// of Names.
+	Message string `toml:"message"`
 }
 
 func allNames(es []entry) []string {
@@ -304,6 +307,9 @@ func allNames(es []entry) []string {
 }
 
 func first(e entry) string {
+	if e.Message != "" {
+		return e.Message
+	}
 	if len(e.Names) > 0 {
 		return e.Names[0]
 	}

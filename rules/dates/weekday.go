@@ -1,9 +1,7 @@
 package dates
 
 import (
-	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/daqiq/daqiq/lint"
 )
@@ -58,11 +56,8 @@ func WeekdayMismatch() (*lint.Rule, error) {
 					continue
 				}
 			}
-			d := lint.Diagnostic{
-				Start: m.wd.start, End: m.wd.end,
-				Message: fmt.Sprintf("%s does not match the date %s: that day is %s",
-					q(text(p, m.wd)), q(text(p, dated.date)), v.describe(t)),
-			}
+			d := lint.Diagnostic{Start: m.wd.start, End: m.wd.end}
+			wd, written, that := text(p, m.wd), text(p, dated.date), v.describe(p, t)
 			// No fix by default: in published copy the weekday is more
 			// often the right half (a year typed from last year, a day or
 			// a month off by a slip). The same day of the year before or
@@ -73,13 +68,13 @@ func WeekdayMismatch() (*lint.Rule, error) {
 			// weekday to year.
 			if y, ok := yearSlip(dated, m.weekday, pr); ok && dated.yearTok.end > m.wd.start {
 				d.End = dated.yearTok.end
-				d.Message += fmt.Sprintf("; %d %s %d, near the dateline, was a %s (%s): the year looks wrong", dated.day, time.Month(dated.month), y, time.Weekday(m.weekday), v.weekdayName[m.weekday])
+				d.Message = p.T("mismatch-year-slip", wd, written, that, v.date(p.Lang(), y, dated.month, dated.day), v.weekday(p, m.weekday))
 				old := text(p, dated.yearTok)
 				d.Fixes = append(d.Fixes, lint.Replace(dated.yearTok.start, dated.yearTok.end, sameDigits(old, y), lint.Unsafe))
 			} else if y, ok := adjacentYear(dated, m.weekday); ok {
-				d.Message += fmt.Sprintf("; %d %s %d was a %s (%s): is the year wrong?", dated.day, time.Month(dated.month), y, time.Weekday(m.weekday), v.weekdayName[m.weekday])
+				d.Message = p.T("mismatch-year", wd, written, that, v.date(p.Lang(), y, dated.month, dated.day), v.weekday(p, m.weekday))
 			} else {
-				d.Message += ": check which of the two is wrong"
+				d.Message = p.T("mismatch", wd, written, that)
 			}
 			p.Report(d)
 		}

@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -118,9 +117,9 @@ func (k *Knowledge) capitalCity(p *lint.Pass, adj, city *mention) {
 	}
 	cy := p.Text[city.start:city.end]
 	y := &k.Countries[as[0]]
-	msg := fmt.Sprintf("%s is not the capital of %s: its capital is %s", q(cy), y.Name(), y.Capitals[0])
+	msg := p.T("not-capital", cy, y.Name(), y.Capitals[0])
 	if x != as[0] {
-		msg = fmt.Sprintf("%s is a city of %s, not the capital of %s (%s)", q(cy), k.Countries[x].Name(), y.Name(), y.Capitals[0])
+		msg = p.T("city-not-capital", cy, k.Countries[x].Name(), y.Name(), y.Capitals[0])
 	}
 	p.Report(lint.Diagnostic{Start: city.start, End: city.end, Message: msg})
 }
@@ -145,14 +144,14 @@ func (k *Knowledge) cityAdjective(p *lint.Pass, city, adj *mention) {
 	right := &k.Countries[x]
 	cy := p.Text[city.start:city.end]
 	d := lint.Diagnostic{Start: adj.start, End: adj.end,
-		Message: fmt.Sprintf("%s does not fit %s, a city of %s", q(p.Text[adj.start:adj.end]), cy, right.Name())}
+		Message: p.T("city-adjective", p.Text[adj.start:adj.end], cy, right.Name())}
 	list := right.AdjM
 	if a0.kind == KindAdjF {
 		list = right.AdjF
 	}
 	if len(list) > 0 {
 		fix := adj.replacement(p, adjForm(list[0], a0.kind, true))
-		d.Message += ": write " + q(fix)
+		d.Message = p.T("city-adjective-fix", p.Text[adj.start:adj.end], cy, right.Name(), fix)
 		d.Fixes = []lint.SuggestedFix{lint.Replace(adj.start, adj.end, fix, lint.Unsafe)}
 	}
 	p.Report(d)

@@ -1,11 +1,11 @@
 package entities
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // ConfusableCountry makes the rule entities/confusable-country.
@@ -97,9 +97,9 @@ func runConfusable(p *lint.Pass, k *Knowledge) {
 		written := p.Text[m.start:m.end]
 		fix := m.replacement(p, adjForm(t.text, t.kind, m.definite(p)))
 		var about []string
-		about = append(about, fmt.Sprintf("%d mentions", sup[t.country].total))
+		about = append(about, i18n.Plural(p.Lang(), p.Rule.ID, "mentions", sup[t.country].total))
 		if c := sup[t.country].capital; c != "" {
-			about = append(about, "its capital "+c)
+			about = append(about, p.T("its-capital", c))
 		}
 		ps := sup[t.country].persons
 		if len(ps) > 2 {
@@ -108,9 +108,8 @@ func runConfusable(p *lint.Pass, k *Knowledge) {
 		about = append(about, ps...)
 		p.Report(lint.Diagnostic{
 			Start: m.start, End: m.end,
-			Message: fmt.Sprintf("%s here looks like a slip for %s: the article is about %s (%s) and nothing else in it concerns %s",
-				q(written), q(fix), y.Name(), strings.Join(about, ", "), k.Countries[xs[0]].Name()),
-			Fixes: []lint.SuggestedFix{lint.Replace(m.start, m.end, fix, lint.Unsafe)},
+			Message: p.T("slip", written, fix, y.Name(), strings.Join(about, comma(p)), k.Countries[xs[0]].Name()),
+			Fixes:   []lint.SuggestedFix{lint.Replace(m.start, m.end, fix, lint.Unsafe)},
 		})
 	}
 }
@@ -293,4 +292,12 @@ func bracketed(toks []arabic.Token, m *mention) bool {
 		j++
 	}
 	return i >= 0 && j < len(toks) && toks[i].Kind == arabic.Punct && toks[i].Key == "(" && toks[j].Kind == arabic.Punct && toks[j].Key == ")"
+}
+
+// comma separates the items of a list in the pass's language.
+func comma(p *lint.Pass) string {
+	if p.Lang() == i18n.En {
+		return ", "
+	}
+	return "، "
 }

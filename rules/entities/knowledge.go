@@ -1056,5 +1056,3 @@ func (k *Knowledge) tally(p *lint.Pass, ms []mention) map[int]*support {
 	}
 	return sup
 }
-
-func q(s string) string { return "“" + s + "”" }

@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
@@ -124,17 +123,18 @@ func (k *Knowledge) capitalAdjective(p *lint.Pass, adj, city *mention) {
 	wrong := &k.Countries[as[0]]
 	written := p.Text[adj.start:adj.end]
 	cityText := right.Capitals[cap.form]
-	msg := fmt.Sprintf("%s does not fit %s, the capital of %s", q(written), cityText, right.Name())
+	// {4} and {5} the capital of the country written, {6} the fix
+	key, otherName, otherCapital, fix := "capital-adjective", "", "", ""
 	if len(wrong.Capitals) > 0 {
-		msg += fmt.Sprintf(" (the capital of %s is %s)", wrong.Name(), wrong.Capitals[0])
+		key, otherName, otherCapital = key+"-other", wrong.Name(), wrong.Capitals[0]
 	}
 	d := lint.Diagnostic{Start: adj.start, End: adj.end}
 	if len(right.AdjF) > 0 {
-		fix := adj.replacement(p, adjForm(right.AdjF[0], KindAdjF, true))
-		msg += ": write " + q(fix)
+		fix = adj.replacement(p, adjForm(right.AdjF[0], KindAdjF, true))
+		key += "-fix"
 		d.Fixes = []lint.SuggestedFix{lint.Replace(adj.start, adj.end, fix, lint.Unsafe)}
 	}
-	d.Message = msg
+	d.Message = p.T(key, written, cityText, right.Name(), otherName, otherCapital, fix)
 	p.Report(d)
 }
 
@@ -149,9 +149,8 @@ func (k *Knowledge) capitalName(p *lint.Pass, city, name *mention) {
 	fix := name.replacement(p, right.Name())
 	p.Report(lint.Diagnostic{
 		Start: name.start, End: name.end,
-		Message: fmt.Sprintf("%s does not fit %s, which is the capital of %s, not of %s: write %s",
-			q(p.Text[name.start:name.end]), right.Capitals[cap.form], right.Name(), k.Countries[ns[0]].Name(), q(fix)),
-		Fixes: []lint.SuggestedFix{lint.Replace(name.start, name.end, fix, lint.Unsafe)},
+		Message: p.T("capital-name", p.Text[name.start:name.end], right.Capitals[cap.form], right.Name(), k.Countries[ns[0]].Name(), fix),
+		Fixes:   []lint.SuggestedFix{lint.Replace(name.start, name.end, fix, lint.Unsafe)},
 	})
 }
 
@@ -167,19 +166,18 @@ func (k *Knowledge) personAdjective(p *lint.Pass, adj, person *mention) {
 	if who.Role != "" {
 		desc = who.Role + "، " + desc
 	}
-	msg := fmt.Sprintf("%s does not fit %s (%s): the people data gives %s, not %s",
-		q(p.Text[adj.start:adj.end]), who.Names[0], desc, right.Name(), k.Countries[as[0]].Name())
+	written := p.Text[adj.start:adj.end]
 	d := lint.Diagnostic{Start: adj.start, End: adj.end}
+	d.Message = p.T("person-adjective", written, who.Names[0], desc, right.Name(), k.Countries[as[0]].Name())
 	list := right.AdjM
 	if a0.kind == KindAdjF {
 		list = right.AdjF
 	}
 	if len(list) > 0 {
 		fix := adj.replacement(p, adjForm(list[0], a0.kind, true))
-		msg += ": write " + q(fix)
+		d.Message = p.T("person-adjective-fix", written, who.Names[0], desc, right.Name(), k.Countries[as[0]].Name(), fix)
 		d.Fixes = []lint.SuggestedFix{lint.Replace(adj.start, adj.end, fix, lint.Unsafe)}
 	}
-	d.Message = msg
 	p.Report(d)
 }
 

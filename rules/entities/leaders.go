@@ -9,6 +9,7 @@ import (
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/dates"
 )
 
 // Office is an office a Term is held in.
@@ -350,9 +351,8 @@ func (k *Knowledge) terms(p *lint.Pass, ms []mention, today Day) {
 		}
 		p.Report(lint.Diagnostic{
 			Start: t.atStart, End: t.at,
-			Message: fmt.Sprintf("%s left office (%s) on %s, before the article's date (%s): write %s, or check the name",
-				pr.Names[0], ttl, last.To.Time().Format("2 January 2006"), today.Time().Format("2 January 2006"), q(fix)),
-			Fixes: []lint.SuggestedFix{lint.Replace(t.atStart, t.at, fix, lint.Unsafe)},
+			Message: p.T("left-office", pr.Names[0], ttl, dates.Day(p.Lang(), last.To.Time()), dates.Day(p.Lang(), today.Time()), fix),
+			Fixes:   []lint.SuggestedFix{lint.Replace(t.atStart, t.at, fix, lint.Unsafe)},
 		})
 	}
 }

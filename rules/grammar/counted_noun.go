@@ -1,7 +1,6 @@
 package grammar
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -105,7 +104,7 @@ func runCounted(p *lint.Pass, d *countedData) {
 		}
 		p.Report(lint.Diagnostic{
 			Start: w.Start, End: end,
-			Message: fmt.Sprintf("after %s the counted noun is %s, not %s", p.Text[num.Start:num.End], q(fix), q(p.Text[w.Start:end])),
+			Message: p.T("message", p.Text[num.Start:num.End], fix, p.Text[w.Start:end]),
 			Fixes:   []lint.SuggestedFix{lint.Replace(w.Start, end, fix, lint.Safe)},
 		})
 	}

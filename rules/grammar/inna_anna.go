@@ -1,7 +1,6 @@
 package grammar
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
@@ -76,7 +75,7 @@ func runParticles(p *lint.Pass, d *particleData) {
 			fix := swapHamza(word, 'i')
 			p.Report(lint.Diagnostic{
 				Start: t.Start, End: t.End,
-				Message: fmt.Sprintf("after “حتى” the particle opens a new sentence: %s, not %s", q(fix), q(word)),
+				Message: p.T("after-hatta", fix, word),
 				Fixes:   []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, lint.Safe)},
 			})
 			continue
@@ -100,7 +99,7 @@ func runParticles(p *lint.Pass, d *particleData) {
 		v := toks[vi]
 		p.Report(lint.Diagnostic{
 			Start: t.Start, End: t.End,
-			Message: fmt.Sprintf("after %s the particle is %s, not %s", q(p.Text[v.Start:v.End]), q(fix), q(word)),
+			Message: p.T("after-verb", p.Text[v.Start:v.End], fix, word),
 			Fixes:   []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, lint.Unsafe)},
 		})
 	}
@@ -227,5 +226,3 @@ func swapHamza(word string, want byte) string {
 	}
 	return strings.Replace(word, "إ", "أ", 1)
 }
-
-func q(s string) string { return "“" + s + "”" }

@@ -76,7 +76,7 @@ func runAnnaBa(p *lint.Pass, lex *arabic.Lexicon) {
 		fix := word[n:]
 		p.Report(lint.Diagnostic{
 			Start: toks[i].Start, End: toks[i].End,
-			Message: q(word) + " → " + q(fix) + ": أكّد takes its object clause without ب (house style)",
+			Message: p.T("message", word, fix),
 			Fixes:   []lint.SuggestedFix{lint.Replace(toks[i].Start, toks[i].End, fix, lint.Safe)},
 		})
 	}

@@ -18,6 +18,9 @@ var loadCollocation = sync.OnceValues(func() (*phrases, error) {
 // Collocation makes the rule usage/collocation.
 func Collocation() (*lint.Rule, error) {
 	ps, err := loadCollocation()
+	if err == nil {
+		err = checkNotes("usage/collocation", "rules/usage/data/collocation.toml", ps)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -37,9 +40,7 @@ func Collocation() (*lint.Rule, error) {
 		},
 		Size: len(ps.list),
 		Run: func(p *lint.Pass) {
-			ps.run(p, func(word, fix, note string) string {
-				return withNote(q(word)+" → "+q(fix), note)
-			})
+			ps.run(p, func(word, fix, note string) string { return fixMessage(p, word, fix, note) })
 		},
 	}, nil
 }

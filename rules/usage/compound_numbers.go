@@ -135,7 +135,7 @@ func runCompound(p *lint.Pass, d *numberData) {
 		word := p.Text[start:end]
 		p.Report(lint.Diagnostic{
 			Start: start, End: end,
-			Message: q(word) + ": " + compoundWhy(ordinal, first.stem) + "; write " + q(ws[0].Edits[0].New) + " or " + q(ws[1].Edits[0].New) + " by the gender of the counted noun",
+			Message: p.T(compoundWhy(ordinal, first.stem), word, ws[0].Edits[0].New, ws[1].Edits[0].New),
 			Fixes:   ws,
 		})
 	}
@@ -214,13 +214,13 @@ func pluralLike(d *numberData, key string) bool {
 	return len(r) == 5 && (r[0] == 'أ' || r[0] == 'ا') && r[3] == 'ا'
 }
 
-// compoundWhy says why the pair is wrong.
+// compoundWhy is the message that says why the pair is wrong.
 func compoundWhy(ordinal bool, first string) string {
 	switch {
 	case ordinal:
-		return "both parts of an ordinal take the gender of its noun"
+		return "ordinal"
 	case first == "أحد" || first == "احد" || first == "إحدى" || first == "احدى" || strings.HasPrefix(first, "اثن"):
-		return "both parts of 11 and 12 take the gender of the counted noun"
+		return "eleven-twelve"
 	}
-	return "in 13–19 the unit and عشر take opposite genders"
+	return "thirteen-nineteen"
 }

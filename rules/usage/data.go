@@ -64,7 +64,8 @@ type phraseEntry struct {
 	Next []string `toml:"next"`
 	// Article: the first word must carry the article (الـ, لل).
 	Article bool `toml:"article"`
-	// Note ends the message: why the phrase is wrong.
+	// Note ends the message: why the phrase is wrong, as the message
+	// note-<Note> of the rule's catalogue (messages_*.toml).
 	Note string `toml:"note"`
 }
 

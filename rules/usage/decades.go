@@ -40,9 +40,7 @@ func Decades() (*lint.Rule, error) {
 		},
 		Size: len(ps.list),
 		Run: func(p *lint.Pass) {
-			ps.run(p, func(word, fix, _ string) string {
-				return q(word) + " → " + q(fix) + ": a decade is the plural of the nisba (ثلاثيني → ثلاثينيات)"
-			})
+			ps.run(p, func(word, fix, _ string) string { return p.T("message", word, fix) })
 		},
 	}, nil
 }

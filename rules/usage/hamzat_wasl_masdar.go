@@ -1,7 +1,6 @@
 package usage
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 
@@ -96,9 +95,7 @@ func HamzatWaslMasdar() (*lint.Rule, error) {
 		},
 		Size: len(ps.list),
 		Run: func(p *lint.Pass) {
-			ps.run(p, func(word, fix, note string) string {
-				return fmt.Sprintf("%s is misspelled: write %s (hamzat al-wasl)", q(word), q(fix))
-			})
+			ps.run(p, func(word, fix, _ string) string { return p.T("message", word, fix) })
 		},
 	}, nil
 }

@@ -108,7 +108,7 @@ func runNumberCase(p *lint.Pass, d *numberData) {
 		word := p.Text[start:end]
 		p.Report(lint.Diagnostic{
 			Start: start, End: end,
-			Message: q(word) + " → " + q(fix) + ": after a preposition the tens are genitive (ين)",
+			Message: p.T("message", word, fix),
 			Fixes:   []lint.SuggestedFix{lint.Replace(start, end, fix, a)},
 		})
 	}

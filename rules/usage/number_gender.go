@@ -94,13 +94,13 @@ func runNumberGender(p *lint.Pass, d *numberData) {
 		if !sure {
 			a = lint.Unsafe
 		}
-		gender := "masculine"
+		key := "masculine"
 		if g == fem {
-			gender = "feminine"
+			key = "feminine"
 		}
 		p.Report(lint.Diagnostic{
 			Start: start, End: end,
-			Message: q(p.Text[start:end]) + " → " + q(fix) + ": the singular of " + q(p.Text[toks[n].Start:toks[n].End]) + " is " + gender + ", and 3–10 take the other gender",
+			Message: p.T(key, p.Text[start:end], fix, p.Text[toks[n].Start:toks[n].End]),
 			Fixes:   []lint.SuggestedFix{lint.Replace(start, end, fix, a)},
 		})
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/rules/kinds"
 )
 
@@ -299,12 +300,28 @@ func adjacentWord(toks []arabic.Token, i, step int) int {
 	return -1
 }
 
-func q(s string) string { return "“" + s + "”" }
-
-// withNote appends an entry's note to a message.
-func withNote(msg, note string) string {
+// fixMessage is the message of a collocation or a word form: the
+// correction, and why when the entry has a note (note-<note> of the
+// rule's catalogue).
+func fixMessage(p *lint.Pass, word, fix, note string) string {
 	if note == "" {
-		return msg
+		return p.T("message", word, fix)
 	}
-	return msg + ": " + note
+	return p.T("message-note", word, fix, p.T("note-"+note))
+}
+
+// checkNotes makes sure the catalogue of rule id has the note of every
+// entry, in both languages.
+func checkNotes(id, file string, ps *phrases) error {
+	for _, e := range ps.list {
+		if e.note == "" {
+			continue
+		}
+		for _, lang := range i18n.Langs {
+			if _, ok := i18n.Lookup(lang, id, "note-"+e.note); !ok {
+				return fmt.Errorf("%s: note %q: no message note-%s in rules/usage/messages_%s.toml", file, e.note, e.note, lang)
+			}
+		}
+	}
+	return nil
 }

@@ -18,6 +18,9 @@ var loadWordForm = sync.OnceValues(func() (*phrases, error) {
 // WordForm makes the rule usage/word-form.
 func WordForm() (*lint.Rule, error) {
 	ps, err := loadWordForm()
+	if err == nil {
+		err = checkNotes("usage/word-form", "rules/usage/data/word_form.toml", ps)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -37,9 +40,7 @@ func WordForm() (*lint.Rule, error) {
 		},
 		Size: len(ps.list),
 		Run: func(p *lint.Pass) {
-			ps.run(p, func(word, fix, note string) string {
-				return withNote(q(word)+" → "+q(fix), note)
-			})
+			ps.run(p, func(word, fix, note string) string { return fixMessage(p, word, fix, note) })
 		},
 	}, nil
 }
