@@ -227,31 +227,12 @@ func report(p *lint.Pass, lx *Lexicon, c class) {
 			}
 			fixes[j] = lint.Replace(f.start, f.end, s, a)
 		}
-		p.Report(lint.Diagnostic{Start: f.start, End: f.end, Message: message(c, f), Fixes: fixes})
+		p.Report(lint.Diagnostic{Start: f.start, End: f.end, Message: message(p, f), Fixes: fixes})
 	}
 }
 
-func q(s string) string { return "“" + s + "”" }
-
-func message(c class, f finding) string {
-	alts := make([]string, len(f.fixes))
-	for i, s := range f.fixes {
-		alts[i] = q(s)
-	}
-	fix := strings.Join(alts, " or ")
-	switch c {
-	case hamza:
-		return fmt.Sprintf("%s is misspelled (its hamza): write %s", q(f.word), fix)
-	case taaMarbuta:
-		return fmt.Sprintf("%s ends in the wrong letter (ة or ه): write %s", q(f.word), fix)
-	case alefMaqsura:
-		return fmt.Sprintf("%s ends in the wrong letter (ى or ي): write %s", q(f.word), fix)
-	case verbTaa:
-		return fmt.Sprintf("%s: a verb ends in ت, not ة: write %s", q(f.word), fix)
-	case runTogether:
-		return fmt.Sprintf("%s is two words run together: write %s", q(f.word), fix)
-	case splitClitic:
-		return fmt.Sprintf("%s: a proclitic is written joined to its word: write %s", q(f.word), fix)
-	}
-	return fmt.Sprintf("%s: write %s", q(f.word), fix)
+// message is the finding's message: the word and its replacements, each
+// quoted (the catalogue's "or" closes one quotation and opens the next).
+func message(p *lint.Pass, f finding) string {
+	return p.T("message", f.word, strings.Join(f.fixes, p.T("or")))
 }

@@ -201,7 +201,7 @@ func run(p *lint.Pass, lx *lexicons) {
 			word := p.Text[t.Start:t.End]
 			fix := replaceFinal(word, "ا")
 			p.Report(lint.Diagnostic{Start: t.Start, End: t.End,
-				Message: fmt.Sprintf("%s is the verb %s, written with ا: write %s", q(word), q(a.form), q(fix)),
+				Message: p.T("verb-alef", word, a.form, fix),
 				Fixes:   []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, lint.Unsafe)}})
 		}
 	}
@@ -236,13 +236,13 @@ func run(p *lint.Pass, lx *lexicons) {
 		app := lint.Safe
 		switch {
 		case alsoYeh[o.folded] && (o.known || !twoWords(t.Key)):
-			msg = fmt.Sprintf("%s is also written %s in this text: keep the standard spelling %s", q(word), q(arabic.Key(fix)), q(fix))
+			msg = p.T("also-yeh", word, arabic.Key(fix), fix)
 		case o.known && style == StyleConsistent && habit:
-			msg = fmt.Sprintf("%s ends in ى but this text mostly writes final ي (%d to %d): write %s", q(word), knownYeh, knownMaksura, q(fix))
+			msg = p.T("mostly-yeh", word, knownYeh, knownMaksura, fix)
 		case o.known && style == StyleStandard:
-			msg = fmt.Sprintf("%s ends in ى: the standard spelling is %s", q(word), q(fix))
+			msg = p.T("standard", word, fix)
 		case style == StyleStandard && habit && inferable(t.Key):
-			msg = fmt.Sprintf("%s probably ends in ي (this text writes final ي as ى, as in %s): write %s", q(word), q(firstKnown(p, occ)), q(fix))
+			msg = p.T("inferred", word, firstKnown(p, occ), fix)
 			app = lint.Unsafe
 		default:
 			continue
@@ -319,8 +319,6 @@ func inferable(key string) bool {
 	return false
 }
 
-func q(s string) string { return "“" + s + "”" }
-
 // flagYeh handles a consistent-style text whose majority writes ى: the
 // listed words written with ي (yehKnown, token indexes) are the odd ones
 // out.
@@ -330,7 +328,7 @@ func flagYeh(p *lint.Pass, yehKnown []int32, nMaksura, nYeh int) {
 		word := p.Text[t.Start:t.End]
 		fix := replaceFinal(word, "ى")
 		p.Report(lint.Diagnostic{Start: t.Start, End: t.End,
-			Message: fmt.Sprintf("%s ends in ي but this text mostly writes final ى (%d to %d): write %s", q(word), nMaksura, nYeh, q(fix)),
+			Message: p.T("mostly-maksura", word, nMaksura, nYeh, fix),
 			Fixes:   []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, lint.Safe)}})
 	}
 }

@@ -1,10 +1,9 @@
 package punctuation
 
 import (
-	"strconv"
-
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // Values of the two-dots option of doubled-mark.
@@ -85,7 +84,7 @@ func runDoubledMark(p *lint.Pass) {
 			// style, not a slip
 			p.Report(lint.Diagnostic{
 				Start: start, End: end, Level: lint.Info,
-				Message: "two dots: one if the sentence ends, an ellipsis (…) if it trails off",
+				Message: p.T("two-dots"),
 				Fixes: []lint.SuggestedFix{lint.Replace(start, end, ".", lint.Unsafe),
 					lint.Replace(start, end, "…", lint.Unsafe)},
 			})
@@ -93,7 +92,7 @@ func runDoubledMark(p *lint.Pass) {
 		}
 		p.Report(lint.Diagnostic{
 			Start: start, End: end,
-			Message: q(t.Key) + " typed " + times(n) + ": write one",
+			Message: typed(p, t.Key, n),
 			Fixes:   []lint.SuggestedFix{lint.Replace(start, end, t.Key, app)},
 		})
 	}
@@ -143,9 +142,10 @@ func endsSentence(toks []arabic.Token, j int) bool {
 	return j >= len(toks) || toks[j].Kind == arabic.Space && toks[j].Breaks > 0
 }
 
-func times(n int) string {
+// typed is the message of a mark typed n times.
+func typed(p *lint.Pass, mark string, n int) string {
 	if n == 2 {
-		return "twice"
+		return p.T("typed-twice", mark)
 	}
-	return strconv.Itoa(n) + " times"
+	return p.T("typed", mark, i18n.Plural(p.Lang(), p.Rule.ID, "times", n))
 }

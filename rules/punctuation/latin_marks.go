@@ -46,7 +46,7 @@ func runLatinMarks(p *lint.Pass) {
 		}
 		p.Report(lint.Diagnostic{
 			Start: t.Start, End: t.End,
-			Message: "Latin " + q(t.Key) + " in Arabic text: write " + q(fix),
+			Message: p.T("message", t.Key, fix),
 			Fixes:   []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, lint.Safe)},
 		})
 	}

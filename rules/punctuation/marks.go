@@ -183,6 +183,3 @@ func (s *runScan) foreign(toks []arabic.Token, i int) bool {
 	s.start, s.end, s.foreignRun = a, b, f
 	return f
 }
-
-// q quotes a piece of text for a message.
-func q(s string) string { return "“" + s + "”" }

@@ -196,8 +196,8 @@ func runQuoteColon(p *lint.Pass, words colonWords) {
 			sp := toks[qt.space]
 			p.Report(lint.Diagnostic{
 				Start: sp.Start, End: sp.End,
-				Message: "a colon introduces the quotation after the verb of speech: write " + q(p.Text[toks[qt.word].Start:toks[qt.word].End]+": "+toks[qt.open].Key),
-				Fixes:   []lint.SuggestedFix{{Message: "insert a colon", Applicability: lint.Unsafe, Edits: []lint.TextEdit{{Start: sp.Start, End: sp.Start, New: ":"}}}},
+				Message: p.T("add", p.Text[toks[qt.word].Start:toks[qt.word].End]+": "+toks[qt.open].Key),
+				Fixes:   []lint.SuggestedFix{{Message: p.T("insert-colon"), Applicability: lint.Unsafe, Edits: []lint.TextEdit{{Start: sp.Start, End: sp.Start, New: ":"}}}},
 			})
 			continue
 		}
@@ -212,8 +212,8 @@ func runQuoteColon(p *lint.Pass, words colonWords) {
 		}
 		p.Report(lint.Diagnostic{
 			Start: c.Start, End: c.End,
-			Message: "this house style puts no colon between the reporting verb and the quotation",
-			Fixes:   []lint.SuggestedFix{{Message: "delete the colon", Applicability: lint.Safe, Edits: []lint.TextEdit{edit}}},
+			Message: p.T("remove"),
+			Fixes:   []lint.SuggestedFix{{Message: p.T("delete-colon"), Applicability: lint.Safe, Edits: []lint.TextEdit{edit}}},
 		})
 	}
 }

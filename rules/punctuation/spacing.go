@@ -41,15 +41,15 @@ func runSpacing(p *lint.Pass) {
 			sp := toks[i-1]
 			p.Report(lint.Diagnostic{
 				Start: sp.Start, End: sp.End,
-				Message: "space before " + q(t.Key) + ": the mark sticks to the word before it",
-				Fixes:   []lint.SuggestedFix{{Message: "delete the space", Applicability: lint.Safe, Edits: []lint.TextEdit{{Start: sp.Start, End: sp.End}}}},
+				Message: p.T("space-before", t.Key),
+				Fixes:   []lint.SuggestedFix{{Message: p.T("delete-space"), Applicability: lint.Safe, Edits: []lint.TextEdit{{Start: sp.Start, End: sp.End}}}},
 			})
 		}
 		if sentence && noSpaceAfter(toks, i, m) && !runs.foreign(toks, i) {
 			p.Report(lint.Diagnostic{
 				Start: t.Start, End: t.End,
-				Message: "no space after " + q(t.Key) + " before the next word",
-				Fixes:   []lint.SuggestedFix{{Message: "insert a space", Applicability: lint.Safe, Edits: []lint.TextEdit{{Start: t.End, End: t.End, New: " "}}}},
+				Message: p.T("no-space-after", t.Key),
+				Fixes:   []lint.SuggestedFix{{Message: p.T("insert-space"), Applicability: lint.Safe, Edits: []lint.TextEdit{{Start: t.End, End: t.End, New: " "}}}},
 			})
 		}
 	}

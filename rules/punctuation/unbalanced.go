@@ -35,13 +35,13 @@ func runUnbalanced(p *lint.Pass) {
 		var msg string
 		switch {
 		case s.unclosed && t.Key == `"`:
-			msg = `the quotation opened by this " is never closed in its paragraph`
+			msg = p.T("unclosed-ascii")
 		case s.unclosed:
-			msg = q(t.Key) + " is never closed in its paragraph"
+			msg = p.T("unclosed", t.Key)
 		case t.Key == `"`:
-			msg = `this " closes a quotation that was never opened in its paragraph`
+			msg = p.T("unopened-ascii")
 		default:
-			msg = q(t.Key) + " closes nothing: no matching opening mark in its paragraph"
+			msg = p.T("unopened", t.Key)
 		}
 		p.Report(lint.Diagnostic{Start: t.Start, End: t.End, Message: msg})
 	}

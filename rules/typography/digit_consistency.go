@@ -1,8 +1,6 @@
 package typography
 
 import (
-	"fmt"
-
 	"github.com/daqiq/daqiq/lint"
 )
 
@@ -46,9 +44,8 @@ func digitConsistency(p *lint.Pass) {
 		s := p.Text[t.Start:t.End]
 		fixed := convert(s, to)
 		p.Report(lint.Diagnostic{Start: t.Start, End: t.End,
-			Message: fmt.Sprintf("%s is in %s digits but this text mostly uses %s digits (%d to %d): write %s",
-				q(s), setName(n.sets), setName(to), ns.count[setIndex(to)], ns.count[setIndex(n.sets)], q(fixed)),
-			Fixes: []lint.SuggestedFix{{Message: "use " + setName(to) + " digits", Applicability: lint.Safe,
+			Message: p.T("message", s, setName(p, n.sets), setName(p, to), ns.count[setIndex(to)], ns.count[setIndex(n.sets)], fixed),
+			Fixes: []lint.SuggestedFix{{Message: p.T("use", setName(p, to)), Applicability: lint.Safe,
 				Edits: []lint.TextEdit{{Start: t.Start, End: t.End, New: fixed}}}}})
 	}
 }

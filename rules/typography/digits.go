@@ -14,7 +14,8 @@ const (
 	persianDigits             // ۰-۹ (U+06F0-U+06F9)
 )
 
-var setNames = map[uint8]string{asciiDigits: "ASCII", arabicIndic: "Arabic-Indic", persianDigits: "Persian"}
+// setKeys are the catalogue keys of the digit sets' names.
+var setKeys = map[uint8]string{asciiDigits: "ascii", arabicIndic: "arabic-indic", persianDigits: "persian"}
 
 // zeros are the digit zero of each set.
 var zeros = map[uint8]rune{asciiDigits: '0', arabicIndic: '٠', persianDigits: '۰'}
@@ -187,15 +188,16 @@ func latinContext(toks []arabic.Token, i int) bool {
 	return false
 }
 
-func setName(s uint8) string { return setNames[s] }
+// setName names a digit set in the pass's language: "ASCII".
+func setName(p *lint.Pass, s uint8) string { return p.T(setKeys[s]) }
 
 // setList names the sets of a mixed number: "ASCII and Arabic-Indic".
-func setList(sets uint8) string {
+func setList(p *lint.Pass, sets uint8) string {
 	var names []string
 	for _, s := range [...]uint8{asciiDigits, arabicIndic, persianDigits} {
 		if sets&s != 0 {
-			names = append(names, setNames[s])
+			names = append(names, setName(p, s))
 		}
 	}
-	return strings.Join(names, " and ")
+	return strings.Join(names, p.T("and"))
 }

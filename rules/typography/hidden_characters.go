@@ -76,15 +76,8 @@ var c0Names = map[rune]string{
 	0x1E: "RECORD SEPARATOR", 0x1F: "UNIT SEPARATOR", 0x7F: "DELETE",
 }
 
-var charNames = map[rune]string{
-	0x200B: "ZERO WIDTH SPACE", 0x200C: "ZERO WIDTH NON-JOINER", 0x200D: "ZERO WIDTH JOINER",
-	0x200E: "LEFT-TO-RIGHT MARK", 0x200F: "RIGHT-TO-LEFT MARK", 0x2060: "WORD JOINER",
-	0x061C: "ARABIC LETTER MARK", 0xFEFF: "ZERO WIDTH NO-BREAK SPACE (BOM)",
-	0x202A: "LEFT-TO-RIGHT EMBEDDING", 0x202B: "RIGHT-TO-LEFT EMBEDDING", 0x202C: "POP DIRECTIONAL FORMATTING",
-	0x202D: "LEFT-TO-RIGHT OVERRIDE", 0x202E: "RIGHT-TO-LEFT OVERRIDE",
-	0x2066: "LEFT-TO-RIGHT ISOLATE", 0x2067: "RIGHT-TO-LEFT ISOLATE", 0x2068: "FIRST STRONG ISOLATE",
-	0x2069: "POP DIRECTIONAL ISOLATE",
-}
+// The names of the invisible characters and bidi controls are in the
+// catalogue, keyed by code point ("U+200F").
 
 func hiddenCharacters(p *lint.Pass) {
 	sc := scanOf(p)
@@ -140,32 +133,33 @@ func hiddenRun(p *lint.Pass, at, c int) int {
 		}
 		end += n
 	}
+	code := fmt.Sprintf("U+%04X", first)
 	var name string
 	switch {
 	case c != controlChar:
-		name = fmt.Sprintf("U+%04X %s", first, charNames[first])
+		name = p.T("named", code, p.T(code))
 	case first >= 0x80:
-		name = fmt.Sprintf("U+%04X (a C1 control)", first)
+		name = p.T("c1", code)
 	default:
-		name = fmt.Sprintf("U+%04X %s", first, c0Names[first])
+		name = p.T("c0", code, c0Names[first])
 	}
 	if end-at > utf8.RuneLen(first) {
-		name += " and others"
+		name = p.T("and-others", name)
 	}
 	switch c {
 	case controlChar:
 		// a line or page break between two words keeps them apart
-		repl, do := "", "delete it"
+		repl, key := "", "control-delete"
 		if strings.ContainsAny(text[at:end], "\v\f") && at > 0 && end < len(text) &&
 			!arabic.IsSpace(decodeLast(text[:at])) && !arabic.IsSpace(decodeAt(text, end)) {
-			repl, do = " ", "replace it with a space"
+			repl, key = " ", "control-space"
 		}
 		p.Report(lint.Diagnostic{Start: at, End: end,
-			Message: fmt.Sprintf("control character %s: %s", name, do),
+			Message: p.T(key, name),
 			Fixes:   []lint.SuggestedFix{lint.Replace(at, end, repl, lint.Safe)}})
 	case bidiControl:
 		p.Report(lint.Diagnostic{Start: at, End: end,
-			Message: fmt.Sprintf("hidden bidi control %s: delete it", name),
+			Message: p.T("bidi", name),
 			Fixes:   []lint.SuggestedFix{lint.Replace(at, end, "", lint.Safe)}})
 	case invisibleMark:
 		ws, we, ok := wordAround(text, at, end)
@@ -178,7 +172,7 @@ func hiddenRun(p *lint.Pass, at, c int) int {
 			}
 		}
 		p.Report(lint.Diagnostic{Start: at, End: end, Level: lint.Warning,
-			Message: fmt.Sprintf("invisible %s inside %s: delete it", name, q(stripHidden(text[ws:we]))),
+			Message: p.T("invisible", name, stripHidden(text[ws:we])),
 			Fixes:   []lint.SuggestedFix{lint.Replace(at, end, "", lint.Safe)}})
 	}
 	return end

@@ -1,8 +1,6 @@
 package typography
 
 import (
-	"fmt"
-
 	"github.com/daqiq/daqiq/lint"
 )
 
@@ -45,8 +43,8 @@ func mixedDigits(p *lint.Pass) {
 		}
 		fixed := convert(s, to)
 		p.Report(lint.Diagnostic{Start: t.Start, End: t.End,
-			Message: fmt.Sprintf("%s mixes %s digits: write %s", q(s), setList(n.sets), q(fixed)),
-			Fixes: []lint.SuggestedFix{{Message: "use " + setName(to) + " digits", Applicability: lint.Unsafe,
+			Message: p.T("message", s, setList(p, n.sets), fixed),
+			Fixes: []lint.SuggestedFix{{Message: p.T("use", setName(p, to)), Applicability: lint.Unsafe,
 				Edits: []lint.TextEdit{{Start: t.Start, End: t.End, New: fixed}}}}})
 	}
 }

@@ -1,7 +1,6 @@
 package typography
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -121,8 +120,8 @@ func wordAndNumber(p *lint.Pass, i int) {
 	fixed := applyEdits(p.Text, start, end, edits)
 	p.Report(lint.Diagnostic{
 		Start: start, End: end,
-		Message: fmt.Sprintf("a word and a number run together: write %s", q(fixed)),
-		Fixes:   []lint.SuggestedFix{{Message: "insert a space", Applicability: lint.Safe, Edits: edits}},
+		Message: p.T("number", fixed),
+		Fixes:   []lint.SuggestedFix{{Message: p.T("insert-space"), Applicability: lint.Safe, Edits: edits}},
 	})
 }
 
@@ -200,8 +199,8 @@ func twoWords(p *lint.Pass, i int, lx *lexicon) {
 		fixed := applyEdits(p.Text, t.Start, t.End, edits)
 		p.Report(lint.Diagnostic{
 			Start: t.Start, End: t.End,
-			Message: fmt.Sprintf("%s is two words run together (ة and ى only end a word): write %s", q(word), q(fixed)),
-			Fixes:   []lint.SuggestedFix{{Message: "insert a space", Applicability: lint.Safe, Edits: edits}},
+			Message: p.T("inside", word, fixed),
+			Fixes:   []lint.SuggestedFix{{Message: p.T("insert-space"), Applicability: lint.Safe, Edits: edits}},
 		})
 		return
 	}
@@ -217,13 +216,13 @@ func twoWords(p *lint.Pass, i int, lx *lexicon) {
 	var fixes []lint.SuggestedFix
 	for _, c := range cuts {
 		at := t.Start + keyToText(word, c)
-		fixes = append(fixes, lint.SuggestedFix{Message: "insert a space", Applicability: lint.Unsafe,
+		fixes = append(fixes, lint.SuggestedFix{Message: p.T("insert-space"), Applicability: lint.Unsafe,
 			Edits: []lint.TextEdit{{Start: at, End: at, New: " "}}})
 	}
 	fixed := applyEdits(p.Text, t.Start, t.End, fixes[0].Edits)
 	p.Report(lint.Diagnostic{
 		Start: t.Start, End: t.End,
-		Message: fmt.Sprintf("%s looks like two words run together: write %s", q(word), q(fixed)),
+		Message: p.T("listed", word, fixed),
 		Fixes:   fixes,
 	})
 }
@@ -545,5 +544,3 @@ func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
-
-func q(s string) string { return "“" + s + "”" }

@@ -1,7 +1,6 @@
 package typography
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -90,8 +89,8 @@ func stretchedWord(p *lint.Pass, ws, we int) {
 	}
 	fixed := applyEdits(text, ws, we, edits)
 	p.Report(lint.Diagnostic{Start: ws, End: we,
-		Message: fmt.Sprintf("%s is stretched with tatweel: write %s", q(word), q(fixed)),
-		Fixes:   []lint.SuggestedFix{{Message: "delete the tatweel", Applicability: lint.Safe, Edits: edits}}})
+		Message: p.T("message", word, fixed),
+		Fixes:   []lint.SuggestedFix{{Message: p.T("delete"), Applicability: lint.Safe, Edits: edits}}})
 }
 
 // hasLetter reports whether s holds an Arabic letter.

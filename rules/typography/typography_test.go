@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
 	"github.com/daqiq/daqiq/rules/typography"
@@ -38,7 +39,8 @@ func check(t *testing.T, path, text string) []lint.Diagnostic {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return runner.Run(doc, family(t))
+	// in English: the tests below read the messages
+	return runner.RunFacts(doc, family(t), &lint.Facts{Lang: i18n.En})
 }
 
 // TestFixAll applies every safe fix to a text with one slip of each kind:

@@ -1,11 +1,11 @@
 package typography
 
 import (
-	"fmt"
 	"path"
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // Whitespace makes the rule typography/whitespace.
@@ -35,8 +35,17 @@ const nbsp = "\u00a0"
 type wsSlip struct {
 	start, end int
 	repl       string
-	msg        string
-	inLine     bool // a run of plain spaces between words: a typing slip that shows in print
+	msg        string // the message's key in the catalogue
+	spaces     int    // of a run of spaces: how many
+	inLine     bool   // a run of plain spaces between words: a typing slip that shows in print
+}
+
+// message is the slip's message in the pass's language.
+func (s wsSlip) message(p *lint.Pass) string {
+	if s.msg == "spaces" {
+		return i18n.Plural(p.Lang(), p.Rule.ID, "spaces", s.spaces)
+	}
+	return p.T(s.msg)
 }
 
 func whitespace(p *lint.Pass) {
@@ -74,12 +83,12 @@ func whitespace(p *lint.Pass) {
 				// a vertical tab or form feed is a control character:
 				// typography/hidden-characters reports it
 			case lineStart && lineEnd:
-				slips = append(slips, wsSlip{start: pos, end: end, msg: "this line holds only whitespace"})
+				slips = append(slips, wsSlip{start: pos, end: end, msg: "blank-line"})
 			case lineEnd:
 				if markdown && end-pos >= 2 && strings.Trim(text[pos:end], " ") == "" {
 					break // a Markdown hard line break
 				}
-				slips = append(slips, wsSlip{start: pos, end: end, msg: "whitespace at the end of the line"})
+				slips = append(slips, wsSlip{start: pos, end: end, msg: "trailing"})
 			case lineStart:
 				// indentation
 			default:
@@ -129,14 +138,10 @@ func reportParagraphs(p *lint.Pass, slips []wsSlip) {
 				level = lint.Warning
 			}
 		}
-		msg, fixMsg := group[0].msg, ""
+		msg, fixMsg := group[0].message(p), ""
 		if n := len(group) - 1; n > 0 {
-			more := "slips"
-			if n == 1 {
-				more = "slip"
-			}
-			msg = fmt.Sprintf("%s, and %d more whitespace %s in this paragraph", msg, n, more)
-			fixMsg = "mend the whitespace of the paragraph"
+			msg = p.T("and-more", msg, i18n.Plural(p.Lang(), p.Rule.ID, "more", n))
+			fixMsg = p.T("mend")
 		}
 		p.Report(lint.Diagnostic{Start: group[0].start, End: group[0].end, Level: level, Message: msg,
 			Fixes: []lint.SuggestedFix{{Message: fixMsg, Applicability: lint.Safe, Edits: edits}}})
@@ -196,7 +201,7 @@ func spaceRun(text string, start, end int) (wsSlip, bool) {
 		return wsSlip{}, false
 	}
 	if hasNBSP {
-		return wsSlip{start: start, end: end, repl: nbsp, msg: "a no-break space next to a space: keep the no-break space alone"}, true
+		return wsSlip{start: start, end: end, repl: nbsp, msg: "nbsp"}, true
 	}
-	return wsSlip{start: start, end: end, repl: " ", msg: fmt.Sprintf("%d spaces in a row: use one", chars), inLine: true}, true
+	return wsSlip{start: start, end: end, repl: " ", msg: "spaces", spaces: chars, inLine: true}, true
 }
