@@ -13,7 +13,8 @@ import (
 )
 
 // docKeys are the Arabic documents of a rule; the English ones are in
-// its Go file.
+// its Go file. So are the Arabic help texts of its options, "option." and
+// the option's name.
 var docKeys = map[string]bool{"summary": true, "what": true, "why": true, "fix": true}
 
 // TestCatalogues holds the two languages to the same messages: every
@@ -47,7 +48,7 @@ func TestCatalogues(t *testing.T) {
 				t.Errorf("the %s catalogue has a table %q that is no built-in rule", c.name, table)
 			}
 			for k, tmpl := range keys {
-				if docKeys[k] && table != "text" && table != "kinds" {
+				if (docKeys[k] || strings.HasPrefix(k, "option.")) && table != "text" && table != "kinds" {
 					if c.name == "English" {
 						t.Errorf("%s: the English %s is the rule's own (its Go file), not the catalogue's", table, k)
 					}
@@ -101,6 +102,31 @@ func TestArabicDocsClean(t *testing.T) {
 			}
 			for _, d := range res.Diagnostics {
 				t.Errorf("%s, Arabic %s: %s %q: %s", r.ID, what, d.Rule, text[d.Start:d.End], d.Message)
+			}
+		}
+	}
+}
+
+// TestOptionHelpArabic: every option of a built-in rule has its Arabic
+// help in the catalogue ("option.NAME"), and no catalogue helps an option
+// the rule does not have.
+func TestOptionHelpArabic(t *testing.T) {
+	builtin, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar := i18n.Tables(i18n.Ar)
+	for _, r := range builtin {
+		for name := range r.Options {
+			if strings.TrimSpace(ar[r.ID]["option."+name]) == "" {
+				t.Errorf("%s: option %s has no Arabic help (option.%s in rules/%s/messages_ar.toml)", r.ID, name, name, r.Category)
+			}
+		}
+		for k := range ar[r.ID] {
+			if name, ok := strings.CutPrefix(k, "option."); ok {
+				if _, has := r.Options[name]; !has {
+					t.Errorf("%s: Arabic help for an option it does not have: %s", r.ID, name)
+				}
 			}
 		}
 	}

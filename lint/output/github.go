@@ -7,10 +7,13 @@ import (
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // GitHubOptions control the GitHub Actions format.
 type GitHubOptions struct {
+	// Lang is the language of the summary line.
+	Lang i18n.Lang
 	// Root, when set, is the directory file paths are made relative to
 	// (the checkout, $GITHUB_WORKSPACE): annotations need repository paths.
 	Root string
@@ -28,7 +31,7 @@ type GitHubOptions struct {
 // ends with a line break ends on the line before it; a span over several
 // lines has no columns, which GitHub accepts only on a single line.
 func WriteGitHub(w io.Writer, files []lint.File, o GitHubOptions) error {
-	return writeStream(w, "github", files, StreamOptions{GitHub: o})
+	return writeStream(w, "github", files, StreamOptions{GitHub: o, Lang: o.Lang})
 }
 
 // githubAnnotations writes the workflow commands of one file and counts
@@ -59,22 +62,22 @@ func githubAnnotations(b *bytes.Buffer, f lint.File, root string, count map[lint
 	}
 }
 
-// githubSummary is the last line: "daqiq: 12 problems (3 errors,
+// githubSummary is the last line in lang: "daqiq: 12 problems (3 errors,
 // 9 warnings) in 2 files", with a note when GitHub cannot annotate them all.
-func githubSummary(total, withProblems, checked int, count map[lint.Level]int) string {
+func githubSummary(lang i18n.Lang, total, withProblems, checked int, count map[lint.Level]int) string {
 	if total == 0 {
-		return fmt.Sprintf("daqiq: no problems (%d %s checked)\n", checked, countNoun(checked, "file", "files"))
+		return i18n.Text(lang, "github.clean", i18n.Count(lang, "files", checked)) + "\n"
 	}
 	var parts []string
 	for _, s := range []lint.Level{lint.Error, lint.Warning, lint.Info} {
 		if n := count[s]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, countNoun(n, s.String(), s.String()+"s")))
+			parts = append(parts, i18n.Count(lang, s.String()+"s", n))
 		}
 	}
-	line := fmt.Sprintf("daqiq: %d %s (%s) in %d %s", total, countNoun(total, "problem", "problems"),
-		strings.Join(parts, ", "), withProblems, countNoun(withProblems, "file", "files"))
+	line := i18n.Text(lang, "github.summary", i18n.Count(lang, "problems", total),
+		strings.Join(parts, i18n.Text(lang, "list")), i18n.Count(lang, "files", withProblems))
 	if count[lint.Error] > 10 || count[lint.Warning] > 10 || count[lint.Info] > 10 {
-		line += "; GitHub annotates at most 10 of each level per step, the log lists them all"
+		line += i18n.Text(lang, "clauses") + i18n.Text(lang, "github.capped")
 	}
 	return line + "\n"
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/source"
 )
 
@@ -25,7 +26,7 @@ func TestWriteGitHub(t *testing.T) {
 		"::warning file=أخبار/خبر 1.txt,line=2,col=11,endLine=2,endColumn=14,title=repetition/repeated-word::“قال” is repeated\n" +
 		"::notice file=أخبار/خبر 1.txt,line=3,endLine=4,title=repetition/repeated-line::line 4 repeats line 3 (100%25)\n" +
 		"daqiq: 3 problems (1 error, 1 warning, 1 info) in 1 file\n"
-	if got := github(t, fixture(t), GitHubOptions{}); got != want {
+	if got := github(t, fixture(t), GitHubOptions{Lang: i18n.En}); got != want {
 		t.Errorf("WriteGitHub =\n%s\nwant\n%s", got, want)
 	}
 }
@@ -36,7 +37,7 @@ func TestWriteGitHubEscaping(t *testing.T) {
 	s, e := span(t, src, "50%")
 	got := github(t, []lint.File{{Doc: d, Diagnostics: []lint.Diagnostic{
 		{Start: s, End: e, Rule: "r:x,y", Level: lint.Warning, Message: "نسبة 50%: سطر\r\nوسطر، a,b"},
-	}}}, GitHubOptions{})
+	}}}, GitHubOptions{Lang: i18n.En})
 	want := "::warning file=مجلد%2Cأ/ملف%3A1 %25.txt,line=1,col=6,endLine=1,endColumn=9,title=r%3Ax%2Cy::نسبة 50%25: سطر%0D%0Aوسطر، a,b\n" +
 		"daqiq: 1 problem (1 warning) in 1 file\n"
 	if got != want {
@@ -76,7 +77,7 @@ func TestWriteGitHubSpans(t *testing.T) {
 		{Start: l2 - 2, End: l2, Rule: "r/break", Level: lint.Info, Message: "m"},
 		// empty span: col equals endColumn
 		{Start: l3, End: l3, Rule: "r/empty", Level: lint.Info},
-	}}}, GitHubOptions{})
+	}}}, GitHubOptions{Lang: i18n.En})
 	want := "::notice file=f.txt,line=1,col=1,endLine=1,endColumn=6,title=r/line::m\n" +
 		"::notice file=f.txt,line=1,endLine=2,title=r/two::m\n" +
 		"::notice file=f.txt,line=1,endLine=2,title=r/break::m\n" +
@@ -89,10 +90,10 @@ func TestWriteGitHubSpans(t *testing.T) {
 
 func TestWriteGitHubSummary(t *testing.T) {
 	clean := doc(t, "a.txt", "نظيف\n")
-	if got := github(t, []lint.File{{Doc: clean}, {Doc: clean}}, GitHubOptions{}); got != "daqiq: no problems (2 files checked)\n" {
+	if got := github(t, []lint.File{{Doc: clean}, {Doc: clean}}, GitHubOptions{Lang: i18n.En}); got != "daqiq: no problems (2 files checked)\n" {
 		t.Errorf("clean run: %q", got)
 	}
-	if got := github(t, nil, GitHubOptions{}); got != "daqiq: no problems (0 files checked)\n" {
+	if got := github(t, nil, GitHubOptions{Lang: i18n.En}); got != "daqiq: no problems (0 files checked)\n" {
 		t.Errorf("no files: %q", got)
 	}
 
@@ -106,7 +107,7 @@ func TestWriteGitHubSummary(t *testing.T) {
 		}
 		ds = append(ds, lint.Diagnostic{Start: i * len("خطأ\n"), End: i*len("خطأ\n") + len("خطأ"), Rule: "r/x", Level: sev, Message: "m"})
 	}
-	got := github(t, []lint.File{{Doc: d, Diagnostics: ds}, {Doc: clean}, {Doc: d, Diagnostics: ds[:1]}}, GitHubOptions{})
+	got := github(t, []lint.File{{Doc: d, Diagnostics: ds}, {Doc: clean}, {Doc: d, Diagnostics: ds[:1]}}, GitHubOptions{Lang: i18n.En})
 	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
 	if len(lines) != 14 {
 		t.Fatalf("%d lines, want 13 commands and a summary:\n%s", len(lines), got)
@@ -118,7 +119,7 @@ func TestWriteGitHubSummary(t *testing.T) {
 
 	// more than GitHub annotates: the summary says so
 	more := append(append([]lint.Diagnostic{}, ds...), ds[1:3]...)
-	lines = strings.Split(strings.TrimSuffix(github(t, []lint.File{{Doc: d, Diagnostics: more}}, GitHubOptions{}), "\n"), "\n")
+	lines = strings.Split(strings.TrimSuffix(github(t, []lint.File{{Doc: d, Diagnostics: more}}, GitHubOptions{Lang: i18n.En}), "\n"), "\n")
 	want = "daqiq: 14 problems (11 errors, 3 warnings) in 1 file; GitHub annotates at most 10 of each level per step, the log lists them all"
 	if last := lines[len(lines)-1]; last != want {
 		t.Errorf("summary = %q, want %q", last, want)
@@ -132,11 +133,11 @@ func TestWriteGitHubRoot(t *testing.T) {
 	root := t.TempDir()
 	d := doc(t, root+"/أخبار/خبر.txt", "خطأ\n")
 	f := []lint.File{{Doc: d, Diagnostics: []lint.Diagnostic{{Start: 0, End: len("خطأ"), Rule: "r/x", Level: lint.Error, Message: "m"}}}}
-	got := github(t, f, GitHubOptions{Root: root})
+	got := github(t, f, GitHubOptions{Root: root, Lang: i18n.En})
 	if want := "::error file=أخبار/خبر.txt,line=1,"; !strings.HasPrefix(got, want) {
 		t.Errorf("WriteGitHub with Root = %q, want prefix %q", got, want)
 	}
-	got = github(t, f, GitHubOptions{})
+	got = github(t, f, GitHubOptions{Lang: i18n.En})
 	if want := fmt.Sprintf("::error file=%s/أخبار/خبر.txt,", ghProperty(root)); !strings.HasPrefix(got, want) {
 		t.Errorf("WriteGitHub without Root = %q, want prefix %q", got, want)
 	}

@@ -48,7 +48,7 @@ func legacyWriteSARIF(w io.Writer, files []lint.File, rules []*lint.Rule, o SARI
 			continue
 		}
 		index[r.ID] = len(driver.Rules)
-		driver.Rules = append(driver.Rules, sarifRule(r))
+		driver.Rules = append(driver.Rules, sarifRule(r, i18n.En))
 	}
 	results := []sarifResult{}
 	for _, f := range files {
@@ -171,7 +171,7 @@ func legacyWriteGitHub(w io.Writer, files []lint.File, o GitHubOptions) error {
 			fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", cmd, props, ghProperty(d.Rule), ghData(msg))
 		}
 	}
-	b.WriteString(githubSummary(total, withProblems, len(files), count))
+	b.WriteString(githubSummary(i18n.En, total, withProblems, len(files), count))
 	_, err := w.Write(b.Bytes())
 	return err
 }

@@ -60,7 +60,7 @@ func TestLoneCRLines(t *testing.T) {
 	}
 
 	b.Reset()
-	if err := WriteGitHub(&b, []lint.File{f}, GitHubOptions{}); err != nil {
+	if err := WriteGitHub(&b, []lint.File{f}, GitHubOptions{Lang: i18n.En}); err != nil {
 		t.Fatal(err)
 	}
 	for _, w := range []string{
@@ -83,7 +83,7 @@ func TestLoneCRLines(t *testing.T) {
 	}
 
 	b.Reset()
-	if err := WriteSARIF(&b, []lint.File{f}, nil, SARIFOptions{}); err != nil {
+	if err := WriteSARIF(&b, []lint.File{f}, nil, SARIFOptions{Lang: i18n.En}); err != nil {
 		t.Fatal(err)
 	}
 	var sarif struct {

@@ -68,7 +68,7 @@ func TestForgedPathLineFormats(t *testing.T) {
 	}
 
 	b.Reset()
-	if err := WriteGitHub(&b, []lint.File{f}, GitHubOptions{}); err != nil {
+	if err := WriteGitHub(&b, []lint.File{f}, GitHubOptions{Lang: i18n.En}); err != nil {
 		t.Fatal(err)
 	}
 	// the file property keeps the name, its line breaks percent-encoded
@@ -126,7 +126,7 @@ func TestForgedPathStructuredFormats(t *testing.T) {
 	}
 
 	b.Reset()
-	if err := WriteSARIF(&b, files, nil, SARIFOptions{}); err != nil {
+	if err := WriteSARIF(&b, files, nil, SARIFOptions{Lang: i18n.En}); err != nil {
 		t.Fatal(err)
 	}
 	var sarif struct {

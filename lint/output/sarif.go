@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // SARIFSchema is the $schema of the SARIF output: the OASIS SARIF 2.1.0
@@ -18,6 +19,8 @@ const SARIFSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/
 
 // SARIFOptions control the SARIF format.
 type SARIFOptions struct {
+	// Lang is the language of the rules' descriptions and help.
+	Lang i18n.Lang
 	// Version is daqiq's version, tool.driver.version; omitted when empty.
 	Version string
 	// InformationURI is an absolute URL about daqiq; omitted when empty.
@@ -120,7 +123,7 @@ type (
 // code units (run.columnKind), ends are exclusive; safe fixes become
 // result.fixes.
 func WriteSARIF(w io.Writer, files []lint.File, rules []*lint.Rule, o SARIFOptions) error {
-	return writeStream(w, "sarif", files, StreamOptions{Rules: rules, SARIF: o})
+	return writeStream(w, "sarif", files, StreamOptions{Rules: rules, SARIF: o, Lang: o.Lang})
 }
 
 // sarifResults are the results of one file; a rule not among the
@@ -193,15 +196,16 @@ func sarifLevel(s lint.Level) string {
 	return "warning"
 }
 
-func sarifRule(r *lint.Rule) sarifRuleDesc {
+func sarifRule(r *lint.Rule, lang i18n.Lang) sarifRuleDesc {
 	d := sarifRuleDesc{ID: r.ID, Name: r.ID}
-	if r.Summary != "" {
-		d.ShortDescription = &sarifText{r.Summary}
+	summary, doc := r.Localized(lang)
+	if summary != "" {
+		d.ShortDescription = &sarifText{summary}
 	}
-	if full := r.Doc.What; full != "" {
+	if full := doc.What; full != "" {
 		d.FullDescription = &sarifText{full}
-	} else if r.Summary != "" {
-		d.FullDescription = &sarifText{r.Summary}
+	} else if summary != "" {
+		d.FullDescription = &sarifText{summary}
 	}
 	d.DefaultConfiguration = &sarifConfig{Level: sarifLevel(r.Level)}
 	if r.Disabled {
@@ -209,8 +213,8 @@ func sarifRule(r *lint.Rule) sarifRuleDesc {
 		d.DefaultConfiguration.Enabled = &off
 	}
 	d.HelpURI = RuleDocURL(r)
-	if h := RuleHelp(r); h != "" {
-		d.Help = &sarifHelp{Text: RuleHelpText(r), Markdown: h}
+	if h := RuleHelp(r, lang); h != "" {
+		d.Help = &sarifHelp{Text: RuleHelpText(r, lang), Markdown: h}
 	}
 	if r.Category != "" {
 		d.Properties = &sarifRuleTag{Tags: []string{r.Category}}
@@ -235,21 +239,23 @@ func RuleDocURL(r *lint.Rule) string {
 // RuleHelp is a rule's documentation as Markdown, under the headings of
 // `daqiq explain`: What it does, Why, Example, Use instead, Fix safety,
 // More (the rule's link).
-func RuleHelp(r *lint.Rule) string { return ruleHelp(r, "## ", "\n") }
+func RuleHelp(r *lint.Rule, lang i18n.Lang) string { return ruleHelp(r, lang, "## ", "\n") }
 
 // RuleHelpText is RuleHelp as plain text: each heading a line of its own
 // ending in a colon.
-func RuleHelpText(r *lint.Rule) string { return ruleHelp(r, "", ":\n") }
+func RuleHelpText(r *lint.Rule, lang i18n.Lang) string { return ruleHelp(r, lang, "", ":\n") }
 
-func ruleHelp(r *lint.Rule, before, after string) string {
+func ruleHelp(r *lint.Rule, lang i18n.Lang, before, after string) string {
 	var parts []string
+	_, doc := r.Localized(lang)
+	h := func(key string) string { return i18n.Text(lang, "explain."+key) }
 	for _, s := range [][2]string{
-		{"What it does", r.Doc.What},
-		{"Why", r.Doc.Why},
-		{"Example", r.Doc.Wrong},
-		{"Use instead", r.Doc.Right},
-		{"Fix safety", r.Doc.Fix},
-		{"More", r.Link},
+		{h("what"), doc.What},
+		{h("why"), doc.Why},
+		{h("wrong"), doc.Wrong},
+		{h("right"), doc.Right},
+		{h("fix"), doc.Fix},
+		{h("more"), r.Link},
 	} {
 		if s[1] != "" {
 			parts = append(parts, before+s[0]+after+s[1])

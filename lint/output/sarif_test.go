@@ -14,6 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
 )
@@ -28,7 +29,7 @@ func sarif(t *testing.T, files []lint.File, rules []*lint.Rule, o SARIFOptions) 
 }
 
 func TestWriteSARIF(t *testing.T) {
-	got := sarif(t, fixture(t), fixtureRules, SARIFOptions{Version: "v0.5.0", InformationURI: "https://github.com/daqiq/daqiq"})
+	got := sarif(t, fixture(t), fixtureRules, SARIFOptions{Version: "v0.5.0", InformationURI: "https://github.com/daqiq/daqiq", Lang: i18n.En})
 	checkGolden(t, "fixture.sarif", got)
 	validateSARIF(t, got)
 }
@@ -109,7 +110,7 @@ func checkURI(t *testing.T, u string) {
 }
 
 func TestSARIFValidEdgeCases(t *testing.T) {
-	validateSARIF(t, sarif(t, nil, nil, SARIFOptions{}))
+	validateSARIF(t, sarif(t, nil, nil, SARIFOptions{Lang: i18n.En}))
 	src := source.BOM + "🙂\r\nقال\r\n"
 	d := doc(t, "/tmp/خبر.txt", src)
 	validateSARIF(t, sarif(t, []lint.File{{Doc: d, Diagnostics: []lint.Diagnostic{
@@ -118,7 +119,7 @@ func TestSARIFValidEdgeCases(t *testing.T) {
 				{Applicability: lint.Safe, Edits: []lint.TextEdit{{Start: 3, End: 3, New: "أ"}, {Start: len(src) - 2, End: len(src)}}},
 				lint.Replace(3, 7, "", lint.DisplayOnly),
 			}},
-	}}}, []*lint.Rule{{ID: "x", Link: "not a URL"}, {ID: "x"}}, SARIFOptions{}))
+	}}}, []*lint.Rule{{ID: "x", Link: "not a URL"}, {ID: "x"}}, SARIFOptions{Lang: i18n.En}))
 }
 
 // The UTF-16 columns of start and end: the end column is the UTF-16
@@ -147,7 +148,7 @@ func u16(s string) int { return len(utf16.Encode([]rune(s))) }
 func TestSARIFFixesApply(t *testing.T) {
 	fs := fixture(t)
 	var l sarifLog
-	if err := json.Unmarshal(sarif(t, fs, nil, SARIFOptions{}), &l); err != nil {
+	if err := json.Unmarshal(sarif(t, fs, nil, SARIFOptions{Lang: i18n.En}), &l); err != nil {
 		t.Fatal(err)
 	}
 	src := fs[0].Doc.Src
@@ -217,15 +218,15 @@ func TestRuleHelp(t *testing.T) {
 	r := fixtureRules[1]
 	want := "## What it does\nFlags common misspellings.\n\n## Why\nThey look careless.\n\n" +
 		"## Example\nالمسؤل\n\n## Use instead\nالمسؤول\n\n## More\nhttps://example.org/rules/spelling/misspelling"
-	if got := RuleHelp(r); got != want {
+	if got := RuleHelp(r, i18n.En); got != want {
 		t.Errorf("RuleHelp =\n%s\nwant\n%s", got, want)
 	}
-	if got := RuleHelp(&lint.Rule{ID: "x"}); got != "" {
+	if got := RuleHelp(&lint.Rule{ID: "x"}, i18n.En); got != "" {
 		t.Errorf("RuleHelp of an undocumented rule = %q", got)
 	}
 	want = "What it does:\nFlags common misspellings.\n\nWhy:\nThey look careless.\n\n" +
 		"Example:\nالمسؤل\n\nUse instead:\nالمسؤول\n\nMore:\nhttps://example.org/rules/spelling/misspelling"
-	if got := RuleHelpText(r); got != want {
+	if got := RuleHelpText(r, i18n.En); got != want {
 		t.Errorf("RuleHelpText =\n%s\nwant\n%s", got, want)
 	}
 }
@@ -247,7 +248,7 @@ func TestSARIFRuleHelp(t *testing.T) {
 		}
 	}
 	rules := append([]*lint.Rule{{ID: "x/bad-link", Link: "not a URL", Doc: lint.Doc{What: "w"}}}, fixtureRules...)
-	if err := json.Unmarshal(sarif(t, nil, rules, SARIFOptions{}), &l); err != nil {
+	if err := json.Unmarshal(sarif(t, nil, rules, SARIFOptions{Lang: i18n.En}), &l); err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
@@ -259,13 +260,13 @@ func TestSARIFRuleHelp(t *testing.T) {
 				r = fr
 			}
 		}
-		if RuleHelp(r) == "" {
+		if RuleHelp(r, i18n.En) == "" {
 			if d.Help != nil {
 				t.Errorf("%s: help without documentation: %+v", d.ID, d.Help)
 			}
 			continue
 		}
-		if d.Help == nil || d.Help.Markdown != RuleHelp(r) || d.Help.Text != RuleHelpText(r) || !strings.HasPrefix(d.Help.Markdown, "## What it does\n") {
+		if d.Help == nil || d.Help.Markdown != RuleHelp(r, i18n.En) || d.Help.Text != RuleHelpText(r, i18n.En) || !strings.HasPrefix(d.Help.Markdown, "## What it does\n") {
 			t.Errorf("%s: help %+v", d.ID, d.Help)
 		}
 	}
@@ -287,7 +288,7 @@ func TestSARIFRuleLevels(t *testing.T) {
 		rules = append(rules, &lint.Rule{ID: "f/" + l.String(), Level: l, Summary: "s", Doc: lint.Doc{What: "w"}})
 	}
 	var l sarifLog
-	if err := json.Unmarshal(sarif(t, nil, rules, SARIFOptions{}), &l); err != nil {
+	if err := json.Unmarshal(sarif(t, nil, rules, SARIFOptions{Lang: i18n.En}), &l); err != nil {
 		t.Fatal(err)
 	}
 	var levels []string
@@ -305,7 +306,7 @@ func TestSARIFRuleLevels(t *testing.T) {
 // The schema check bites: broken logs are rejected.
 func TestSARIFSchemaRejects(t *testing.T) {
 	sch := sarifSchema(t)
-	good := sarif(t, fixture(t), fixtureRules, SARIFOptions{})
+	good := sarif(t, fixture(t), fixtureRules, SARIFOptions{Lang: i18n.En})
 	for name, breakIt := range map[string]func(run map[string]any){
 		"columnKind": func(run map[string]any) { run["columnKind"] = "bytes" },
 		"column 0": func(run map[string]any) {

@@ -86,7 +86,7 @@ func NewStream(w io.Writer, format string, o StreamOptions) (*Stream, error) {
 				continue
 			}
 			s.index[r.ID] = len(s.driver.Rules)
-			s.driver.Rules = append(s.driver.Rules, sarifRule(r))
+			s.driver.Rules = append(s.driver.Rules, sarifRule(r, s.lang))
 		}
 	default:
 		return nil, fmt.Errorf("unknown format %q", format)
@@ -257,7 +257,7 @@ func (s *Stream) Close() error {
 			tail = "\n</checkstyle>\n"
 		}
 	case "github":
-		tail = githubSummary(s.total, s.problems, s.files, s.count)
+		tail = githubSummary(s.lang, s.total, s.problems, s.files, s.count)
 	case "sarif":
 		return s.closeSARIF()
 	}

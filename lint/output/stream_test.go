@@ -76,8 +76,8 @@ func streamCases(t *testing.T) [][]lint.File {
 // that held every file wrote.
 func TestStreamSameBytes(t *testing.T) {
 	known := []*lint.Rule{{ID: "spelling/misspelling", Summary: "s", Category: "spelling"}, {ID: "orthography/final-yeh", Level: lint.Warning}}
-	so := SARIFOptions{Version: "1.2", Root: "/r"}
-	gh := GitHubOptions{Root: "/r"}
+	so := SARIFOptions{Version: "1.2", Root: "/r", Lang: i18n.En}
+	gh := GitHubOptions{Root: "/r", Lang: i18n.En}
 	for i, files := range streamCases(t) {
 		for _, format := range StreamFormats {
 			var got, want bytes.Buffer
