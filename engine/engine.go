@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/markup"
@@ -114,6 +115,13 @@ type Input struct {
 	// ReportUnused adds a finding for each suppression comment that
 	// silences nothing.
 	ReportUnused bool
+	// Source is the text the article was written from (the wire copy),
+	// or nil: the source rules compare the article with it. It is read
+	// as SourceName's extension says (or SourceFormat), never linted and
+	// never fixed.
+	Source       []byte
+	SourceName   string
+	SourceFormat markup.Format
 	// Lang is the language of the messages (the zero value: Arabic).
 	Lang i18n.Lang
 	// Select, when set, changes which rules run (nil: the rules the
@@ -180,6 +188,12 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	var src *lint.Source
+	if in.Source != nil {
+		if src, err = readSource(in); err != nil {
+			return Result{}, err
+		}
+	}
 	var last *markup.Extras
 	parse := func(b []byte) (runner.Parsed, error) {
 		doc, x, err := markup.Parse(in.Path, b, markup.Options{Format: in.Format})
@@ -187,7 +201,7 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 			return runner.Parsed{}, err
 		}
 		last = x
-		p := runner.Parsed{Doc: doc, Filter: x.Filter, Facts: &lint.Facts{Dateline: dateline(in.Dateline, x), Lang: in.Lang}}
+		p := runner.Parsed{Doc: doc, Filter: x.Filter, Facts: &lint.Facts{Dateline: dateline(in.Dateline, x), Lang: in.Lang, Source: src}}
 		if len(x.Directives) > 0 {
 			// silenced findings do not count towards a rule's cap
 			p.Suppressed = x.Suppressed
@@ -228,6 +242,32 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 		sort.SliceStable(r.Diagnostics, func(i, j int) bool { return r.Diagnostics[i].Start < r.Diagnostics[j].Start })
 	}
 	return r, nil
+}
+
+// readSource reads the wire copy of an input as an article is read: its
+// markup stripped, its tokens, and its own dateline (front matter, else
+// the one printed at its top).
+func readSource(in Input) (*lint.Source, error) {
+	name := in.SourceName
+	if name == "" {
+		name = "source.txt"
+	}
+	doc, x, err := markup.Parse(name, in.Source, markup.Options{Format: in.SourceFormat})
+	if err != nil {
+		return nil, fmt.Errorf("source %w", err)
+	}
+	s := &lint.Source{Name: name, Doc: doc, Tokens: arabic.Tokenize(doc.Text), Dateline: dateline(time.Time{}, x)}
+	if find := lint.DatelineFinder(); find != nil && !s.Dateline.Known() {
+		facts := &lint.Facts{}
+		var sp arabic.Splits
+		sp.Analyze(s.Tokens)
+		var p lint.Pass
+		p.Init(nil, doc, s.Tokens, &sp, nil, facts, map[string]any{}, func(lint.Diagnostic) {})
+		if d, ok := find(&p); ok {
+			s.Dateline = d
+		}
+	}
+	return s, nil
 }
 
 // dateline is the given date, else the front matter's.

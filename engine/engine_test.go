@@ -277,3 +277,20 @@ func TestDatelineWithoutDateRules(t *testing.T) {
 		t.Errorf("dateline %+v, want 12 November 2024 from the text", res.Dateline)
 	}
 }
+
+// TestSourceNotLinted: a misspelling in the wire copy given with an
+// article is not the article's.
+func TestSourceNotLinted(t *testing.T) {
+	eng, err := engine.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wire := "الجمعة 22 نوفمبر 2024\nقال الوزير إن هاذا القرار نهائي.\n"
+	res, err := eng.Check(context.Background(), engine.Input{Path: "a.txt", Src: []byte("قال الوزير إن القرار نهائي.\n"), Source: []byte(wire), SourceName: "wire.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diagnostics {
+		t.Errorf("the wire's misspelling reported on the article: %+v", d)
+	}
+}

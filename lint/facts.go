@@ -5,7 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/i18n"
+	"github.com/daqiq/daqiq/lint/source"
 )
 
 // Facts is what is known about one document besides its text: what the
@@ -26,6 +28,11 @@ type Facts struct {
 	// Undated counts the relative dates (اليوم الأربعاء، الخميس الماضي،
 	// يوليو الماضي) the date rules left unchecked for want of a dateline.
 	Undated int
+	// Source is the text the article was written from (the agency's wire
+	// copy), when the caller gave one (check --source): evidence the
+	// source rules compare the article with, never linted or fixed. nil:
+	// none.
+	Source *Source
 	// Lang is the language the rules write their messages in (Pass.T):
 	// Arabic unless the caller asks for English.
 	Lang i18n.Lang
@@ -80,4 +87,19 @@ func ParseDate(s string) (time.Time, error) {
 		return time.Parse("2006-01-02", s[:10])
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or an RFC 3339 timestamp)", s)
+}
+
+// Source is the wire copy an article was rewritten from, read as the
+// article is (markup stripped, tokens), with its own dateline: a relative
+// day is resolved against the wire's date in the wire and against the
+// article's in the article.
+type Source struct {
+	// Name names the source in findings ("wire.txt"): the path as given.
+	Name string
+	Doc  *source.Document
+	// Tokens are Doc.Text tokenized.
+	Tokens []arabic.Token
+	// Dateline is the source's own: its front matter's date, else the
+	// dateline printed at its top (NoDateline: none).
+	Dateline Dateline
 }
