@@ -285,6 +285,39 @@ func TestE2EWebPage(t *testing.T) {
 	eval("scrolling to the explanation", `document.querySelector('`+misspelled+` .doc').scrollIntoView({block: "end"}), ""`)
 	screenshot("e2e-check.png")
 
+	// 4b. The language switch: the findings and the explanation already
+	// shown come in English, then in Arabic again.
+	what := misspelled + " .doc dd.what"
+	arWhat := eval("the explanation", `document.querySelector('`+what+`').textContent`)
+	arMessage := eval("the message", `document.querySelector('`+misspelled+` .message').textContent`)
+	if !arabicLetter.MatchString(arWhat) || strings.Contains(arWhat, "the ") {
+		t.Errorf("the explanation is not in Arabic: %q", arWhat)
+	}
+	setLang := func(l string) {
+		eval("choosing "+l, `(() => { const s = document.querySelector("#lang"); s.value = "`+l+`"; s.dispatchEvent(new Event("change")); return ""; })()`)
+	}
+	setLang("en")
+	wait("the explanation in English", `(() => {
+		const dd = document.querySelector('`+what+`');
+		const m = document.querySelector('`+misspelled+` .message');
+		return !document.body.classList.contains("busy") && dd !== null && dd.dir === "ltr" && m !== null && m.dir === "ltr";
+	})()`)
+	if got := eval("the explanation", `document.querySelector('`+what+`').textContent`); got == arWhat || !strings.Contains(got, " the ") {
+		t.Errorf("after choosing English the explanation is %q", got)
+	}
+	if got := eval("the message", `document.querySelector('`+misspelled+` .message').textContent`); got == arMessage || !strings.Contains(got, "misspelled") {
+		t.Errorf("after choosing English the message is %q", got)
+	}
+	if got := fmt.Sprint(rec.last()["lang"]); got != "en" {
+		t.Errorf("after choosing English the request's lang is %q", got)
+	}
+	setLang("ar")
+	wait("the explanation in Arabic again", `(() => {
+		const dd = document.querySelector('`+what+`');
+		return !document.body.classList.contains("busy") && dd !== null && dd.textContent === `+jsString(arWhat)+` &&
+			document.querySelector('`+misspelled+` .message').textContent === `+jsString(arMessage)+`;
+	})()`)
+
 	// 5. Apply the fix of مواليين: exactly those bytes become موالين, and the
 	// page checks again.
 	do("applying", chromedp.Click(misspelled+" .apply"))
@@ -454,4 +487,28 @@ func TestE2EWebPageFragment(t *testing.T) {
 func jsString(s string) string {
 	q, _ := json.Marshal(s)
 	return string(q)
+}
+
+// The page shows the server's errors in the chosen language: a text over
+// the server's limit is refused (413) before its body, which ends with
+// "lang", is read, so the page sends ?lang= too.
+func TestE2EWebPageErrorLanguage(t *testing.T) {
+	b := startBrowser(t)
+	srv := httptest.NewServer(New(Options{MaxBody: 3000}))
+	defer srv.Close()
+	b.do("opening the page", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible("#text"))
+	b.wait("app.js", `window.daqiq !== undefined`)
+	long := strings.Repeat("خبر ", 2000) // 14000 bytes of JSON
+	b.eval("a long text", `(document.querySelector("#text").value = `+jsString(long)+`, "")`)
+	status := func(what, want string) {
+		t.Helper()
+		b.do("checking", chromedp.Click("#check"))
+		b.wait(what, `!document.body.classList.contains("busy") && document.querySelector("#status").classList.contains("error")`)
+		if got := b.eval("status", `document.querySelector("#status").textContent`); !strings.Contains(got, want) {
+			t.Errorf("%s: the status is %q, want %q in it", what, got, want)
+		}
+	}
+	status("the error in Arabic", "تعذّر التدقيق: 413: متن الطلب أكبر من الحد المسموح (3000 بايت)")
+	b.eval("choosing English", `(() => { const s = document.querySelector("#lang"); s.value = "en"; s.dispatchEvent(new Event("change")); return ""; })()`)
+	status("the error in English", "تعذّر التدقيق: 413: request body over 3000 bytes")
 }

@@ -5,7 +5,7 @@
 //	GET  /healthz          "ok"
 //	GET  /api/v1/rules     every rule, its level, whether it is on, its documentation
 //	GET  /rules/ID         a rule's documentation as `daqiq explain ID` prints it (plain text)
-//	POST /api/v1/check     {"text","format","dateline","unsafe"} → {"diagnostics":[...]}
+//	POST /api/v1/check     {"text","format","dateline","unsafe","lang"} → {"diagnostics":[...]}
 //	POST /api/v1/fix       the same → {"text","diff","fixes","diagnostics"}
 //	POST /v2/check         LanguageTool's check (form fields text or data, language, ...)
 //	GET  /v2/check         the same, its parameters in the query string
@@ -30,6 +30,11 @@
 // Options.CheckHost a request whose Host is not localhost, an IP address
 // or an allowed name is refused (403): a web page whose name an attacker
 // points at 127.0.0.1 (DNS rebinding) cannot use the server.
+//
+// The server's own messages (the errors of the native API, of the rule
+// pages and of the page's files) are in the language of the request
+// (langOf): Arabic by default, English for lang=en. The LanguageTool API
+// answers its errors in LanguageTool's English, as its clients expect.
 package serve
 
 import (
@@ -47,6 +52,7 @@ import (
 	"net/url"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -177,27 +183,28 @@ func New(o Options) *Server {
 	mux := http.NewServeMux()
 	// Methods are checked by allow, not by the patterns: "GET /" would
 	// otherwise take a GET of /api/v1/check and answer 404, not 405.
-	mux.Handle("/", allow(s.static, http.MethodGet, http.MethodHead))
+	mux.Handle("/", allow(s.static, queryLang, http.MethodGet, http.MethodHead))
 	mux.Handle("/healthz", allow(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok")
-	}), http.MethodGet, http.MethodHead))
+	}), queryLang, http.MethodGet, http.MethodHead))
 	mux.Handle("/api/v1/rules", allow(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		lang, err := i18n.Parse(r.URL.Query().Get("lang"))
+		q := r.URL.Query().Get("lang")
+		lang, err := i18n.Parse(q)
 		if err != nil {
-			apiError(w)(http.StatusBadRequest, err.Error())
+			apiError(w, i18n.Ar)(http.StatusBadRequest, "bad-lang", quoted(q))
 			return
 		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Write(s.rules[lang])
-	}), http.MethodGet, http.MethodHead))
-	mux.Handle(rulePages, allow(http.HandlerFunc(s.handleRulePage), http.MethodGet, http.MethodHead))
-	mux.Handle("/api/v1/check", allow(jsonOnly(http.HandlerFunc(s.handleCheck)), http.MethodPost))
-	mux.Handle("/api/v1/fix", allow(jsonOnly(http.HandlerFunc(s.handleFix)), http.MethodPost))
+	}), queryLang, http.MethodGet, http.MethodHead))
+	mux.Handle(rulePages, allow(http.HandlerFunc(s.handleRulePage), queryLang, http.MethodGet, http.MethodHead))
+	mux.Handle("/api/v1/check", allow(jsonOnly(http.HandlerFunc(s.handleCheck)), queryLang, http.MethodPost))
+	mux.Handle("/api/v1/fix", allow(jsonOnly(http.HandlerFunc(s.handleFix)), queryLang, http.MethodPost))
 	lt := ltapi.New(ltapi.Options{Engine: o.Engine, Version: o.Version, MaxBody: o.MaxBody, Acquire: s.acquire, Release: s.release, RulePages: rulePages})
 	// LanguageTool takes GET with the parameters in the query string too
-	mux.Handle("/v2/check", allow(http.HandlerFunc(lt.Check), http.MethodGet, http.MethodPost))
-	mux.Handle("/v2/languages", allow(http.HandlerFunc(lt.Languages), http.MethodGet, http.MethodHead))
+	mux.Handle("/v2/check", allow(http.HandlerFunc(lt.Check), ltLang, http.MethodGet, http.MethodPost))
+	mux.Handle("/v2/languages", allow(http.HandlerFunc(lt.Languages), ltLang, http.MethodGet, http.MethodHead))
 	s.h = secure(s.checkHost(s.cors(mux)))
 	return s
 }
@@ -211,14 +218,15 @@ const rulePages = "/rules/"
 // `daqiq explain ID` prints it, or 404.
 func (s *Server) handleRulePage(w http.ResponseWriter, r *http.Request) {
 	id := strings.TrimPrefix(r.URL.Path, rulePages)
-	lang, err := i18n.Parse(r.URL.Query().Get("lang"))
+	q := r.URL.Query().Get("lang")
+	lang, err := i18n.Parse(q)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		http.Error(w, message(i18n.Ar, "bad-lang", quoted(q)), http.StatusBadRequest)
 		return
 	}
 	page, ok := s.pages[lang][id]
 	if !ok {
-		http.Error(w, fmt.Sprintf("no rule %q: /api/v1/rules lists them", id), http.StatusNotFound)
+		http.Error(w, message(lang, "no-rule", quoted(id)), http.StatusNotFound)
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -267,7 +275,11 @@ func (s *Server) hostAllowed(host string) bool {
 func (s *Server) checkHost(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.hostAllowed(r.Host) {
-			http.Error(w, fmt.Sprintf("host %q not allowed: daqiq serve answers requests for localhost, its IP addresses and the names given with --allowed-host", r.Host), http.StatusForbidden)
+			lang := queryLang(r)
+			if strings.HasPrefix(r.URL.Path, "/v2/") {
+				lang = i18n.En
+			}
+			http.Error(w, message(lang, "host", quoted(r.Host)), http.StatusForbidden)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -283,7 +295,7 @@ func jsonOnly(next http.Handler) http.Handler {
 		mt, params, err := mime.ParseMediaType(ct)
 		cs := strings.ToLower(params["charset"])
 		if err != nil || mt != "application/json" || cs != "" && cs != "utf-8" && cs != "utf8" {
-			apijson.Write(w, http.StatusUnsupportedMediaType, map[string]string{"error": fmt.Sprintf("Content-Type %q: the body must be application/json (UTF-8)", ct)})
+			apiError(w, queryLang(r))(http.StatusUnsupportedMediaType, "content-type", quoted(ct))
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -389,8 +401,9 @@ func NormalizeOrigin(o string) (string, error) {
 	return u.Scheme + "://" + host, nil
 }
 
-// allow answers 405 with an Allow header to any other method.
-func allow(h http.Handler, methods ...string) http.Handler {
+// allow answers 405 with an Allow header to any other method, in the
+// language lang reads from the request.
+func allow(h http.Handler, lang func(*http.Request) i18n.Lang, methods ...string) http.Handler {
 	list := strings.Join(methods, ", ")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for _, m := range methods {
@@ -400,7 +413,7 @@ func allow(h http.Handler, methods ...string) http.Handler {
 			}
 		}
 		w.Header().Set("Allow", list)
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		http.Error(w, message(lang(r), "method"), http.StatusMethodNotAllowed)
 	})
 }
 
@@ -444,25 +457,31 @@ func (s *Server) cors(next http.Handler) http.Handler {
 	})
 }
 
-// readBody reads at most maxBody bytes of the request body. An error has
-// been answered already: 413 for a body over the limit, 400 otherwise.
-func (s *Server) readBody(w http.ResponseWriter, r *http.Request, fail func(int, string)) ([]byte, bool) {
+// readBody reads at most maxBody bytes of the request body. On an error
+// (413 for a body over the limit, 400 otherwise) it returns what it read,
+// for langOf to look for the language of the answer in, and the error,
+// which the caller answers.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *apiErr) {
+	tooLarge := &apiErr{http.StatusRequestEntityTooLarge, "too-large", []any{s.o.MaxBody}}
 	if r.ContentLength > s.o.MaxBody {
-		fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.o.MaxBody))
-		return nil, false
+		// the head of the body, which may say "lang"
+		head, _ := io.ReadAll(io.LimitReader(r.Body, peekBody))
+		return head, tooLarge
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxBody)
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
 		if apijson.TooLarge(err) {
-			fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.o.MaxBody))
-		} else {
-			fail(http.StatusBadRequest, "reading the request body: "+err.Error())
+			return data, tooLarge
 		}
-		return nil, false
+		return data, &apiErr{http.StatusBadRequest, "read-body", []any{err}}
 	}
-	return data, true
+	return data, nil
 }
+
+// peekBody is how much of a body declared over the limit is read, for its
+// "lang".
+const peekBody = 4 << 10
 
 // acquire takes a check slot, waiting while every slot is taken; false if
 // the request was cancelled first (the client went away).
@@ -483,7 +502,7 @@ type checkRequest struct {
 	Format   string `json:"format"`   // txt (default), md, html
 	Dateline string `json:"dateline"` // YYYY-MM-DD: the date rules' dateline, as check --date
 	Unsafe   bool   `json:"unsafe"`   // fix: apply unsafe fixes too
-	Lang     string `json:"lang"`     // ar (default) or en: the language of the messages
+	Lang     string `json:"lang"`     // ar (default) or en: the language of the messages; "": ?lang= in the query
 }
 
 // apiDiagnostic is a diagnostic of `daqiq check --format json`, with
@@ -491,30 +510,132 @@ type checkRequest struct {
 // ("fixes").
 type apiDiagnostic = output.JSONDiagnostic
 
-func apiError(w http.ResponseWriter) func(int, string) {
-	return func(code int, msg string) {
-		apijson.Write(w, code, map[string]string{"error": msg})
+// apiErr is an error of the native API: its status code, and its message
+// as a key of the catalogue's api. messages with the arguments.
+type apiErr struct {
+	code int
+	key  string
+	args []any
+}
+
+// apiError returns the function that answers an error of the native API
+// in lang: {"error": message} with the status code.
+func apiError(w http.ResponseWriter, lang i18n.Lang) func(code int, key string, args ...any) {
+	return func(code int, key string, args ...any) {
+		apijson.Write(w, code, map[string]string{"error": message(lang, key, args...)})
 	}
 }
 
-// decodeCheck reads and checks the request body.
+// quoted is an argument of a message that is quoted as its language
+// quotes: "docx" in English (as Go's %q), «docx» in Arabic.
+type quoted string
+
+// message is the catalogue's api.key in lang, with args.
+func message(lang i18n.Lang, key string, args ...any) string {
+	args = append([]any(nil), args...)
+	for i, a := range args {
+		if q, ok := a.(quoted); ok {
+			s := strconv.Quote(string(q))
+			if lang == i18n.Ar {
+				s = "«" + s[1:len(s)-1] + "»"
+			}
+			args[i] = s
+		}
+	}
+	return i18n.Text(lang, "api."+key, args...)
+}
+
+// queryLang is the language of the server's messages for a request
+// whose lang is in the query string (?lang=en): Arabic unless it says
+// English.
+func queryLang(r *http.Request) i18n.Lang {
+	lang, err := i18n.Parse(r.URL.Query().Get("lang"))
+	if err != nil {
+		return i18n.Ar
+	}
+	return lang
+}
+
+// ltLang is the language of the server's messages for the LanguageTool
+// API: LanguageTool's English.
+func ltLang(*http.Request) i18n.Lang { return i18n.En }
+
+// langOf is the language of the answer to an error of a JSON request
+// whose body is data (what was read of it): its "lang", found by a
+// tolerant look at the body (bodyLang), which may be broken JSON, else
+// the query string's (queryLang); Arabic when neither says a language.
+func langOf(r *http.Request, data []byte) i18n.Lang {
+	if l, ok := bodyLang(data); ok && l != "" {
+		if lang, err := i18n.Parse(l); err == nil {
+			return lang
+		}
+	}
+	return queryLang(r)
+}
+
+// bodyLang finds the string value of the "lang" key (in any case, as
+// encoding/json matches it; the last if given twice) of a JSON object,
+// reading its members in order up to the first error: a body cut short,
+// or broken after "lang", still says its language.
+func bodyLang(data []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return "", false
+	}
+	lang, found := "", false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		key, ok := tok.(string)
+		if !ok {
+			break // the end of the object
+		}
+		if strings.EqualFold(key, "lang") {
+			tok, err := dec.Token()
+			if err != nil {
+				break
+			}
+			switch v := tok.(type) {
+			case string:
+				lang, found = v, true
+				continue
+			case json.Delim:
+				return lang, found // an object or array: give up here
+			}
+			continue
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			break
+		}
+	}
+	return lang, found
+}
+
+// decodeCheck reads and checks the request body. Its errors are
+// answered in the language of the request (langOf).
 func (s *Server) decodeCheck(w http.ResponseWriter, r *http.Request) (checkRequest, bool) {
-	fail := apiError(w)
 	var req checkRequest
-	data, ok := s.readBody(w, r, fail)
-	if !ok {
+	data, e := s.readBody(w, r)
+	fail := func(code int, key string, args ...any) {
+		apiError(w, langOf(r, data))(code, key, args...)
+	}
+	if e != nil {
+		fail(e.code, e.key, e.args...)
 		return req, false
 	}
 	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || t[0] != '{' {
-		fail(http.StatusBadRequest, "the body must be a JSON object {\"text\": ..., ...}, not "+jsonKind(t))
+		fail(http.StatusBadRequest, "not-object", kindOf(langOf(r, data), t))
 		return req, false
 	}
 	if err := jsonutf8.Check(data); err != nil {
-		fail(http.StatusBadRequest, "the body is not valid UTF-8 (the text would be checked and given back with U+FFFD in its place): "+err.Error())
+		fail(http.StatusBadRequest, "bad-utf8", err)
 		return req, false
 	}
 	if err := json.Unmarshal(data, &req); err != nil {
-		fail(http.StatusBadRequest, "the body must be a JSON object {\"text\": ..., \"format\": \"txt\"|\"md\"|\"html\", \"dateline\": \"YYYY-MM-DD\", \"unsafe\": false}: "+err.Error())
+		fail(http.StatusBadRequest, "bad-json", err)
 		return req, false
 	}
 	// a body without "text" (a misspelt field, {"txt": ...}) would be
@@ -524,46 +645,53 @@ func (s *Server) decodeCheck(w http.ResponseWriter, r *http.Request) (checkReque
 		Text *string `json:"text"`
 	}
 	if json.Unmarshal(data, &has); has.Text == nil {
-		fail(http.StatusBadRequest, "missing \"text\": the body must be a JSON object {\"text\": \"the article\", ...}; an empty article is \"text\": \"\"")
+		fail(http.StatusBadRequest, "missing-text")
 		return req, false
 	}
 	if req.Format == "" {
 		req.Format = "txt"
 	}
 	if _, ok := formatPaths[req.Format]; !ok {
-		fail(http.StatusBadRequest, fmt.Sprintf("unknown format %q: want txt, md or html", req.Format))
+		fail(http.StatusBadRequest, "bad-format", quoted(req.Format))
 		return req, false
 	}
+	if req.Lang == "" {
+		req.Lang = r.URL.Query().Get("lang") // ?lang=en, for the body's "lang"
+	}
 	if _, err := i18n.Parse(req.Lang); err != nil {
-		fail(http.StatusBadRequest, err.Error())
+		fail(http.StatusBadRequest, "bad-lang", quoted(req.Lang))
 		return req, false
 	}
 	if req.Dateline != "" {
 		if _, err := time.Parse("2006-01-02", req.Dateline); err != nil {
-			fail(http.StatusBadRequest, fmt.Sprintf("dateline %q: want YYYY-MM-DD", req.Dateline))
+			fail(http.StatusBadRequest, "bad-dateline", quoted(req.Dateline))
 			return req, false
 		}
 	}
 	return req, true
 }
 
-// jsonKind names what a JSON text starts with, for an error.
+// kindOf names, in lang, what a JSON text starts with, for an error.
+func kindOf(lang i18n.Lang, t []byte) string { return message(lang, "kind."+jsonKind(t)) }
+
+// jsonKind names what a JSON text starts with: the key of its name in
+// the catalogue (api.kind.KIND).
 func jsonKind(t []byte) string {
 	switch {
 	case len(t) == 0:
 		return "empty"
 	case t[0] == '[':
-		return "an array"
+		return "array"
 	case t[0] == '"':
-		return "a string"
+		return "string"
 	case bytes.HasPrefix(t, []byte("null")):
 		return "null"
 	case bytes.HasPrefix(t, []byte("true")) || bytes.HasPrefix(t, []byte("false")):
-		return "a boolean"
+		return "boolean"
 	case t[0] == '-' || '0' <= t[0] && t[0] <= '9':
-		return "a number"
+		return "number"
 	}
-	return "JSON"
+	return "json"
 }
 
 // input is a request's text as the engine takes it: the request's
@@ -595,8 +723,10 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request, check func(context.
 		return
 	}
 	ctx := r.Context()
+	lang, _ := i18n.Parse(req.Lang) // checked by decodeCheck
+	fail := apiError(w, lang)
 	if !s.acquire(ctx) {
-		apiError(w)(http.StatusServiceUnavailable, "cancelled while waiting for a free check slot")
+		fail(http.StatusServiceUnavailable, "waiting-cancelled")
 		return
 	}
 	body, err := func() ([]byte, error) {
@@ -612,9 +742,9 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request, check func(context.
 	}()
 	switch {
 	case err != nil && ctx.Err() != nil:
-		apiError(w)(http.StatusServiceUnavailable, "cancelled: "+err.Error())
+		fail(http.StatusServiceUnavailable, "cancelled", err)
 	case err != nil:
-		apiError(w)(http.StatusBadRequest, err.Error())
+		fail(http.StatusBadRequest, "check-failed", err)
 	default:
 		apijson.WriteBody(w, http.StatusOK, body)
 	}

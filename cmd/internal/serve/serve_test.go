@@ -259,6 +259,8 @@ func TestServeCheckDateline(t *testing.T) {
 	}
 }
 
+// TestServeBadRequests: the errors in English (?lang=en), as they were
+// before the API spoke Arabic; TestServeErrorLanguage for the languages.
 func TestServeBadRequests(t *testing.T) {
 	ts := testServer(t, Options{})
 	for _, tc := range []struct {
@@ -289,7 +291,7 @@ func TestServeBadRequests(t *testing.T) {
 		{`{"Text": null, "format": "md"}`, `missing "text"`},
 	} {
 		for _, ep := range []string{"/api/v1/check", "/api/v1/fix"} {
-			req, _ := http.NewRequest(http.MethodPost, ts.URL+ep, strings.NewReader(tc.body))
+			req, _ := http.NewRequest(http.MethodPost, ts.URL+ep+"?lang=en", strings.NewReader(tc.body))
 			req.Header.Set("Content-Type", "application/json")
 			res, body := do(t, req)
 			wantStatus(t, res, body, 400)

@@ -36,7 +36,7 @@
     diags: [], // diagnostics of snapshot, each with start/end UTF-16 indices
     seq: 0, // number of the latest request; older answers are dropped
     applying: false, // true while the page itself edits the textarea
-    rules: null, // promise of the rules by id, loaded on demand
+    rules: {}, // language -> promise of the rules by id, loaded on demand
   };
 
   // byteMap returns a function from a UTF-8 byte offset in s to the UTF-16
@@ -121,8 +121,12 @@
     status.className = "status" + (kind ? " " + kind : "");
   }
 
+  // api calls the server with the chosen language in the query string too
+  // (?lang=), so that an error found before the body is read, or in a body
+  // cut at the limit, is answered in it.
   async function api(path, body) {
-    const res = await fetch(path, {
+    const url = /[?&]lang=/.test(path) ? path : path + (path.includes("?") ? "&" : "?") + "lang=" + encodeURIComponent(lang.value);
+    const res = await fetch(url, {
       method: body === undefined ? "GET" : "POST",
       headers: body === undefined ? {} : { "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -219,12 +223,19 @@
       return Object.assign({}, d, { start, end, text: flagged, suggestions: d.suggestions || [] });
     });
     drawMirror(t, state.diags);
+    // the explanations open before stay open, in the chosen language
+    const open = new Set();
+    for (const li of findings.querySelectorAll(".finding")) {
+      if (!li.querySelector(".doc").hidden) open.add(li.dataset.rule + "\n" + li.dataset.text);
+    }
     findings.textContent = "";
     findings.classList.remove("stale");
     const counts = { error: 0, warning: 0, info: 0 };
     state.diags.forEach((d, i) => {
       counts[d.severity] = (counts[d.severity] || 0) + 1;
-      findings.appendChild(findingItem(d, i));
+      const li = findingItem(d, i);
+      findings.appendChild(li);
+      if (open.has(d.rule + "\n" + d.text)) toggleDoc(li, d.rule, li.querySelector(".explain"));
     });
     summary.textContent = diags.length
       ? Object.keys(SEVERITY)
@@ -310,18 +321,21 @@
 
   // ---- rule documentation ------------------------------------------------
 
-  function loadRules() {
-    if (!state.rules) {
-      state.rules = api("/api/v1/rules").then((j) => {
+  // loadRules loads the rules in language l from /api/v1/rules?lang=l,
+  // once per language.
+  function loadRules(l) {
+    if (!state.rules[l]) {
+      const p = api("/api/v1/rules?lang=" + encodeURIComponent(l)).then((j) => {
         const byId = new Map();
         for (const r of j.rules || []) byId.set(r.id, r);
         return byId;
       });
-      state.rules.catch(() => {
-        state.rules = null; // try again next time
+      state.rules[l] = p;
+      p.catch(() => {
+        if (state.rules[l] === p) delete state.rules[l]; // try again next time
       });
     }
-    return state.rules;
+    return state.rules[l];
   }
 
   async function toggleDoc(li, id, btn) {
@@ -333,10 +347,27 @@
     }
     box.hidden = false;
     btn.setAttribute("aria-expanded", "true");
-    if (box.dataset.loaded) return;
+    if (box.dataset.lang !== lang.value) await fillDoc(box, id);
+  }
+
+  // refreshDocs writes the open explanations again in the chosen language;
+  // the closed ones are written again when opened.
+  function refreshDocs() {
+    for (const li of findings.querySelectorAll(".finding")) {
+      const box = li.querySelector(".doc");
+      if (!box.hidden && box.dataset.lang !== lang.value) fillDoc(box, li.dataset.rule);
+    }
+  }
+
+  // fillDoc writes the explanation of rule id into box, in the chosen
+  // language; an answer for a language no longer chosen is dropped.
+  async function fillDoc(box, id) {
+    const l = lang.value;
+    delete box.dataset.lang;
     box.textContent = "جارٍ التحميل…";
     try {
-      const r = (await loadRules()).get(id);
+      const r = (await loadRules(l)).get(id);
+      if (lang.value !== l) return;
       box.textContent = "";
       if (!r) {
         box.textContent = "لا شرح لهذه القاعدة.";
@@ -370,9 +401,9 @@
         dl.append(dt, dd);
       }
       box.appendChild(dl);
-      box.dataset.loaded = "1";
+      box.dataset.lang = l;
     } catch (e) {
-      box.textContent = "تعذّر تحميل القواعد: " + e.message;
+      if (lang.value === l) box.textContent = "تعذّر تحميل القواعد: " + e.message;
     }
   }
 
@@ -686,6 +717,7 @@
   for (const sel of [format, lang]) {
     sel.addEventListener("change", () => {
       if (sel === format) formatHint.hidden = true;
+      if (sel === lang) refreshDocs(); // the explanations shown follow the language
       if (state.snapshot !== null) check();
     });
   }
