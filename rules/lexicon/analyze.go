@@ -11,6 +11,7 @@ import (
 	"github.com/daqiq/daqiq/rules/orthography"
 	"github.com/daqiq/daqiq/rules/spelling"
 	"github.com/daqiq/daqiq/rules/typography"
+	"github.com/daqiq/daqiq/rules/usage"
 )
 
 // finding is one flagged span of a document.
@@ -185,7 +186,7 @@ var curated = sync.OnceValue(func() []*lint.Rule {
 	var out []*lint.Rule
 	for _, mk := range []func() (*lint.Rule, error){
 		spelling.HamzatWasl, spelling.MissingHamza, spelling.Misspelling,
-		orthography.FinalYeh, typography.RunTogether,
+		orthography.FinalYeh, typography.RunTogether, usage.WordForm,
 	} {
 		if r, err := mk(); err == nil {
 			out = append(out, r)

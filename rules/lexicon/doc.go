@@ -15,7 +15,8 @@
 // that reads a single-letter proclitic before a missing hamza (لاهور →
 // لأهور، فاين → فأين) or a word shaped like a transliteration is dropped.
 // The curated lists keep priority: a word spelling/*,
-// orthography/final-yeh or typography/run-together flags is theirs.
+// orthography/final-yeh, typography/run-together or usage/word-form flags
+// is theirs.
 //
 // The dictionaries are a system dependency (lint/hunspell reads them):
 // found when the configuration is read, loaded on the first word checked,
