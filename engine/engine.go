@@ -176,7 +176,11 @@ func (r Result) Count(level lint.Level) int { return runner.AtLeast(r.Diagnostic
 // fail level.
 func (e *Engine) Fails(r Result) bool { return r.Count(e.fail) > 0 }
 
-// Check checks one article. An error is returned only for input that
+// Check checks one article. A plain-text input larger than
+// runner.SectionThreshold is an archive rather than an article: the runner
+// checks (and fixes) it section by section, with the dateline, the cap per
+// rule and the offsets kept file-wide (see runner.Sections).
+// An error is returned only for input that
 // cannot be checked (invalid UTF-8, markup nested past markup's limits, a
 // selection naming an unknown rule) or a cancelled context; findings are
 // never errors.

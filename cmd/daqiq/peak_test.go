@@ -104,7 +104,7 @@ func TestPeakMemory(t *testing.T) {
 	for _, c := range []struct {
 		flag string
 		most float64 // times the file size
-	}{{"", 17}, {"--fix", 24}, {"--diff", 24}} {
+	}{{"", 8}, {"--fix", 12}, {"--diff", 12}} {
 		args := []string{"check", "-q", file}
 		if c.flag != "" {
 			args = []string{"check", "-q", c.flag, file}

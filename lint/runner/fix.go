@@ -169,8 +169,13 @@ type Parsed struct {
 	Facts *lint.Facts
 }
 
-// Check lints a parsed document and applies its filter.
+// Check lints a parsed document and applies its filter. A plain-text
+// document larger than SectionThreshold is checked section by section
+// (see Sections).
 func Check(p Parsed, rules []lint.Active) []lint.Diagnostic {
+	if sectioned(p) {
+		return checkSections(p, rules)
+	}
 	ds, _ := check(p, rules, runOptions{})
 	return ds
 }
@@ -271,14 +276,31 @@ func FixAll(doc *source.Document, rules []lint.Active, unsafe bool, newDoc func(
 // text with the fixes that led to it (and what also lists of them), so
 // that a second run, starting there, changes nothing either.
 func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (Parsed, error)) (out []byte, last Parsed, ds []lint.Diagnostic, applied int, also []lint.Diagnostic, err error) {
-	total := 0
+	if sectioned(p) {
+		return fixSections(p, rules, unsafe, parse)
+	}
 	// one scratch for every round (see runOptions.sc)
 	sc := getScratch()
 	defer sc.release()
-	opts := runOptions{fix: true, unsafe: unsafe, sc: sc}
+	out, last, ds, applied, later, err := fixRounds(p, rules, parse, runOptions{fix: true, unsafe: unsafe, sc: sc})
+	if err != nil {
+		return nil, Parsed{}, nil, 0, nil, err
+	}
+	var lang i18n.Lang
+	if last.Facts != nil {
+		lang = last.Facts.Lang
+	}
+	return out, last, ds, applied, laterFindings(later, lang), nil
+}
+
+// fixRounds is FixParsed with the options of its runs (opts.sc set), that
+// returns the fixes later rounds made outside what was reported as they
+// are, for FixParsed or fixSections to turn into findings.
+func fixRounds(p Parsed, rules []lint.Active, parse func([]byte) (Parsed, error), opts runOptions) (out []byte, last Parsed, ds []lint.Diagnostic, applied int, later []laterFix, err error) {
+	total := 0
+	unsafe := opts.unsafe
 	ds, more := check(p, rules, opts)
 	var reported spans
-	var later []laterFix
 	// the texts met so far, by hash and length (not their bytes: a long
 	// file would be kept ten times over), with the fixes that led to each
 	type state struct {
@@ -326,11 +348,7 @@ func FixParsed(p Parsed, rules []lint.Active, unsafe bool, parse func([]byte) (P
 			break
 		}
 	}
-	var lang i18n.Lang
-	if p.Facts != nil {
-		lang = p.Facts.Lang
-	}
-	return p.Doc.Src, p, ds, total, laterFindings(later, lang), nil
+	return p.Doc.Src, p, ds, total, later, nil
 }
 
 // laterFix is a fix a round after the first applied outside the spans the

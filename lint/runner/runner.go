@@ -52,6 +52,22 @@ type runOptions struct {
 	// instead of taking a new one each round before the collector has
 	// freed the last.
 	sc *scratch
+	// noDateline: do not look for a dateline printed at the top of the
+	// text (a section after the first of a sectioned file: the file's
+	// dateline is the one at the top of its first section).
+	noDateline bool
+	// overs, when set, receives what each rule left out past MaxPerRule
+	// instead of a note among the diagnostics: a sectioned file counts
+	// the cap over all its sections.
+	overs *[]ruleOver
+}
+
+// ruleOver is what one rule left out past MaxPerRule in one run: how
+// many findings and the span of the first of them by position.
+type ruleOver struct {
+	rule  string
+	n     int
+	first span
 }
 
 // run is RunFacts with options. more is what opts.fix asks for, sorted
@@ -71,7 +87,7 @@ func run(doc *source.Document, rules []lint.Active, opts runOptions) (ds, more [
 	sc.toks = arabic.AppendTokens(sc.toks[:0], doc.Text)
 	sc.splits.Analyze(sc.toks)
 	toks, splits, memo := sc.toks, &sc.splits, sc.memo
-	if find := lint.DatelineFinder(); find != nil && !facts.Printed.Known() {
+	if find := lint.DatelineFinder(); find != nil && !facts.Printed.Known() && !opts.noDateline {
 		var p lint.Pass
 		p.Init(nil, doc, toks, splits, nil, facts, memo, func(lint.Diagnostic) {})
 		if d, ok := find(&p); ok {
@@ -100,9 +116,16 @@ func run(doc *source.Document, rules []lint.Active, opts runOptions) (ds, more [
 	}
 	out := sc.out
 	var notes []lint.Diagnostic
+	if opts.overs != nil {
+		*opts.overs = (*opts.overs)[:0]
+	}
 	for k, r := range rules {
 		if n := sc.reps[k].over; n > 0 {
 			first := sc.reps[k].first
+			if opts.overs != nil {
+				*opts.overs = append(*opts.overs, ruleOver{rule: r.ID, n: n, first: first})
+				continue
+			}
 			notes = append(notes, lint.Diagnostic{
 				Start: first.start, End: first.end, Rule: r.ID, Level: lint.Info,
 				Message: i18n.Plural(facts.Lang, "text", "more-findings", n),
