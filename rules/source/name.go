@@ -125,7 +125,7 @@ func reportName(p *lint.Pass, c *compared, names map[string]bool, k, j int) bool
 		strings.HasSuffix(fa, fw) || strings.HasSuffix(fw, fa) {
 		return false
 	}
-	if d := distance(ra, rw); d < 1 || d > 2 || d == 2 && min(len(ra), len(rw)) < 5 {
+	if d := distance(ra, rw); d < 1 || d > 2 || d == 2 && (min(len(ra), len(rw)) < 6 || ra[0] != rw[0]) {
 		return false
 	}
 	if !names[fa] && !names[fw] && (newsWord(a.Key) || newsWord(w.Key)) {

@@ -52,6 +52,9 @@ var numWords = func() map[string]numWord {
 	add(nUnit, 9, "تسع", "تسعه")
 	add(nUnit, 10, "عشره")
 	add(nUnit, 1, "احد", "احدي")
+	for i, w := range []string{"ثلاثا", "اربعا", "خمسا", "ستا", "سبعا", "ثمانيا", "تسعا"} {
+		add(nUnit, float64(i+3), w)
+	}
 	add(nTeen, 10, "عشر")
 	add(nTen, 20, "عشرون", "عشرين")
 	add(nTen, 30, "ثلاثون", "ثلاثين")
@@ -335,17 +338,9 @@ func agree(a, w number) bool {
 		return true
 	}
 	lo, hi := min(a.value, w.value), max(a.value, w.value)
-	switch {
-	case a.approx == 1 || w.approx == 1:
-		return hi <= lo*1.15
-	case a.approx == 2: // أكثر من 40: the wire's more
-		return w.value > a.value
-	case a.approx == 3:
-		return w.value < a.value
-	case w.approx == 2:
-		return a.value > w.value
-	case w.approx == 3:
-		return a.value < w.value
-	}
-	return false
+	return a.approx == 2 && w.value > a.value || // أكثر من 40: the wire's more
+		a.approx == 3 && w.value < a.value ||
+		w.approx == 2 && a.value > w.value ||
+		w.approx == 3 && a.value < w.value ||
+		(a.approx == 1 || w.approx == 1) && hi <= lo*1.15
 }
