@@ -338,9 +338,14 @@ func agree(a, w number) bool {
 		return true
 	}
 	lo, hi := min(a.value, w.value), max(a.value, w.value)
-	return a.approx == 2 && w.value > a.value || // أكثر من 40: the wire's more
-		a.approx == 3 && w.value < a.value ||
-		w.approx == 2 && a.value > w.value ||
-		w.approx == 3 && a.value < w.value ||
-		(a.approx == 1 || w.approx == 1) && hi <= lo*1.15
+	near := hi <= lo*1.15
+	if a.approx == w.approx && a.approx != 0 || (a.approx == 1 || w.approx == 1) && near {
+		return near
+	}
+	// أكثر من 40 for the wire's 45, or 45 for the wire's أكثر من 40:
+	// bounded, so that أكثر من 500 is not the wire's 5000
+	return a.approx == 2 && w.value > a.value && w.value <= a.value*1.5 ||
+		a.approx == 3 && w.value < a.value && w.value*1.5 >= a.value ||
+		w.approx == 2 && a.value > w.value && a.value <= w.value*1.5 ||
+		w.approx == 3 && a.value < w.value && a.value*1.5 >= w.value
 }
