@@ -143,6 +143,9 @@ type Doc struct {
 	Wrong string // an example the rule flags
 	Right string // the same text, corrected
 	Fix   string // optional: how the fix works and when it is unsafe
+	// Source, for a rule that compares an article with its wire copy
+	// (Facts.Source): the wire Wrong and Right were rewritten from.
+	Source string
 }
 
 // Option is a setting a rule accepts under [rules."ID"] in .daqiq.toml.

@@ -14,6 +14,7 @@ import (
 	"github.com/daqiq/daqiq/rules/orthography"
 	"github.com/daqiq/daqiq/rules/punctuation"
 	"github.com/daqiq/daqiq/rules/repetition"
+	"github.com/daqiq/daqiq/rules/source"
 	"github.com/daqiq/daqiq/rules/spelling"
 	"github.com/daqiq/daqiq/rules/typography"
 	"github.com/daqiq/daqiq/rules/usage"
@@ -54,6 +55,11 @@ var builtin = []func() (*lint.Rule, error){
 
 	repetition.RepeatedLine,
 	repetition.RepeatedWord,
+
+	source.Date,
+	source.Name,
+	source.Number,
+	source.Quote,
 
 	spelling.HamzatWasl,
 	spelling.MissingHamza,

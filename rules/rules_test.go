@@ -95,10 +95,13 @@ func TestDocExamples(t *testing.T) {
 		if r.Unavailable != "" {
 			continue // TestBuiltinFixtures says so
 		}
-		if n := count(t, r, r.Doc.Wrong); n == 0 {
+		if r.Category == "source" && r.Doc.Source == "" {
+			t.Errorf("%s: a source rule's documents need the wire its examples were written from (Doc.Source)", r.ID)
+		}
+		if n := countWith(t, r, r.Doc.Wrong, r.Doc.Source); n == 0 {
 			t.Errorf("%s: the documented wrong example is not flagged", r.ID)
 		}
-		if n := count(t, r, r.Doc.Right); n != 0 {
+		if n := countWith(t, r, r.Doc.Right, r.Doc.Source); n != 0 {
 			t.Errorf("%s: the documented right example is flagged %d times", r.ID, n)
 		}
 	}
@@ -118,13 +121,21 @@ func skipUnavailable(t *testing.T, r *lint.Rule) {
 	t.Skipf("%s: %s", r.ID, r.Unavailable)
 }
 
-func count(t *testing.T, r *lint.Rule, text string) int {
+// countWith counts the findings of r on text, checked against the wire
+// copy wire when it is not empty (the source rules).
+func countWith(t *testing.T, r *lint.Rule, text, wire string) int {
 	t.Helper()
 	doc, err := source.New("doc", []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return len(runner.Run(doc, []lint.Active{{Rule: r, Level: r.Level}}))
+	facts := &lint.Facts{}
+	if wire != "" {
+		if facts.Source, err = linttest.NewSource("wire.txt", []byte(wire)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return len(runner.RunFacts(doc, []lint.Active{{Rule: r, Level: r.Level}}, facts))
 }
 
 // TestCleanArticles holds the built-in rule set to silence on edited

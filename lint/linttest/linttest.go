@@ -9,6 +9,9 @@
 //	---
 //	a new document
 //
+//	#! source=pair.wire.txt    (the wire copy, for the source rules: a
+//	                           file beside the fixture)
+//
 // Each ⟦flagged|suggestion⟧ marks a diagnostic the rule must report, with
 // its first suggestion (⟦flagged⟧ alone leaves the suggestion unchecked,
 // ⟦flagged|⟧ expects a deletion). Every unmarked byte must stay silent.
@@ -22,6 +25,7 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
@@ -131,9 +135,20 @@ func Run(t *testing.T, rule *lint.Rule, path string) (wants, silent int) {
 		if err != nil {
 			t.Fatalf("%s:%d: %v", name, c.Line, err)
 		}
+		var wire *lint.Source
+		if f, ok := c.Options["source"]; ok {
+			delete(c.Options, "source")
+			data, err := os.ReadFile(filepath.Join(filepath.Dir(path), f))
+			if err != nil {
+				t.Fatalf("%s:%d: %v", name, c.Line, err)
+			}
+			if wire, err = NewSource(f, data); err != nil {
+				t.Fatalf("%s:%d: %v", name, c.Line, err)
+			}
+		}
 		// in each language: the same findings, each message in the catalogue
 		for _, lang := range i18n.Langs {
-			ds := runner.RunFacts(doc, []lint.Active{{Rule: rule, Level: rule.Level, Options: c.Options}}, &lint.Facts{Lang: lang})
+			ds := runner.RunFacts(doc, []lint.Active{{Rule: rule, Level: rule.Level, Options: c.Options}}, &lint.Facts{Lang: lang, Source: wire})
 			Check(t, fmt.Sprintf("%s (document at line %d, %s)", name, c.Line, lang), doc, ds, c.Wants)
 		}
 	}
@@ -143,6 +158,24 @@ func Run(t *testing.T, rule *lint.Rule, path string) (wants, silent int) {
 		}
 	}
 	return wants, silent
+}
+
+// NewSource reads a plain-text wire copy as the engine reads one: its
+// tokens and the dateline printed at its top.
+func NewSource(name string, data []byte) (*lint.Source, error) {
+	doc, err := source.New(name, data)
+	if err != nil {
+		return nil, err
+	}
+	s := &lint.Source{Name: name, Doc: doc, Tokens: arabic.Tokenize(doc.Text)}
+	if find := lint.DatelineFinder(); find != nil {
+		var sp arabic.Splits
+		sp.Analyze(s.Tokens)
+		var p lint.Pass
+		p.Init(nil, doc, s.Tokens, &sp, nil, &lint.Facts{}, map[string]any{}, func(lint.Diagnostic) {})
+		s.Dateline, _ = find(&p)
+	}
+	return s, nil
 }
 
 // Check compares diagnostics with expectations.
