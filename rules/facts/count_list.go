@@ -17,7 +17,7 @@ func CountList() (*lint.Rule, error) {
 		Level:    lint.Warning,
 		Summary:  "a count that the list after it does not match (ثلاثة مرشحين هم: أ، ب، ج، د)",
 		Doc: lint.Doc{
-			What:  "Finds a count from two to twenty, in words (ثلاثة، أربع، الخمسة) or digits, with its noun, announcing a list — a colon, or هم، هي، هما — and counts the items of the list up to the end of the sentence: items are cut at commas, and a و inside an item may join two more (أ وب وج). The rule flags the count when the list has more items than the count even before the و are counted, or fewer even after. Items of more than five words, a figure inside the list, and a list marked as a selection (من بينهم، منها، أبرزها، مثل، وغيرهم) leave it alone; a list that is shorter than its count is flagged only after a colon or with a comma in it.",
+			What:  "Finds a count from two to twenty, in words (ثلاثة، أربع، الخمسة) or digits, with its noun, announcing a list — a colon, or هم، هي، هما — and counts the items between the commas of the list, up to the end of the sentence; a last item longer than every other is a clause after the list (، حسبما أفادت الوكالة) and is not counted. The rule flags a count that the list has more items than. A pronoun after a comma (ست دول، وهي خطة) opens no list; an item of more than five words, a figure, a dash, a bracket or a word in another script inside the list, and a list marked as a selection (من بينهم، منها، أبرزها، مثل، وغيرهم) leave it alone. A list with fewer items than its count is not flagged: an item may be a dual (فريقين للبنين) or join several with و.",
 			Why:   "A count that the list contradicts means a name was dropped or added in editing, or the count was never updated.",
 			Wrong: "وتأهل إلى الجولة الثانية ثلاثة مرشحين هم: سالم، وفؤاد، ونبيل، وعادل.",
 			Right: "وتأهل إلى الجولة الثانية أربعة مرشحين هم: سالم، وفؤاد، ونبيل، وعادل.",
@@ -104,18 +104,11 @@ func runCountList(p *lint.Pass) {
 			if m < 0 {
 				continue
 			}
-			colon := toks[m].Kind == arabic.Punct
-			lo, hi, ok := countItems(toks, m+1, s)
-			if !ok {
-				continue
+			if partialIn(toks, to, m) {
+				continue // ثلاث مراحل منها:
 			}
-			var got int
-			switch {
-			case lo > n:
-				got = lo
-			case hi < n && hi >= 2 && (colon || lo >= 2):
-				got = hi
-			default:
+			got, ok := countItems(toks, m+1, s)
+			if !ok || got <= n {
 				continue
 			}
 			p.Report(lint.Diagnostic{
@@ -133,16 +126,21 @@ func runCountList(p *lint.Pass) {
 // -1 when there is none.
 func marker(toks []arabic.Token, to int, s span) int {
 	j := next(toks, to, s.hi)
+	comma := false
 	for words := 0; j < s.hi; j = next(toks, j, s.hi) {
 		t := &toks[j]
 		switch {
 		case t.Kind == arabic.Punct && t.Key == ":":
 			return j
 		case t.Kind == arabic.Punct && (t.Key == "،" || t.Key == ","):
+			comma = true
 			continue
 		case t.Kind == arabic.Word && listMarkers[bare(t.Key)]:
 			if k := next(toks, j, s.hi); k < s.hi && toks[k].Kind == arabic.Punct && toks[k].Key == ":" {
 				return k
+			}
+			if comma {
+				return -1 // ست دول أوروبية، وهي خطة: a new clause
 			}
 			return j
 		case t.Kind == arabic.Word && t.Arabic && !notNoun[t.Key]:
@@ -157,10 +155,12 @@ func marker(toks []arabic.Token, to int, s span) int {
 }
 
 // countItems counts the items of the list from token i to the end of the
-// sentence (or a semicolon): lo counts the items between commas, hi adds
-// every word inside an item that starts with و (أ وب وج). ok is false
-// when the list does not read as a list of names.
-func countItems(toks []arabic.Token, i int, s span) (lo, hi int, ok bool) {
+// sentence (or a semicolon): the items between commas. A last item longer
+// than every other is a clause after the list (، حسبما أفادت الوكالة) and
+// is not counted. ok is false when the list does not read as a list of
+// names: an item of more than five words, a figure, a word in another
+// script, a dash, a bracket, a colon or a selection word inside it.
+func countItems(toks []arabic.Token, i int, s span) (n int, ok bool) {
 	end := s.hi
 	for k := i; k < s.hi; k++ {
 		if toks[k].Kind == arabic.Punct && (toks[k].Key == "؛" || toks[k].Key == ";") {
@@ -169,9 +169,9 @@ func countItems(toks []arabic.Token, i int, s span) (lo, hi int, ok bool) {
 		}
 	}
 	if partialIn(toks, i, end) {
-		return 0, 0, false
+		return 0, false
 	}
-	words, inner := 0, 0
+	words, longest, last := 0, 0, 0
 	close := func() bool {
 		if words == 0 {
 			return true // a comma with nothing before it: the opening one
@@ -179,46 +179,43 @@ func countItems(toks []arabic.Token, i int, s span) (lo, hi int, ok bool) {
 		if words > 5 {
 			return false
 		}
-		lo++
-		hi += 1 + inner
-		words, inner = 0, 0
+		n++
+		longest = max(longest, last)
+		last, words = words, 0
 		return true
 	}
 	for k := i; k < end; k++ {
 		t := &toks[k]
 		switch t.Kind {
 		case arabic.Number:
-			return 0, 0, false
+			return 0, false
 		case arabic.Word:
-			if t.Key == "و" {
-				if words > 0 {
-					inner++
-				}
-				continue
+			if !t.Arabic {
+				return 0, false
 			}
-			if words > 0 && strings.HasPrefix(t.Key, "و") && len(t.Key) > len("و")*2 {
-				inner++
+			if t.Key != "و" {
+				words++
 			}
-			words++
 		case arabic.Punct:
 			switch t.Key {
-			case "،", ",", "-", "–", "•", "*":
+			case "،", ",":
 				if !close() {
-					return 0, 0, false
+					return 0, false
 				}
-			case "(", ")", "«", "»", "\"", "“", "”", ".", "!", "؟", "?", ":", "/":
-				if t.Key == ":" || t.Key == "(" {
-					return 0, 0, false // a label or an aside inside the list
-				}
+			case "-", "–", "—", "(", ")", ":", "/", "•", "*":
+				return 0, false
 			}
 		case arabic.Space:
 			if t.Breaks > 0 && !close() {
-				return 0, 0, false
+				return 0, false
 			}
 		}
 	}
 	if !close() {
-		return 0, 0, false
+		return 0, false
 	}
-	return lo, hi, lo > 0
+	if n > 2 && last > longest {
+		n-- // the clause after the list
+	}
+	return n, n > 0
 }

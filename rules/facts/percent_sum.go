@@ -42,7 +42,7 @@ var changeWords = []string{
 	"ربح", "أرباح", "فائد", "عائد", "تضخم", "معدل", "بطال", "سابق", "الماضي", "تحسن", "ضعف",
 	"أضعاف", "سجل", "سجلت", "بلغ", "بلغت", "وصل", "وصلت", "أعلى", "أدنى", "حوالي",
 	"نحو", "أكثر", "أقل", "قرابة", "زهاء", "تجاوز", "يتجاوز", "تتجاوز", "تمثل", "يمثل",
-	"يشكل", "تشكل", "شكل", "خصم", "تخفيض", "تخفيضات", "ضريب", "رسوم", "فائدة", "زكاة",
+	"يشكل", "تشكل", "شكل", "المشاركة", "مشاركة", "الإقبال", "إقبال", "خصم", "تخفيض", "تخفيضات", "ضريب", "رسوم", "فائدة", "زكاة",
 }
 
 func hasStem(key string, stems []string) bool {
@@ -93,6 +93,9 @@ func runPercentSum(p *lint.Pass) {
 				if glued(toks, i) && !(i+1 < len(toks) && (toks[i+1].Key == "%" || toks[i+1].Key == "٪")) {
 					off = true
 					continue
+				}
+				if b := prev(toks, i, s.lo); b >= s.lo && toks[b].Key == "(" {
+					off = true // (75%): an aside, of a base the sentence names elsewhere
 				}
 				v, ok := floatValue(t.Key)
 				if !ok || rounded(toks, i, s.lo, s.hi) {

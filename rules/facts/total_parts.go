@@ -3,6 +3,8 @@ package facts
 import (
 	"strconv"
 
+	"strings"
+
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
 )
@@ -42,9 +44,9 @@ var sumWords = map[string]bool{
 // notNoun are words after a figure that are no counted noun: the part
 // after them names no noun of its own (37 في الشمال).
 var notNoun = map[string]bool{
-	"في": true, "من": true, "على": true, "إلى": true, "الى": true, "عن": true, "ل": true,
+	"في": true, "من": true, "على": true, "عن": true, "ل": true,
 	"ب": true, "مع": true, "عند": true, "لصالح": true, "داخل": true, "خارج": true,
-	"ضمن": true, "لدى": true, "بين": true, "و": true, "أو": true, "او": true,
+	"ضمن": true, "لدى": true, "و": true, "أو": true, "او": true,
 	"لـ": true, "حصة": true, "مقابل": true, "لحزب": true, "لقائمة": true,
 }
 
@@ -71,10 +73,49 @@ func figureAt(toks []arabic.Token, i int, s span) (int, bool) {
 	if _, pct := percentAt(toks, i, s.hi); pct {
 		return 0, false
 	}
-	if isWord(toks, prev(toks, i, s.lo), "يوم", "اليوم", "ليوم", "الساعة", "بالساعة") {
+	if isWord(toks, prev(toks, i, s.lo), "يوم", "اليوم", "ليوم", "الساعة", "بالساعة", "بين", "من", "إلى", "الى") {
+		return 0, false // a day, an hour, a range: بين 14 و16، من 14 إلى 16
+	}
+	if ranged(toks, i, s) {
 		return 0, false
 	}
 	return n, true
+}
+
+// ranged reports whether the figure at i is an end of a range or a pair:
+// 18 – 38، 14 إلى 16، 18 و 19، (1332 - 1406).
+func ranged(toks []arabic.Token, i int, s span) bool {
+	for _, j := range [...]int{prev(toks, i, s.lo), next(toks, i, s.hi)} {
+		if j < s.lo || j >= s.hi {
+			continue
+		}
+		t := &toks[j]
+		if t.Kind == arabic.Punct && strings.Contains("-–—()/", t.Key) {
+			return true
+		}
+		if isWord(toks, j, "إلى", "الى", "حتى") {
+			return true
+		}
+	}
+	if j := prev(toks, i, s.lo); j >= s.lo && toks[j].Kind == arabic.Word && toks[j].Key == "و" {
+		if k := prev(toks, j, s.lo); k >= s.lo && toks[k].Kind == arabic.Number {
+			return true
+		}
+	}
+	if j := next(toks, i, s.hi); isWord(toks, j, "و") {
+		if k := next(toks, j, s.hi); k < s.hi && toks[k].Kind == arabic.Number {
+			return true
+		}
+	}
+	return false
+}
+
+// units are the skeletons of what is measured rather than counted: time,
+// ages, distance, temperature. Their totals are not broken down.
+var units = map[string]bool{
+	"عم": true, "سن": true, "شهر": true, "سبع": true, "سع": true, "دقق": true, "ثن": true,
+	"درج": true, "متر": true, "كلمتر": true, "كلغرم": true, "كجم": true, "طن": true, "لتر": true,
+	"ملمتر": true, "سنتمتر": true, "كلم": true, "ميل": true,
 }
 
 // part is one listed part: its figure and whether it names its noun.
@@ -129,14 +170,14 @@ func runTotalParts(p *lint.Pass) {
 				continue
 			}
 			noun := skeleton(toks[w].Key)
-			if len(noun) < 2*2 {
+			if len(noun) < 2*2 || units[noun] || toks[w].Key == "يوما" || toks[w].Key == "أيام" {
 				continue // a noun of one letter left: no telling what it counts
 			}
-			sum, parts, ok := partsAfter(toks, w, s, noun)
+			sum, parts, most, ok := partsAfter(toks, w, s, noun)
 			if !ok {
-				sum, parts, ok = partsBefore(toks, i, s, noun)
+				sum, parts, most, ok = partsBefore(toks, i, s, noun)
 			}
-			if !ok || parts < 2 || sum == total {
+			if !ok || parts < 2 || sum == total || most >= total {
 				continue
 			}
 			p.Report(lint.Diagnostic{
@@ -148,29 +189,30 @@ func runTotalParts(p *lint.Pass) {
 }
 
 // partsAfter adds up the parts listed after the total whose noun is the
-// word at w: after a colon or a word of breakdown, within five words.
-func partsAfter(toks []arabic.Token, w int, s span, noun string) (sum, parts int, ok bool) {
+// word at w: after a colon or a word of breakdown, within three words of
+// the noun (هي and هم right after it).
+func partsAfter(toks []arabic.Token, w int, s span, noun string) (sum, parts, most int, ok bool) {
 	j, words := next(toks, w, s.hi), 0
 	for ; j < s.hi; j = next(toks, j, s.hi) {
 		t := &toks[j]
 		if t.Kind == arabic.Punct && t.Key == ":" {
 			break
 		}
-		if t.Kind == arabic.Word && breakdown[bare(t.Key)] {
+		if t.Kind == arabic.Word && breakdown[bare(t.Key)] && (words == 0 || !listMarkers[bare(t.Key)]) {
 			if k := next(toks, j, s.hi); k < s.hi && toks[k].Kind == arabic.Punct && toks[k].Key == ":" {
 				j = k
 			}
 			break
 		}
-		if t.Kind != arabic.Word {
-			return 0, 0, false
+		if t.Kind != arabic.Word || words > 0 && t.Key != bare(t.Key) || t.Key == "و" {
+			return 0, 0, 0, false // not the total's phrase: a mark, a new clause
 		}
-		if words++; words > 5 {
-			return 0, 0, false
+		if words++; words > 3 {
+			return 0, 0, 0, false
 		}
 	}
 	if j >= s.hi || partialIn(toks, w, s.hi) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	for k := j + 1; k < s.hi; k++ {
 		if toks[k].Kind != arabic.Number {
@@ -178,18 +220,19 @@ func partsAfter(toks []arabic.Token, w int, s span, noun string) (sum, parts int
 		}
 		n, kind := partAt(toks, k, s, noun)
 		if kind == noPart {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 		sum += n
 		parts++
+		most = max(most, n)
 	}
-	return sum, parts, true
+	return sum, parts, most, true
 }
 
 // partsBefore adds up the parts listed before a total that a word of
 // sumWords introduces (… بمجموع 88 مقعدا): every figure before it in the
 // sentence must name the total's noun.
-func partsBefore(toks []arabic.Token, i int, s span, noun string) (sum, parts int, ok bool) {
+func partsBefore(toks []arabic.Token, i int, s span, noun string) (sum, parts, most int, ok bool) {
 	intro := false
 	j := i
 	for n := 0; n < 3; n++ {
@@ -203,7 +246,7 @@ func partsBefore(toks []arabic.Token, i int, s span, noun string) (sum, parts in
 		}
 	}
 	if !intro || partialIn(toks, s.lo, i) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	for k := s.lo; k < j; k++ {
 		if toks[k].Kind != arabic.Number {
@@ -211,10 +254,11 @@ func partsBefore(toks []arabic.Token, i int, s span, noun string) (sum, parts in
 		}
 		n, kind := partAt(toks, k, s, noun)
 		if kind != sameNoun {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 		sum += n
 		parts++
+		most = max(most, n)
 	}
-	return sum, parts, true
+	return sum, parts, most, true
 }
