@@ -9,6 +9,7 @@ import (
 	"github.com/daqiq/daqiq/rules/consistency"
 	"github.com/daqiq/daqiq/rules/dates"
 	"github.com/daqiq/daqiq/rules/entities"
+	"github.com/daqiq/daqiq/rules/facts"
 	"github.com/daqiq/daqiq/rules/grammar"
 	"github.com/daqiq/daqiq/rules/lexicon"
 	"github.com/daqiq/daqiq/rules/orthography"
@@ -34,6 +35,11 @@ var builtin = []func() (*lint.Rule, error){
 
 	entities.ConfusableCountry,
 	entities.KnowledgeClaim,
+
+	facts.AgeBirth,
+	facts.CountList,
+	facts.PercentSum,
+	facts.TotalParts,
 
 	grammar.CountedNoun,
 	grammar.InnaAnna,
