@@ -35,6 +35,7 @@ var builtin = []func() (*lint.Rule, error){
 
 	entities.ConfusableCountry,
 	entities.KnowledgeClaim,
+	entities.TitleChange,
 
 	grammar.CountedNoun,
 	grammar.InnaAnna,
