@@ -22,7 +22,7 @@ func EventDate() (*lint.Rule, error) {
 				"event another weekday or another date. A weekday and a date are compared through the dateline. Silent where " +
 				"the event may be another one: an adjective that counts or places it (الاجتماع المقبل، الثاني، الأخير، المقرر), " +
 				"two different adjectives (الاجتماع الوزاري، الاجتماع الطارئ), another year, a sentence that spans days (بدأ، " +
-				"اختتم، حتى، يومي) or a day before or after it (قبل، منذ، عشية), an event put off (تأجيل، إرجاء, بدلا من), and two " +
+				"اختتم، حتى، يومي) or a day before or after it (قبل، منذ، عشية، من … إلى), an event put off (تأجيل، إرجاء, بدلا من), and two " +
 				"days in one paragraph.",
 			Why: "Rewritten and updated copy keeps the day of the first version in one paragraph and the corrected one in " +
 				"another; the reader cannot tell which is right.",
@@ -50,13 +50,13 @@ var instanceWords = keySet("المقبل", "المقبلة", "القادم", "ا
 // that the day is another one's.
 var spanWords = keySet("بدأ", "بدأت", "تبدأ", "يبدأ", "انطلق", "انطلقت", "تنطلق", "ينطلق", "اختتم", "اختتمت",
 	"يختتم", "تختتم", "ينتهي", "تنتهي", "انتهى", "انتهت", "تستمر", "يستمر", "استمر", "استمرت", "حتى", "لمدة",
-	"مدى", "يومي", "يومين", "أيام", "كل", "مطلع", "نهاية", "منتصف", "وحتى", "إلى", "بين", "مقررا", "مقررة",
+	"مدى", "يومي", "يومين", "أيام", "مطلع", "نهاية", "منتصف", "وحتى", "مقررا", "مقررة",
 	"سيعقد", "ستعقد", "يعقد", "تعقد", "سيقام", "ستقام", "يستأنف", "تستأنف", "استئناف")
 
 // beforeDay words right before the day make it another day than the
 // event's (قبل الثلاثاء، منذ الأربعاء).
 var beforeDay = keySet("قبل", "بعد", "منذ", "حتى", "إلى", "من", "عشية", "غداة", "قبيل", "بعيد", "مساء", "صباح",
-	"ليلة", "فجر", "ظهر", "وقبل", "وبعد", "ومنذ")
+	"ليلة", "فجر", "ظهر", "وقبل", "وبعد", "ومنذ", "كل", "بين", "وإلى")
 
 // putOff words in a sentence of the event say that its day moved.
 var putOff = keySet("تأجيل", "تأجيله", "تأجيلها", "أرجئ", "أرجئت", "إرجاء", "تأجل", "تأجلت", "أجلت", "أجل",
@@ -166,6 +166,18 @@ func runEventDate(p *lint.Pass, v *vocab) {
 		}
 	}
 	days = kept
+	// a noun read with two different adjectives names two events: its
+	// uses without one could be either
+	quals := map[string]string{}
+	for _, d := range days {
+		if d.qual == "" {
+			continue
+		}
+		if q, ok := quals[d.noun]; ok && q != d.qual {
+			off[d.noun] = true
+		}
+		quals[d.noun] = d.qual
+	}
 	for i := range days {
 		a := &days[i]
 		if off[a.noun] {
@@ -205,9 +217,10 @@ func runEventDate(p *lint.Pass, v *vocab) {
 	}
 }
 
-// oneEvent: the same noun, and no two different adjectives.
+// oneEvent: the same noun, no two different adjectives, no two years.
 func oneEvent(a, b *eventDay) bool {
-	return a.noun == b.noun && (a.qual == "" || b.qual == "" || a.qual == b.qual)
+	return a.noun == b.noun && (a.qual == "" || b.qual == "" || a.qual == b.qual) &&
+		(a.year == 0 || b.year == 0 || a.year == b.year)
 }
 
 // conflict reports whether two days given to one event cannot both be

@@ -21,7 +21,7 @@ func TitleChange() (*lint.Rule, error) {
 				"رئيس الجمهورية، العاهل), the head of government (رئيس الوزراء، رئيس الحكومة، المستشار), the foreign minister, " +
 				"the secretary-general of the UN or of the Arab League, with or without a country adjective; الرئيس alone only with a country adjective (الرئيس التركي), for the press gives it to heads of government and of parliament too (الرئيس تمام سلام). Flags an office " +
 				"that differs from the one the article gives the person most often (on a tie, the first). Silent when the " +
-				"title is marked as former (السابق، الأسبق، آنذاك، في عهد) or the sentence names a past year, and for a " +
+				"title is marked as former (السابق، الأسبق، آنذاك، في عهد), follows كان, or the sentence names a past year, and for a " +
 				"person whose change of office the article tells (انتُخب، عُيّن، أصبح، تولى، خلفا لـ).",
 			Why: "A person who is president in one paragraph and prime minister in the next is a slip that copy from an " +
 				"older story brings in; the reader cannot tell which is current.",
@@ -35,7 +35,23 @@ func TitleChange() (*lint.Rule, error) {
 var changeWords = wordSet("انتخب", "انتخبت", "انتخابه", "انتخابها", "عين", "عينت", "تعيينه", "تعيينها", "أصبح",
 	"أصبحت", "صار", "صارت", "تولى", "تولت", "توليه", "توليها", "خلفا", "خلف", "خلفه", "خلفها", "منصبه", "منصبها",
 	"المنصب", "اليمين", "فاز", "فازت", "فوزه", "فوزها", "رشح", "ترشح", "ترشيحه", "ترشيحها", "استقال", "استقالت",
-	"استقالته", "استقالتها", "عهد", "قبل", "حينما", "كان", "كانت", "ليصبح", "لتصبح")
+	"استقالته", "استقالتها", "عهد", "قبل", "حينما", "ليصبح", "لتصبح")
+
+var pastVerbs = wordSet("كان", "وكان", "كانت", "وكانت", "فكان")
+
+// toks2tok returns the index of the token starting at byte offset off.
+func toks2tok(toks []arabic.Token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if toks[mid].Start < off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
 
 // officeUse is one office written before a person.
 type officeUse struct {
@@ -73,6 +89,10 @@ func runTitleChange(p *lint.Pass, k *Knowledge) {
 			continue
 		}
 		if k.pastSentence(toks, m, 9999) || k.changeSentence(toks, m) {
+			continue
+		}
+		// وكان رئيس الوزراء أردوغان قد …: a time past
+		if w := prevWord(toks, toks2tok(toks, t.start)); w >= 0 && pastVerbs[fold(toks[w])] {
 			continue
 		}
 		end := toks[prevWord(toks, m.first)].End
