@@ -25,9 +25,11 @@ import (
 // data parsed). A new rule is one file in its family's package and one
 // line here.
 var builtin = []func() (*lint.Rule, error){
+	consistency.PersonName,
 	consistency.Variants,
 
 	dates.HijriMismatch,
+	dates.EventDate,
 	dates.ImpossibleDate,
 	dates.RelativeDay,
 	dates.RelativePeriod,
@@ -35,6 +37,7 @@ var builtin = []func() (*lint.Rule, error){
 
 	entities.ConfusableCountry,
 	entities.KnowledgeClaim,
+	entities.TitleChange,
 
 	facts.AgeBirth,
 	facts.CountList,

@@ -1056,3 +1056,18 @@ func (k *Knowledge) tally(p *lint.Pass, ms []mention) map[int]*support {
 	}
 	return sup
 }
+
+// PersonNames returns the names of every person of the built-in people
+// and leaders data, each person's full name first: the consistency rule
+// on names reads first names and surnames from them.
+func PersonNames() ([][]string, error) {
+	k, err := builtin()
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]string, len(k.Persons))
+	for i := range k.Persons {
+		out[i] = k.Persons[i].Names
+	}
+	return out, nil
+}

@@ -1,0 +1,385 @@
+package consistency
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/entities"
+)
+
+// PersonName makes the rule consistency/person-name.
+func PersonName() (*lint.Rule, error) {
+	n, err := loadNames()
+	if err != nil {
+		return nil, err
+	}
+	return &lint.Rule{
+		ID:       "consistency/person-name",
+		Kind:     lint.Code,
+		Category: "consistency",
+		Level:    lint.Warning,
+		Summary:  "one person's name spelled two ways in one article (زيلينسكي/زيلنسكي، إيدي راما/إيدي رامى)",
+		Doc: lint.Doc{
+			What: "Reads the names of people: the word after a known first name (a short list of common ones and the first " +
+				"names of the people data), after a title (الرئيس، المستشار، السيد …), or a surname of the people data. Two such " +
+				"names one slip apart are one person spelled two ways: a vowel letter (ا و ي) inserted or dropped inside the " +
+				"name (زيلينسكي/زيلنسكي), two letters swapped, or one letter for a letter of the same sound (ا/ي/و، س/ص، " +
+				"ت/ط، ذ/ز/ظ، ك/ق/غ/ج، د/ض: راما/رامى). Flags the less frequent spelling. Hamza forms, ى/ي, ة/ه, harakat and " +
+				"tatweel are not differences here (the orthography rules own them). Never compared: names after two different " +
+				"first names (two people), a name and its form with a proclitic or a suffix (a letter added at either end), " +
+				"two given names (سعد/سعيد، سلمان/سلطان), names of three letters, and a name chain (بن، أبو، عبد، آل).",
+			Why: "A name spelled two ways in one story reads as two people, or as careless copy: one of the two was typed from " +
+				"another source.",
+			Wrong: "وقال الرئيس زيلينسكي إن بلاده ستواصل القتال. وأضاف فولوديمير زيلينسكي أن الدعم مستمر. ورد الرئيس زيلنسكي على سؤال.",
+			Right: "وقال الرئيس زيلينسكي إن بلاده ستواصل القتال. وأضاف فولوديمير زيلينسكي أن الدعم مستمر. ورد الرئيس زيلينسكي على سؤال.",
+			Fix: "Safe when the majority spelling is used at least twice as often as the other; unsafe otherwise (a tie " +
+				"keeps the first spelling).",
+		},
+		Size: len(n.given) + len(n.surnames),
+		Run:  func(p *lint.Pass) { runPersonName(p, n) },
+	}, nil
+}
+
+type names struct {
+	given    map[string]bool     // every first name of the list, in nameKey form
+	first    map[string]bool     // the first names read as a name's start
+	lastOf   map[string][]string // a first name of the people data → its surnames
+	surnames map[string]bool     // surnames of the people data
+}
+
+// notTriggers are first names that are also common words (حسن، باسم،
+// كامل، علي written for على): no name is read after them.
+var notTriggers = []string{"علي", "حسن", "باسم", "كامل", "جميل", "سالم", "سليم", "عادل", "رشيد", "مبارك", "فارس",
+	"نبيل", "صالح", "هادي", "شريف", "سعيد", "حازم", "خليفة", "سامي", "رياض", "نصر", "حمد", "جمال", "أمل", "هند",
+	"عبيد", "سعاد", "منى", "هدى", "زكي", "عاصم", "كمال"}
+
+// givenNames are common first names: the word after them is a name, and
+// two of them one letter apart (سعد/سعيد) are two names, never a slip.
+var givenNames = []string{
+	"محمد", "أحمد", "محمود", "حامد", "حمد", "حمدي", "حميد", "علي", "عمر", "عمرو", "عمار", "عثمان", "حسن", "حسين",
+	"حسان", "خالد", "خليل", "سعد", "سعيد", "سعود", "مسعود", "مساعد", "سلمان", "سليمان", "سلطان", "سالم", "سليم",
+	"فهد", "فيصل", "تركي", "بندر", "بدر", "نايف", "ناصر", "نصر", "نصير", "منصور", "مشعل", "متعب", "عبدالله",
+	"عبدالعزيز", "عبدالرحمن", "عبدالله", "زايد", "زياد", "راشد", "رشيد", "ماجد", "مجيد", "جمال", "جميل", "كمال",
+	"كامل", "عادل", "عدنان", "عيسى", "موسى", "يوسف", "يونس", "إبراهيم", "إسماعيل", "طارق", "هاني", "هاشم",
+	"هشام", "وائل", "ياسر", "ياسين", "مصطفى", "مراد", "رامي", "سامي", "سامر", "سمير", "زكي", "صالح", "صلاح",
+	"رياض", "نبيل", "نبيه", "جابر", "جبر", "عباس", "عبيد", "مهدي", "هادي", "فاروق", "فارس", "فراس", "شريف",
+	"أشرف", "عاطف", "عاصم", "عصام", "قاسم", "جاسم", "هيثم", "باسم", "بسام", "حازم", "معاذ", "أنس", "أيمن",
+	"وليد", "خليفة", "مبارك", "منير", "ممدوح", "مروان", "نواف", "سطام", "ثامر", "تامر", "طلال", "سعاد",
+	"فاطمة", "عائشة", "مريم", "ليلى", "سلمى", "زينب", "هند", "رانيا", "نورة", "نوال", "منى", "هدى", "سارة",
+	"نادية", "أمل", "حنان", "إيمان", "جورج", "ميشال", "ميشيل", "إيلي", "جوزيف", "بطرس", "أنطونيو", "فلاديمير",
+	"فولوديمير", "دونالد", "جو", "باراك", "هيلاري", "إيمانويل", "أنجيلا", "أولاف", "بوريس", "تيريزا", "ديفيد",
+	"جون", "جيمس", "مايك", "مايكل", "بيتر", "مارك", "توني", "نيكولا", "سيرغي", "سيرجي", "رجب", "بنيامين",
+	"كمالا", "ريشي", "جاستن", "شينزو", "فوميو", "مودي", "ناريندرا", "إيدي", "جورجيا", "أورسولا",
+	"أنتوني", "هيلين", "كريستين", "كاترين", "لويد", "جيك", "ريكس", "كوندوليزا", "نيكولاس", "ماريو",
+}
+
+// titles before a name: الرئيس زيلنسكي.
+var nameTitles = []string{"الرئيس", "الرئيسة", "المستشار", "المستشارة", "السيد", "السيدة", "الجنرال", "الوزير",
+	"الوزيرة", "الدكتور", "الدكتورة", "النائب", "النائبة", "المبعوث", "السفير", "السفيرة"}
+
+var titleSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range nameTitles {
+		m[nameKey(t)] = true
+	}
+	return m
+}()
+
+// chain words start a longer name: بن سلمان، أبو مازن.
+var chain = map[string]bool{"بن": true, "ابن": true, "بنت": true, "ابو": true, "ابي": true, "عبد": true, "ال": true,
+	"ولد": true, "ام": true, "دي": true, "فون": true, "فان": true, "دا": true}
+
+var loadNames = sync.OnceValues(func() (*names, error) {
+	people, err := entities.PersonNames()
+	if err != nil {
+		return nil, err
+	}
+	n := &names{given: map[string]bool{}, first: map[string]bool{}, lastOf: map[string][]string{}, surnames: map[string]bool{}}
+	for _, g := range givenNames {
+		n.given[nameKey(g)] = true
+		n.first[nameKey(g)] = true
+	}
+	for _, g := range notTriggers {
+		n.given[nameKey(g)] = true
+		delete(n.first, nameKey(g))
+	}
+	for _, p := range people {
+		for _, full := range p {
+			ws := strings.Fields(full)
+			if len(ws) != 2 {
+				continue
+			}
+			// "إيدي راما": after إيدي, a name one slip from راما is read
+			first, last := nameKey(ws[0]), nameKey(ws[1])
+			if arabic.RuneCount(last) >= 4 && !chain[first] {
+				n.lastOf[first] = append(n.lastOf[first], last)
+				if arabic.RuneCount(last) >= 5 {
+					n.surnames[last] = true
+				}
+			}
+		}
+	}
+	for s := range n.surnames {
+		if n.given[s] {
+			delete(n.surnames, s)
+		}
+	}
+	return n, nil
+})
+
+var seats = strings.NewReplacer("ؤ", "و", "ئ", "ي", "ى", "ي", "ة", "ه")
+
+// nameKey is a name as compared: harakat and tatweel removed, hamza
+// forms folded, ى as ي, ة as ه.
+func nameKey(s string) string {
+	return seats.Replace(arabic.FoldHamza(arabic.Key(s)))
+}
+
+// nameUse is one name read in the text.
+type nameUse struct {
+	form    string // nameKey
+	context string // the first name before it, "" after a title or alone
+	tok     int
+}
+
+func runPersonName(p *lint.Pass, n *names) {
+	toks := p.Tokens
+	var uses []nameUse
+	prev := -1 // the word before, in the same clause
+	for i, t := range toks {
+		switch t.Kind {
+		case arabic.Space:
+			if t.Breaks > 0 {
+				prev = -1
+			}
+			continue
+		case arabic.Word:
+		default:
+			prev = -1
+			continue
+		}
+		before := prev
+		prev = i
+		if !t.Arabic || len(t.Key) < 8 { // four letters at least
+			continue
+		}
+		ctx, ok := "", false
+		if before >= 0 {
+			pk := toks[before].Key
+			if len(pk) <= 24 {
+				bk := nameKey(pk)
+				switch {
+				case strings.HasSuffix(pk, "ى"): // على، لدى
+				case n.first[bk]:
+					ctx, ok = bk, true
+				case n.lastOf[bk] != nil:
+					form := nameKey(t.Key)
+					for _, l := range n.lastOf[bk] {
+						if form == l || slip([]rune(form), []rune(l)) {
+							ctx, ok = bk, true
+						}
+					}
+				case titleSet[bk]:
+					ok = true
+				}
+			}
+		}
+		if !ok && len(t.Key) <= 40 {
+			ok = n.surnames[nameKey(t.Key)]
+		}
+		if !ok {
+			continue
+		}
+		form := nameKey(t.Key)
+		// a word with the article is a common noun as often as a name
+		// (الحكم، الطريق): only names without it are read
+		if strings.HasPrefix(form, "ال") {
+			continue
+		}
+		// a first name after a title starts the name (الرئيس فلاديمير)
+		if n.given[form] && ctx == "" || chain[form] || arabic.RuneCount(form) < 4 ||
+			strings.HasPrefix(form, "عبد") || strings.HasPrefix(form, "عبيد") {
+			continue
+		}
+		uses = append(uses, nameUse{form: form, context: ctx, tok: i})
+	}
+	if len(uses) < 2 {
+		return
+	}
+	// the pairs of forms one slip apart, read in the same context
+	type pair struct{ a, b string }
+	var pairs []pair
+	for i := range uses {
+		for j := i + 1; j < len(uses); j++ {
+			a, b := &uses[i], &uses[j]
+			if a.form == b.form || a.context != "" && b.context != "" && a.context != b.context {
+				continue
+			}
+			if n.given[a.form] && n.given[b.form] || !slip([]rune(a.form), []rune(b.form)) {
+				continue
+			}
+			x, y := a.form, b.form
+			if x > y {
+				x, y = y, x
+			}
+			dup := false
+			for _, q := range pairs {
+				dup = dup || q == pair{x, y}
+			}
+			if !dup {
+				pairs = append(pairs, pair{x, y})
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return
+	}
+	// every use of each form in the text, with a proclitic of one letter
+	count := map[string]int{}
+	firstAt := map[string]int{}
+	type hit struct {
+		tok  int
+		form string
+		pre  int // bytes of proclitic
+	}
+	var hits []hit
+	for _, q := range pairs {
+		count[q.a], count[q.b] = 0, 0
+	}
+	for i, t := range toks {
+		if t.Kind != arabic.Word || !t.Arabic || len(t.Key) < 8 || len(t.Key) > 40 {
+			continue
+		}
+		k := nameKey(t.Key)
+		pre := 0
+		if _, ok := count[k]; !ok {
+			r, size := firstRune(k)
+			if !strings.ContainsRune("وفبلك", r) {
+				continue
+			}
+			if _, ok := count[k[size:]]; !ok {
+				continue
+			}
+			k = k[size:]
+			pre = len(p.Text[t.Start:t.End]) - len(strings.TrimLeft(p.Text[t.Start:t.End], string(r)))
+			if pre == 0 {
+				continue
+			}
+		}
+		count[k]++
+		if _, ok := firstAt[k]; !ok {
+			firstAt[k] = i
+		}
+		hits = append(hits, hit{i, k, pre})
+	}
+	read := map[string]int{} // uses in a name's place
+	for _, u := range uses {
+		read[u.form]++
+	}
+	for _, q := range pairs {
+		major, minor := q.a, q.b
+		// a form read as a name in fewer than half its uses is a word
+		// that happens to follow a name now and then (موقع، مواقع)
+		if 2*read[q.a] < count[q.a] || 2*read[q.b] < count[q.b] {
+			continue
+		}
+		if count[minor] > count[major] || count[minor] == count[major] && firstAt[minor] < firstAt[major] {
+			major, minor = minor, major
+		}
+		if count[minor] == 0 || count[major] == 0 {
+			continue
+		}
+		mt := toks[firstAt[major]]
+		majorText := p.Text[mt.Start:mt.End]
+		if k := nameKey(mt.Key); k != major { // written with a proclitic
+			majorText = majorText[len(majorText)-len(strings.TrimPrefix(majorText, string([]rune(majorText)[0]))):]
+		}
+		app := lint.Unsafe
+		if count[major] >= 2*count[minor] {
+			app = lint.Safe
+		}
+		for _, h := range hits {
+			if h.form != minor {
+				continue
+			}
+			t := toks[h.tok]
+			fix := p.Text[t.Start:t.Start+h.pre] + majorText
+			p.Report(lint.Diagnostic{
+				Start: t.Start, End: t.End,
+				Message: p.T("spelled-two-ways", p.Text[t.Start:t.End], fix, strconv.Itoa(count[major]), strconv.Itoa(count[minor])),
+				Fixes:   []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, app)},
+			})
+		}
+	}
+}
+
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// sounds are the letters a transliteration writes for one sound.
+var sounds = map[rune]int{'ا': 1, 'ي': 1, 'و': 1, 'س': 2, 'ص': 2, 'ث': 2, 'ت': 3, 'ط': 3, 'ذ': 4, 'ز': 4, 'ظ': 4,
+	'ك': 5, 'ق': 5, 'غ': 5, 'ج': 5, 'د': 6, 'ض': 6}
+
+func vowel(r rune) bool { return r == 'ا' || r == 'ي' || r == 'و' }
+
+// slip reports whether two names (nameKey forms, as runes) are one
+// spelling slip apart: a vowel letter inserted inside the name (two in
+// a name of six letters or more), two neighbours swapped, or one letter
+// for one of the same sound.
+func slip(a, b []rune) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch len(a) - len(b) {
+	case 0:
+		var diff []int
+		for i := range a {
+			if a[i] != b[i] {
+				diff = append(diff, i)
+				if len(diff) > 2 {
+					return false
+				}
+			}
+		}
+		switch len(diff) {
+		case 1:
+			x, y := a[diff[0]], b[diff[0]]
+			return sounds[x] != 0 && sounds[x] == sounds[y]
+		case 2:
+			i, j := diff[0], diff[1]
+			return len(a) >= 6 && j == i+1 && a[i] == b[j] && a[j] == b[i]
+		}
+		return false
+	case 1:
+		return dropVowels(a, b, 1)
+	case 2:
+		return len(b) >= 5 && dropVowels(a, b, 2)
+	}
+	return false
+}
+
+// dropVowels reports whether deleting n vowel letters from inside long
+// (never its first or last letter) gives short.
+func dropVowels(long, short []rune, n int) bool {
+	i, j := 0, 0
+	for i < len(long) {
+		if j < len(short) && long[i] == short[j] {
+			i++
+			j++
+			continue
+		}
+		if n == 0 || i == 0 || i == len(long)-1 || !vowel(long[i]) {
+			return false
+		}
+		n--
+		i++
+	}
+	return j == len(short) && n == 0 && long[0] == short[0] && long[len(long)-1] == short[len(short)-1]
+}
