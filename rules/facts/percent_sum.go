@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -14,10 +15,15 @@ func PercentSum() (*lint.Rule, error) {
 		ID:       "facts/percent-sum",
 		Kind:     lint.Code,
 		Category: "facts",
-		Level:    lint.Warning,
+		Level:    lint.Info,
+		// 0 of 5 findings right on published news (2 on 30,676
+		// SaudiNewsNet articles, 3 on 10,138 ANT articles: shares of
+		// different wholes in one sentence, joined by مقابل، بينما، كما):
+		// off until it earns its place
+		Disabled: true,
 		Summary:  "shares of one whole that add up to more than 100% (45% و38% و25% of the votes)",
 		Doc: lint.Doc{
-			What:  "Adds up the percentages of one sentence, or of the short lines under a line ending in a colon, when they are shares of one whole: the sentence speaks of votes, seats or a split (حصل، نال، فاز، الأصوات، صوّت، أيد، عارض، مقابل), and flags them when they pass 100% by more than their rounding. A change (ارتفع بنسبة، تراجع، زيادة، نمو), a range (بين 40% و60%), percentages of different bases (45% من الرجال و60% من النساء), a sentence with a figure that is not a percentage beside them and a rounded share leave it alone.",
+			What:  "Adds up the percentages of one sentence, or of the short lines under a line ending in a colon, when they are shares of one whole: the sentence speaks of votes, seats or a split (حصل، نال، فاز، الأصوات، صوّت، أيد، عارض، مقابل), and flags them when they pass 100% by more than their rounding. A change (ارتفع بنسبة، تراجع، زيادة، نمو), a range (بين 40% و60%), percentages of different bases (45% من الرجال و60% من النساء), a sentence with a figure that is not a percentage beside them and a rounded share leave it alone. Off by default and at info level: on published news all 5 of its findings were shares of different wholes that one sentence set side by side (62% of Scots against 52% of Britons; one candidate's share in two countries).",
 			Why:   "Results that add up to more than the whole tell the reader that one figure is wrong, and it is usually a digit mistyped or a figure from another round.",
 			Wrong: "وحصل مرشح الحزب الحاكم على 45% من الأصوات، مقابل 38% لمنافسه و25% لمرشح المستقلين.",
 			Right: "وحصل مرشح الحزب الحاكم على 45% من الأصوات، مقابل 38% لمنافسه و17% لمرشح المستقلين.",
@@ -128,7 +134,7 @@ func runPercentSum(p *lint.Pass) {
 		}
 		p.Report(lint.Diagnostic{
 			Start: toks[first].Start, End: toks[firstEnd].End,
-			Message: p.T("message", strconv.FormatFloat(sum, 'f', -1, 64)),
+			Message: p.T("message", strconv.FormatFloat(math.Round(sum*100)/100, 'f', -1, 64)),
 		})
 	}
 }
