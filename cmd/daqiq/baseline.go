@@ -21,11 +21,13 @@ func baselineCommand() *cli.Command {
 		Usage:     "record the current findings in a baseline file; check --baseline FILE then reports only new ones",
 		ArgsUsage: "[paths]",
 		Flags: []cli.Flag{
+			langFlag,
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".daqiq-baseline.json", Usage: "the baseline file to write"},
 			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
 			dateFlag("the publication date (YYYY-MM-DD) for the date rules"),
 			jobsFlag("files"),
 			encodingFlag,
+			sourceFlag,
 		},
 		Action: func(c *cli.Context) error {
 			date, err := parseDate(c.String("date"))
@@ -40,10 +42,28 @@ func baselineCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			opts := checkOpts{mode: modeReport, date: date, encoding: encoding}
+			var cfgs []*config.Config
+			for _, in := range inputs {
+				if in.eng != nil {
+					cfgs = append(cfgs, in.eng.Config())
+					break
+				}
+			}
+			// the messages of the wire's errors; the baseline itself
+			// holds no message
+			if opts.lang, err = langOf(c, cfgs...); err != nil {
+				return err
+			}
+			if f := c.String("source"); f != "" {
+				if opts.wire, err = readWire(f, encoding, opts.lang); err != nil {
+					return &exitError{2, err.Error()}
+				}
+			}
 			jobs, restore := jobsOf(c)
 			defer restore()
 			var files []lint.File
-			err = stream(inputs, checkOpts{mode: modeReport, date: date, encoding: encoding}, jobs, nil, func(_ *input, r *result) error {
+			err = stream(inputs, opts, jobs, nil, func(_ *input, r *result) error {
 				if r.skipped != "" {
 					fmt.Fprintf(c.App.ErrWriter, "daqiq: warning: %s\n", r.skipped)
 					return nil

@@ -30,6 +30,7 @@ are skipped. Memory stays constant: at most a few lines per job are held.`,
 			&cli.StringFlag{Name: "id-field", Value: "id", Usage: "the field echoed as id (any JSON value); its string form is the diagnostics' path"},
 			&cli.StringFlag{Name: "date-field", Usage: "a field holding the dateline (YYYY-MM-DD, or an RFC 3339 timestamp) for the date rules"},
 			&cli.StringFlag{Name: "format-field", Usage: "a field naming the article's format: txt, md or html (default txt)"},
+			&cli.StringFlag{Name: "source-field", Usage: "a field holding the text (not a path) of the wire copy the article was rewritten from, plain text: the source rules compare the article with it"},
 			&cli.StringFlag{Name: "config", Usage: "use this configuration file instead of looking for " + config.FileName, EnvVars: []string{config.EnvVar}},
 			jobsFlag("articles"),
 			&cli.BoolFlag{Name: "exit-zero", Usage: "exit 0 even when some lines failed (they are still reported)"},
@@ -70,7 +71,7 @@ are skipped. Memory stays constant: at most a few lines per job are held.`,
 			jobs, restore := jobsOf(c)
 			defer restore()
 			failed, err := batch.Run(in, c.App.Writer, batch.Options{Engine: eng, SettingsPath: from, Jobs: jobs, Lang: lang, Fields: batch.Fields{
-				Text: c.String("text-field"), ID: c.String("id-field"), Date: c.String("date-field"), Format: c.String("format-field")}})
+				Text: c.String("text-field"), ID: c.String("id-field"), Date: c.String("date-field"), Format: c.String("format-field"), Source: c.String("source-field")}})
 			if err != nil {
 				return &exitError{2, err.Error()}
 			}

@@ -315,3 +315,35 @@ func TestGenCorpus(t *testing.T) {
 		t.Errorf("the word list as a custom rule: exit %d\n%s%s", code, out.String(), errb.String())
 	}
 }
+
+// TestBatchSourceField: --source-field names the field holding each
+// article's wire copy (its text, not a path).
+func TestBatchSourceField(t *testing.T) {
+	wire := "الرباط - الثلاثاء 14 مايو 2024\nافتتح وزير الفلاحة المغربي، اليوم الثلاثاء، المعرض الدولي للتمور في مدينة أرفود بمشاركة 180 عارضا من 12 دولة.\n"
+	article := "الخميس 16 مايو 2024\nافتتح وزير الفلاحة المغربي، اليوم الثلاثاء، المعرض الدولي للتمور في مدينة أرفود بمشاركة 210 عارضين من 12 دولة.\n"
+	in := jsonLine(map[string]any{"id": "a1", "body": article, "agency": wire})
+	sources := func(res []batchOut) (got []string) {
+		for _, d := range res[0].Diagnostics {
+			if strings.HasPrefix(d.Rule, "source/") {
+				got = append(got, d.Rule+" "+d.Text)
+			}
+		}
+		return got
+	}
+	res, stderr, code := runBatchCLI(t, in, "--text-field", "body", "--source-field", "agency")
+	if code != 0 || len(res) != 1 {
+		t.Fatalf("exit %d %s: %+v", code, stderr, res)
+	}
+	if got := strings.Join(sources(res), ", "); got != "source/date اليوم الثلاثاء, source/number 210" {
+		t.Errorf("source findings: %s", got)
+	}
+	res, _, _ = runBatchCLI(t, in, "--text-field", "body")
+	if got := sources(res); len(got) != 0 {
+		t.Errorf("without --source-field: %v", got)
+	}
+	var help bytes.Buffer
+	run([]string{"daqiq", "batch", "--help"}, strings.NewReader(""), &help, &help)
+	if !strings.Contains(help.String(), "--source-field") {
+		t.Error("batch --help does not name --source-field")
+	}
+}

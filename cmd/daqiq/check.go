@@ -31,7 +31,17 @@ func checkCommand() *cli.Command {
 		Description: `With no path, check walks the current directory (.). Directories are
 walked for .txt, .md, .markdown, .html and .htm files, skipping hidden
 folders and what exclude in .daqiq.toml names; a file named here is
-always checked. Flags may come before or after the paths; -- ends them.`,
+always checked. Flags may come before or after the paths; -- ends them.
+
+--source WIRE compares every article of the run with the wire copy it was
+rewritten from (typically one article: daqiq check --source wire.txt
+article.txt); the source/* rules report on the article, with the wire's
+line. The wire is read once, as the articles are (--encoding), its format
+by extension; it is never fixed, and when it is among the paths it is
+checked as an article without a source. Without --source, source: in a
+Markdown article's front matter names its wire, relative to the
+article's folder. The source rules' fixes are unsafe: --fix applies them
+only with --unsafe-fixes.`,
 		Flags: []cli.Flag{
 			langFlag,
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: " + strings.Join(formats, ", ")},
@@ -49,6 +59,7 @@ always checked. Flags may come before or after the paths; -- ends them.`,
 			jobsFlag("files"),
 			dateFlag("the publication date (YYYY-MM-DD) the date rules check against; default: the front matter's, else a dateline printed at the top"),
 			encodingFlag,
+			sourceFlag,
 		},
 		Action: check,
 	}
@@ -155,6 +166,12 @@ func check(c *cli.Context) error {
 		unused: c.Bool("report-unused"),
 
 		encoding: encoding,
+	}
+	if f := c.String("source"); f != "" {
+		// read once, before any article is checked, let alone fixed
+		if opts.wire, err = readWire(f, encoding, lang); err != nil {
+			return &exitError{2, err.Error()}
+		}
 	}
 	if c.Bool("diff") {
 		opts.mode = modeDiff

@@ -42,6 +42,9 @@ type checkOpts struct {
 	// encoding: files.UTF8, or files.Windows1256 to read a file that is
 	// not valid UTF-8 as Windows-1256 (and write its fixes back so)
 	encoding string
+	// wire: --source, the wire copy every article is compared with (nil:
+	// none; then source: in a Markdown article's front matter names one)
+	wire *wire
 }
 
 // result is what checking one input produced.
@@ -234,6 +237,18 @@ func processSafely(in *input, opts checkOpts, buf []byte) (r result) {
 // process checks one input with its engine: report, diff or fix.
 func process(in *input, opts checkOpts) result {
 	ei := engine.Input{Path: in.path, SettingsPath: in.from, Src: in.data, Dateline: opts.date, ReportUnused: opts.unused, Lang: opts.lang}
+	w, isWire, err := sourceOf(in, opts)
+	if err != nil {
+		return result{err: err}
+	}
+	if w != nil {
+		ei.Source, ei.SourceName = w.data, w.name
+	}
+	if isWire {
+		// the wire copy among the articles: checked without a source,
+		// and never fixed
+		opts.mode = modeReport
+	}
 	if opts.mode != modeReport {
 		ei.Fix = engine.SafeFixes
 		if opts.unsafe {

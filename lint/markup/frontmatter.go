@@ -329,3 +329,25 @@ func writeValue(b *builder, src []byte, v fmValue, toml bool) {
 		b.prose(run, v.e, modePlain)
 	}
 }
+
+// FrontMatterValue returns the value of a top-level scalar key of the
+// YAML or TOML front matter at the start of src (as Parse reads it into
+// Extras.FrontMatter for Markdown; the first if given twice), without
+// parsing the rest of the document. ok is false when there is no front
+// matter or no such key.
+func FrontMatterValue(src []byte, key string) (value string, ok bool) {
+	end, toml := frontMatter(src)
+	if end == 0 {
+		return "", false
+	}
+	start := 0
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		start = 3
+	}
+	for _, v := range parseFrontMatter(src, start, end, toml) {
+		if v.key == key {
+			return v.value, true
+		}
+	}
+	return "", false
+}

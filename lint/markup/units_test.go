@@ -316,3 +316,30 @@ func TestSeparators(t *testing.T) {
 		t.Error("a span across a code block is editable")
 	}
 }
+
+// TestFrontMatterValue: one key of the front matter, as Parse reads it.
+func TestFrontMatterValue(t *testing.T) {
+	for _, c := range []struct {
+		src, want string
+		ok        bool
+	}{
+		{"---\ntitle: عنوان\nsource: wires/afp.txt\nsource: other.txt\n---\nنص\n", "wires/afp.txt", true},
+		{"\uFEFF+++\r\nsource = \"برقية.txt\" # تعليق\r\n+++\r\nنص\r\n", "برقية.txt", true},
+		{"---\nsource: 'a b.txt'\n---\n", "a b.txt", true},
+		{"---\ntitle: عنوان\n---\nsource: a.txt\n", "", false},
+		{"---\nsource: a.txt\n\nنص\n", "", false}, // not closed: no front matter
+		{"source: a.txt\n", "", false},
+		{"---\nseo:\n  source: a.txt\n---\n", "", false},
+	} {
+		v, ok := FrontMatterValue([]byte(c.src), "source")
+		if v != c.want || ok != c.ok {
+			t.Errorf("%q: %q %v, want %q %v", c.src, v, ok, c.want, c.ok)
+		}
+		if ok {
+			_, x, err := Parse("a.md", []byte(c.src), Options{})
+			if err != nil || x.FrontMatter["source"] != v {
+				t.Errorf("%q: Parse reads %q (%v)", c.src, x.FrontMatter["source"], err)
+			}
+		}
+	}
+}

@@ -8,7 +8,8 @@
 // of check --format json (path is the id as a string). A line that is not
 // a JSON object, has no text or is longer than 16 MiB gives
 // {"id": ..., "line": N, "error": "..."} and the stream goes on. Blank
-// lines are skipped.
+// lines are skipped. A line may carry the wire copy its article was
+// rewritten from (Fields.Source), which the source rules compare it with.
 package batch
 
 import (
@@ -35,6 +36,11 @@ type Fields struct {
 	ID     string // echoed as the output's id (any JSON value); its string form is the diagnostics' path
 	Date   string // the dateline, YYYY-MM-DD or an RFC 3339 timestamp ("": none)
 	Format string // the format: txt, md or html ("": plain text)
+	// Source is a field holding the text of the wire copy the article was
+	// rewritten from (not a path), plain text, for the source rules ("":
+	// none; a line without it, or with null, has no source). The findings
+	// name it as FIELD:LINE.
+	Source string
 }
 
 // Options says how Run checks the lines.

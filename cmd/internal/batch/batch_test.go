@@ -283,3 +283,68 @@ func TestRunSafe(t *testing.T) {
 		t.Errorf("safety %v: %s", got, out.Bytes())
 	}
 }
+
+// TestRunSource: Fields.Source names a field holding the wire copy's text;
+// the source rules compare each line's article with its own wire and name
+// it by the field, with the wire's line. A line without the field, or with
+// null, has no source; one that is not a string is an error line.
+func TestRunSource(t *testing.T) {
+	wire := "الرباط - الثلاثاء 14 مايو 2024\nافتتح وزير الفلاحة المغربي، اليوم الثلاثاء، المعرض الدولي للتمور في مدينة أرفود بمشاركة 180 عارضا من 12 دولة.\n"
+	article := "الخميس 16 مايو 2024\nافتتح وزير الفلاحة المغربي، اليوم الثلاثاء، المعرض الدولي للتمور في مدينة أرفود بمشاركة 210 عارضين من 12 دولة.\n"
+	line := func(id int, wire any) string {
+		m := map[string]any{"id": id, "text": article}
+		if wire != nil {
+			m["wire"] = wire
+		}
+		b, _ := json.Marshal(m)
+		return string(b) + "\n"
+	}
+	in := line(1, wire) + line(2, nil) + `{"id": 3, "wire": null, "text": "قال الوزير إن المعرض ناجح."}` + "\n" + line(4, 7) + line(5, wire)
+	f := fields
+	f.Source = "wire"
+	var out bytes.Buffer
+	failed, err := Run(strings.NewReader(in), &out, Options{Engine: newEngine(t), SettingsPath: ".", Fields: f, Jobs: 2})
+	if err != nil || failed != 1 {
+		t.Fatalf("%d failed, %v; want 1, nil", failed, err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("%d lines:\n%s", len(lines), out.String())
+	}
+	type diag struct{ Rule, Message, Text string }
+	rules := func(l string) (got []diag) {
+		var o struct{ Diagnostics []diag }
+		if err := json.Unmarshal([]byte(l), &o); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range o.Diagnostics {
+			if strings.HasPrefix(d.Rule, "source/") {
+				got = append(got, d)
+			}
+		}
+		return got
+	}
+	for _, n := range []int{0, 4} {
+		got := rules(lines[n])
+		if len(got) != 2 || got[0].Rule != "source/date" || got[1].Rule != "source/number" || got[1].Text != "210" ||
+			!strings.Contains(got[1].Message, "(wire:2)") || !strings.Contains(got[1].Message, "180") {
+			t.Errorf("line %d: source findings %+v", n+1, got)
+		}
+	}
+	for _, n := range []int{1, 2} {
+		if got := rules(lines[n]); len(got) != 0 {
+			t.Errorf("line %d, no wire: %+v", n+1, got)
+		}
+	}
+	if want := `{"id":4,"line":4,"error":"field \"wire\" is not a string"}`; lines[3] != want {
+		t.Errorf("line 4: %s, want %s", lines[3], want)
+	}
+	// without Fields.Source the field is just another field
+	out.Reset()
+	if _, err := Run(strings.NewReader(line(1, wire)), &out, Options{Engine: newEngine(t), SettingsPath: ".", Fields: fields}); err != nil {
+		t.Fatal(err)
+	}
+	if got := rules(strings.TrimSpace(out.String())); len(got) != 0 {
+		t.Errorf("no source field named, yet %+v", got)
+	}
+}

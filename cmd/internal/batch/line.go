@@ -20,8 +20,8 @@ import (
 
 // record is what checkLine takes from an input line.
 type record struct {
-	id                 json.RawMessage // compact; nil when absent
-	text, date, format *string         // nil when absent or null
+	id                         json.RawMessage // compact; nil when absent
+	text, date, format, source *string         // nil when absent or null
 }
 
 // decodeRecord reads the fields of one input line in a single pass (the
@@ -81,6 +81,8 @@ func decodeRecord(data []byte, f Fields) (record, error) {
 			dst = &r.date
 		case f.Format:
 			dst = &r.format
+		case f.Source:
+			dst = &r.source
 		}
 		if dst == nil || key == "" {
 			var skip json.RawMessage
@@ -175,7 +177,12 @@ func checkLine(j *job, o Options) result {
 			return errorLine(id, j.line, fmt.Sprintf("field %q: %q is not a date (want YYYY-MM-DD or an RFC 3339 timestamp)", f.Date, *r.date))
 		}
 	}
-	res, err := o.Engine.Check(context.Background(), engine.Input{Path: path, SettingsPath: o.SettingsPath, Format: format, Src: []byte(*r.text), Dateline: date, Lang: o.Lang})
+	in := engine.Input{Path: path, SettingsPath: o.SettingsPath, Format: format, Src: []byte(*r.text), Dateline: date, Lang: o.Lang}
+	if r.source != nil {
+		// the wire's text, plain, named by its field in the findings
+		in.Source, in.SourceName, in.SourceFormat = []byte(*r.source), f.Source, markup.Plain
+	}
+	res, err := o.Engine.Check(context.Background(), in)
 	if err != nil {
 		return errorLine(id, j.line, err.Error())
 	}

@@ -512,3 +512,106 @@ func TestE2EWebPageErrorLanguage(t *testing.T) {
 	b.eval("choosing English", `(() => { const s = document.querySelector("#lang"); s.value = "en"; s.dispatchEvent(new Event("change")); return ""; })()`)
 	status("the error in English", "تعذّر التدقيق: 413: request body over 3000 bytes")
 }
+
+// e2eWire and e2eRewrite: a wire copy and the article rewritten from it two
+// days later, with a changed number (180 → 210) and the wire's «اليوم
+// الثلاثاء» left stale.
+const (
+	e2eWire = "الرباط - الثلاثاء 14 مايو 2024\n" +
+		"افتتح وزير الفلاحة المغربي، اليوم الثلاثاء، المعرض الدولي للتمور في مدينة أرفود بمشاركة 180 عارضا من 12 دولة.\n" +
+		"وقال الوزير إن المعرض ينتظر هذا العام نحو 90 ألف زائر."
+	e2eRewrite = "الخميس 16 مايو 2024\n" +
+		"افتتح وزير الفلاحة المغربي، اليوم الثلاثاء، المعرض الدولي للتمور في مدينة أرفود بمشاركة 210 عارضين من 12 دولة.\n" +
+		"وأوضح الوزير أن المعرض ينتظر هذا العام نحو تسعين ألف زائر."
+)
+
+// The second box, «نص الوكالة (اختياري)»: folded at first; the wire typed
+// into it is sent as source, and the source rules' findings come on the
+// article; a change to it makes the findings stale; a link's &source=
+// fills it and opens it.
+func TestE2EWebPageSource(t *testing.T) {
+	b := startBrowser(t)
+	rec := &recordChecks{h: New(Options{})}
+	srv := httptest.NewServer(rec)
+	defer srv.Close()
+	idle := `!document.body.classList.contains("busy")`
+	count := func(sel string) string {
+		return b.eval("counting "+sel, `String(document.querySelectorAll('`+sel+`').length)`)
+	}
+
+	b.do("opening the page", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible("#text"))
+	b.wait("app.js", `window.daqiq !== undefined`)
+	if got := b.eval("the box", `document.querySelector("#source-box summary").textContent + " " + document.querySelector("#source-box").open`); got != "نص الوكالة (اختياري) false" {
+		t.Errorf("the wire's box: %q, want its Arabic label, folded", got)
+	}
+	if got := b.eval("the box's label", `document.querySelector("#source").getAttribute("aria-labelledby")`); got != "source-label" {
+		t.Errorf("the wire's textarea is labelled by %q", got)
+	}
+
+	// Without a wire: no source in the request, no source findings.
+	b.do("typing the article", chromedp.Click("#text"), chromedp.SendKeys("#text", e2eRewrite))
+	b.do("checking", chromedp.Click("#check"), chromedp.WaitVisible(".finding"))
+	b.wait("the check", idle)
+	if _, ok := rec.last()["source"]; ok {
+		t.Errorf("an empty wire box sent a source: %v", rec.last())
+	}
+	if n := count(`.finding[data-rule^="source/"]`); n != "0" {
+		t.Errorf("source findings without a wire: %s", n)
+	}
+
+	// Open the box, type the wire into it, check.
+	b.do("opening the wire's box", chromedp.Click("#source-box summary"), chromedp.WaitVisible("#source"))
+	b.do("typing the wire", chromedp.Click("#source"), chromedp.SendKeys("#source", e2eWire))
+	if got, err := chromedp.Run(b.ctx, chromedp.Value("#source")); err != nil || got != e2eWire {
+		t.Fatalf("the wire's box holds %q (%v)", got, err)
+	}
+	b.do("checking", chromedp.Click("#check"))
+	b.wait("the source findings", `document.querySelectorAll('.finding[data-rule="source/number"]').length === 1 && `+idle)
+	if got := fmt.Sprint(rec.last()["source"]); got != e2eWire {
+		t.Errorf("the request's source is %q, want the wire typed", got)
+	}
+	if got := fmt.Sprint(rec.last()["text"]); got != e2eRewrite {
+		t.Errorf("the request's text is %q, want the article", got)
+	}
+	number := `.finding[data-rule="source/number"]`
+	if got := b.eval("the finding", `document.querySelector('`+number+`').dataset.text + " | " + document.querySelector('`+number+` .message').textContent`); got != "210 | «210»: في المصدر (source:2) «180»" {
+		t.Errorf("the number's finding: %q", got)
+	}
+	if n := count(`.finding[data-rule="source/date"][data-text="اليوم الثلاثاء"]`); n != "1" {
+		t.Errorf("findings of the stale weekday against the wire: %s, want 1", n)
+	}
+	// the rewording (وأوضح، تسعين) is not flagged
+	if n := count(`.finding[data-rule^="source/"]`); n != "2" {
+		t.Errorf("source findings: %s, want 2", n)
+	}
+	found := false
+	for _, m := range b.marks() {
+		found = found || m.Text == "210" && strings.Contains(m.Class, "warning")
+	}
+	if !found {
+		t.Errorf("no highlight on 210: %+v", b.marks())
+	}
+	b.screenshot("e2e-source.png")
+
+	// Typing in the wire's box makes the findings stale.
+	b.do("editing the wire", chromedp.SendKeys("#source", " "))
+	b.wait("the stale findings", `document.querySelector("#findings").classList.contains("stale")`)
+	if st := b.eval("status", `document.querySelector("#status").textContent`); !strings.Contains(st, "تغيّر نص الوكالة") {
+		t.Errorf("the status after editing the wire: %q", st)
+	}
+
+	// A link with &source=: the box is filled and opened, the text checked
+	// against it.
+	frag := url.Values{"text": {e2eRewrite}, "source": {e2eWire}, "lang": {"en"}}.Encode()
+	b.do("opening a link", chromedp.Navigate(srv.URL+"/?fresh#"+frag), chromedp.WaitVisible("#text"))
+	b.wait("the check of the link", `document.querySelectorAll('.finding[data-rule="source/number"]').length === 1 && `+idle)
+	if got := b.eval("the box", `document.querySelector("#source-box").open + " " + (document.querySelector("#source").value === `+jsString(e2eWire)+`)`); got != "true true" {
+		t.Errorf("after a link with a source the box is: %s, want open and filled", got)
+	}
+	if got := b.eval("the message", `document.querySelector('`+number+` .message').textContent`); got != "“210”: the wire (source:2) says “180”" {
+		t.Errorf("the message in English: %q", got)
+	}
+	if v := b.cspViolations(); len(v) > 0 {
+		t.Errorf("the page breaks its Content-Security-Policy:\n%s", strings.Join(v, "\n"))
+	}
+}

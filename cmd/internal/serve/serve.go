@@ -5,7 +5,7 @@
 //	GET  /healthz          "ok"
 //	GET  /api/v1/rules     every rule, its level, whether it is on, its documentation
 //	GET  /rules/ID         a rule's documentation as `daqiq explain ID` prints it (plain text)
-//	POST /api/v1/check     {"text","format","dateline","unsafe","lang"} → {"diagnostics":[...]}
+//	POST /api/v1/check     {"text","format","dateline","unsafe","lang","source","source_format"} → {"diagnostics":[...]}
 //	POST /api/v1/fix       the same → {"text","diff","fixes","diagnostics"}
 //	POST /v2/check         LanguageTool's check (form fields text or data, language, ...)
 //	GET  /v2/check         the same, its parameters in the query string
@@ -62,6 +62,7 @@ import (
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/i18n"
+	"github.com/daqiq/daqiq/lint/markup"
 	"github.com/daqiq/daqiq/lint/output"
 )
 
@@ -102,6 +103,9 @@ type Server struct {
 
 // formatPaths are the names a text is linted under, by the "format" field.
 var formatPaths = map[string]string{"txt": "article.txt", "md": "article.md", "html": "article.html"}
+
+// sourceFormats are the formats of the wire copy, by "source_format".
+var sourceFormats = map[string]markup.Format{"txt": markup.Plain, "md": markup.Markdown, "html": markup.HTML}
 
 // New returns the server of a configuration.
 func New(o Options) *Server {
@@ -503,6 +507,12 @@ type checkRequest struct {
 	Dateline string `json:"dateline"` // YYYY-MM-DD: the date rules' dateline, as check --date
 	Unsafe   bool   `json:"unsafe"`   // fix: apply unsafe fixes too
 	Lang     string `json:"lang"`     // ar (default) or en: the language of the messages; "": ?lang= in the query
+	// Source is the text (never a path) of the wire copy the article was
+	// rewritten from, which the source rules compare it with; "" or
+	// absent: none. SourceFormat says how it is read: txt (default), md,
+	// html.
+	Source       string `json:"source"`
+	SourceFormat string `json:"source_format"`
 }
 
 // apiDiagnostic is a diagnostic of `daqiq check --format json`, with
@@ -655,6 +665,13 @@ func (s *Server) decodeCheck(w http.ResponseWriter, r *http.Request) (checkReque
 		fail(http.StatusBadRequest, "bad-format", quoted(req.Format))
 		return req, false
 	}
+	if req.SourceFormat == "" {
+		req.SourceFormat = "txt"
+	}
+	if _, ok := sourceFormats[req.SourceFormat]; !ok {
+		fail(http.StatusBadRequest, "bad-source-format", quoted(req.SourceFormat))
+		return req, false
+	}
 	if req.Lang == "" {
 		req.Lang = r.URL.Query().Get("lang") // ?lang=en, for the body's "lang"
 	}
@@ -700,6 +717,10 @@ func (req checkRequest) input() engine.Input {
 	in := engine.Input{Path: formatPaths[req.Format], Src: []byte(req.Text)}
 	in.Dateline, _ = time.Parse("2006-01-02", req.Dateline) // checked by decodeCheck
 	in.Lang, _ = i18n.Parse(req.Lang)
+	if req.Source != "" {
+		// named "source" in the findings: "the wire (source:3) says …"
+		in.Source, in.SourceName, in.SourceFormat = []byte(req.Source), "source", sourceFormats[req.SourceFormat]
+	}
 	return in
 }
 

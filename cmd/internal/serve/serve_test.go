@@ -741,3 +741,82 @@ func TestServeLanguageToolGetAndRulePages(t *testing.T) {
 		wantStatus(t, res, body, 404)
 	}
 }
+
+// TestServeSource: "source" is the text of the wire copy the article was
+// rewritten from; the source rules compare the article with it, name it
+// "source" with its line, and their fixes (unsafe) apply only with
+// "unsafe". "source_format" says how it is read.
+func TestServeSource(t *testing.T) {
+	ts := testServer(t, Options{})
+	wire := "الرباط - الثلاثاء 14 مايو 2024\nافتتح وزير الفلاحة المغربي، اليوم الثلاثاء، المعرض الدولي للتمور في مدينة أرفود بمشاركة 180 عارضا من 12 دولة.\n"
+	article := "الخميس 16 مايو 2024\nافتتح وزير الفلاحة المغربي، اليوم الثلاثاء، المعرض الدولي للتمور في مدينة أرفود بمشاركة 210 عارضين من 12 دولة.\n"
+	sources := func(ds []apiDiagnostic) (got []string) {
+		for _, d := range ds {
+			if strings.HasPrefix(d.Rule, "source/") {
+				got = append(got, d.Rule+" "+d.Text+" "+d.Message)
+			}
+		}
+		return got
+	}
+	check := func(body map[string]any) []string {
+		t.Helper()
+		res, b := postJSON(t, ts.URL+"/api/v1/check", body)
+		wantStatus(t, res, b, 200)
+		var got apiCheckResponse
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatal(err)
+		}
+		return sources(got.Diagnostics)
+	}
+	got := check(map[string]any{"text": article, "source": wire, "lang": "en"})
+	if len(got) != 2 || !strings.HasPrefix(got[0], "source/date اليوم الثلاثاء ") ||
+		got[1] != "source/number 210 “210”: the wire (source:2) says “180”" {
+		t.Errorf("with a source: %q", got)
+	}
+	// Arabic by default
+	if got := check(map[string]any{"text": article, "source": wire}); len(got) != 2 || !strings.HasSuffix(got[1], "«210»: في المصدر (source:2) «180»") {
+		t.Errorf("Arabic: %q", got)
+	}
+	for _, body := range []map[string]any{{"text": article}, {"text": article, "source": ""}, {"text": article, "source": nil}} {
+		if got := check(body); len(got) != 0 {
+			t.Errorf("%v: no source, yet %q", body, got)
+		}
+	}
+	// a Markdown wire: its front matter date is its dateline
+	md := "---\ndate: 2024-05-14\n---\n\nافتتح وزير الفلاحة المغربي، اليوم الثلاثاء، المعرض الدولي للتمور في مدينة أرفود بمشاركة 180 عارضا من 12 دولة.\n"
+	if got := check(map[string]any{"text": article, "source": md, "source_format": "md"}); len(got) != 2 || !strings.Contains(got[1], "(source:5)") {
+		t.Errorf("Markdown source: %q", got)
+	}
+
+	// fix: the source rules' fixes are unsafe
+	res, b := postJSON(t, ts.URL+"/api/v1/fix", map[string]any{"text": article, "source": wire})
+	wantStatus(t, res, b, 200)
+	var fixed apiFixResponse
+	json.Unmarshal(b, &fixed)
+	if fixed.Text != article || len(sources(fixed.Diagnostics)) != 2 {
+		t.Errorf("safe fixes changed the article or lost the findings: %+v", fixed)
+	}
+	res, b = postJSON(t, ts.URL+"/api/v1/fix", map[string]any{"text": article, "source": wire, "unsafe": true})
+	wantStatus(t, res, b, 200)
+	fixed = apiFixResponse{}
+	json.Unmarshal(b, &fixed)
+	if !strings.Contains(fixed.Text, "بمشاركة 180 عارضين") || len(sources(fixed.Diagnostics)) != 0 {
+		t.Errorf("unsafe fixes: %+v", fixed)
+	}
+
+	for _, tc := range []struct{ body, want string }{
+		{`{"text": "x", "source": "y", "source_format": "docx", "lang": "en"}`, `unknown source_format "docx"`},
+		{`{"text": "x", "source": "y", "source_format": "pdf"}`, "صيغة نص الوكالة (source_format) «pdf» غير معروفة"},
+		{`{"text": "x", "source": 5, "lang": "en"}`, "JSON object"},
+		{`{"text": "x", "source": "\ud800", "lang": "en"}`, "lone UTF-16 surrogate"},
+	} {
+		req, _ := http.NewRequest(http.MethodPost, ts.URL+"/api/v1/check", strings.NewReader(tc.body))
+		req.Header.Set("Content-Type", "application/json")
+		res, body := do(t, req)
+		wantStatus(t, res, body, 400)
+		var e struct{ Error string }
+		if err := json.Unmarshal(body, &e); err != nil || !strings.Contains(e.Error, tc.want) {
+			t.Errorf("%s: %s, want an error with %q", tc.body, body, tc.want)
+		}
+	}
+}

@@ -11,6 +11,8 @@
 (function () {
   const $ = (sel) => document.querySelector(sel);
   const text = $("#text");
+  const source = $("#source"); // the wire copy, optional
+  const sourceBox = $("#source-box");
   const mirror = $("#mirror");
   const dateline = $("#dateline");
   const format = $("#format");
@@ -33,6 +35,7 @@
 
   const state = {
     snapshot: null, // the text the current diagnostics refer to
+    checkedSource: "", // the wire copy they were checked against
     diags: [], // diagnostics of snapshot, each with start/end UTF-16 indices
     seq: 0, // number of the latest request; older answers are dropped
     applying: false, // true while the page itself edits the textarea
@@ -145,14 +148,18 @@
     return JSON.parse(raw);
   }
 
-  function request(t) {
-    return {
+  // request is the body of a check or fix of t; the wire copy, when
+  // given, goes as source, which the source rules compare t with.
+  function request(t, src) {
+    const body = {
       text: t,
       format: format.value,
       dateline: dateline.value || "",
       unsafe: unsafe.checked,
       lang: lang.value,
     };
+    if (src) body.source = src;
+    return body;
   }
 
   // ---- the mirror -------------------------------------------------------
@@ -287,11 +294,11 @@
     return li;
   }
 
-  function markStale() {
+  function markStale(what) {
     if (state.snapshot === null || findings.classList.contains("stale")) return;
     findings.classList.add("stale");
     for (const b of findings.querySelectorAll(".apply")) b.disabled = true;
-    setStatus("تغيّر النص بعد التدقيق: اضغط «تدقيق» (Ctrl+Enter) لتحديث الملاحظات.", "warn");
+    setStatus((what || "تغيّر النص") + " بعد التدقيق: اضغط «تدقيق» (Ctrl+Enter) لتحديث الملاحظات.", "warn");
   }
 
   function locate(i) {
@@ -458,16 +465,18 @@
 
   async function applySafe() {
     const t = text.value;
+    const src = source.value;
     const my = ++state.seq;
     setBusy(true);
     setStatus("جارٍ تطبيق الإصلاحات…");
     try {
-      const j = await api("/api/v1/fix", request(t));
+      const j = await api("/api/v1/fix", request(t, src));
       if (my !== state.seq) return;
-      if (text.value !== t) {
+      if (text.value !== t || source.value !== src) {
         setStatus("تغيّر النص أثناء الإصلاح: أعد المحاولة.", "warn");
         return;
       }
+      state.checkedSource = src;
       const fixed = typeof j.text === "string" ? j.text : t;
       if (fixed !== t) {
         const back = document.activeElement;
@@ -498,19 +507,22 @@
 
   async function check(opts) {
     const t = text.value;
+    const src = source.value;
     const my = ++state.seq;
     setBusy(true);
     if (!opts || opts.focusIndex === undefined) setStatus("جارٍ التدقيق…");
     try {
-      const j = await api("/api/v1/check", request(t));
+      const j = await api("/api/v1/check", request(t, src));
       if (my !== state.seq) return;
       if (text.value !== t) {
         markStale();
         return;
       }
+      state.checkedSource = src;
       render(t, j.diagnostics || []);
       const n = state.diags.length;
       setStatus(n ? "عدد الملاحظات: " + n + "." : "لا ملاحظات.", n ? "" : "ok");
+      if (source.value !== src) markStale("تغيّر نص الوكالة"); // typed in while it was checked
       if (opts && opts.focusIndex !== undefined) {
         // after an apply, keep the keyboard in the list, where the applied
         // finding was
@@ -645,11 +657,12 @@
   }
 
   // fromFragment fills the fields from the URL fragment a CMS links to,
-  // #text=…&date=YYYY-MM-DD&format=txt|md|html&lang=ar|en (form-encoded:
-  // %20 or + for a space), and checks the text if there is one.
+  // #text=…&date=YYYY-MM-DD&format=txt|md|html&lang=ar|en&source=…
+  // (form-encoded: %20 or + for a space; source is the wire copy, which
+  // opens its box), and checks the text if there is one.
   function fromFragment() {
     const h = location.hash.replace(/^#/, "");
-    if (!/(?:^|&)(?:text|date|format|lang)=/.test(h)) return;
+    if (!/(?:^|&)(?:text|date|format|lang|source)=/.test(h)) return;
     const p = new URLSearchParams(h);
     const bad = [];
     if (p.has("format")) {
@@ -669,6 +682,10 @@
     }
     showDate();
     formatHint.hidden = true;
+    if (p.has("source")) {
+      source.value = p.get("source");
+      if (source.value !== "") sourceBox.open = true;
+    }
     if (p.has("text")) {
       text.value = p.get("text");
       state.snapshot = null;
@@ -688,7 +705,7 @@
 
   text.addEventListener("input", () => {
     if (state.applying) return;
-    if (state.snapshot !== null && text.value === state.snapshot) {
+    if (state.snapshot !== null && text.value === state.snapshot && source.value === state.checkedSource) {
       // back to the checked text (an undo): the findings hold again
       render(state.snapshot, state.diags);
       setStatus("");
@@ -698,6 +715,10 @@
     markStale();
   });
   for (const ev of ["click", "keyup", "select", "focus"]) text.addEventListener(ev, showCurrent);
+  // the findings were found against the wire copy as it was
+  source.addEventListener("input", () => {
+    if (source.value !== state.checkedSource) markStale("تغيّر نص الوكالة");
+  });
   // The textarea is always as tall as the mirror, so it never needs to
   // scroll; a scroll the browser makes to show the caret while the mirror
   // catches up would shift the text off its highlights.
@@ -742,6 +763,7 @@
   });
 
   plainMirror(text.value);
+  if (source.value !== "") sourceBox.open = true; // a wire copy the browser kept on reload
   showDate(); // a date the browser kept on reload
   fromFragment();
   // exposed for tests and the console
