@@ -101,15 +101,15 @@ type document struct {
 
 // checked is a document's findings for one text.
 type checked struct {
-	gen   uint64
-	t     text
-	eng   *engine.Engine
-	lang  i18n.Lang
-	enc   encoding
+	gen  uint64
+	t    text
+	eng  *engine.Engine
+	lang i18n.Lang
+	enc  encoding
 	// dateline is the one the client's settings gave (zero: none)
 	dateline time.Time
 	diags    []lint.Diagnostic
-	lsp   []Diagnostic
+	lsp      []Diagnostic
 }
 
 // Serve runs a session over r and w until the client's exit
