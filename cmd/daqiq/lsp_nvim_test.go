@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -145,5 +147,39 @@ func TestNeovim(t *testing.T) {
 	}
 	if want := strings.TrimSuffix(strings.Replace(text, "إجتماع", "اجتماع", 1), "\n"); len(rep.Lines) == 0 || rep.Lines[0] != want {
 		t.Errorf("buffer after the fix %q, want %q", rep.Lines, want)
+	}
+}
+
+// TestLSPStdio runs daqiq lsp as the command line does: standard output
+// holds nothing but framed protocol messages, and exit after shutdown is
+// exit code 0.
+func TestLSPStdio(t *testing.T) {
+	frame := func(s string) string { return "Content-Length: " + strconv.Itoa(len(s)) + "\r\n\r\n" + s }
+	in := frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`) +
+		frame(`{"jsonrpc":"2.0","method":"initialized","params":{}}`) +
+		frame(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`) +
+		frame(`{"jsonrpc":"2.0","method":"exit"}`)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"daqiq", "lsp", "--stdio"}, strings.NewReader(in), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit code %d; stderr: %s", code, stderr.String())
+	}
+	rest := stdout.String()
+	var n int
+	for rest != "" {
+		head, body, ok := strings.Cut(rest, "\r\n\r\n")
+		length, err := strconv.Atoi(strings.TrimPrefix(head, "Content-Length: "))
+		if !ok || err != nil || length > len(body) || !json.Valid([]byte(body[:length])) {
+			t.Fatalf("stdout is not protocol messages alone: %q", stdout.String())
+		}
+		rest, n = body[length:], n+1
+	}
+	if n != 2 {
+		t.Errorf("%d messages on stdout, want the 2 answers: %q", n, stdout.String())
+	}
+	if code := run([]string{"daqiq", "lsp", "--lang", "fr"}, strings.NewReader(""), &stdout, &stderr); code != 2 {
+		t.Errorf("--lang fr: exit code %d, want 2", code)
+	}
+	if code := run([]string{"daqiq", "lsp"}, strings.NewReader(""), &stdout, &stderr); code != 1 {
+		t.Errorf("input closed without exit: exit code %d, want 1", code)
 	}
 }
