@@ -8,6 +8,8 @@
 //	daqiq baseline [paths]    record today's findings; check --baseline reports new ones
 //	daqiq serve               the web page, the JSON API and a LanguageTool-compatible
 //	                          API over HTTP (cmd/internal/serve, cmd/internal/ltapi)
+//	daqiq lsp                 a Language Server Protocol server on stdin and stdout
+//	                          (cmd/internal/lsp)
 //	daqiq version
 //
 // Exit codes: 0 nothing at or above the fail level, 1 findings (or a
@@ -28,7 +30,7 @@ import (
 func main() {
 	if len(os.Args) > 1 {
 		switch os.Args[1] {
-		case "check", "batch", "baseline", "serve":
+		case "check", "batch", "baseline", "serve", "lsp":
 			// build the built-in rules (their data) while the command
 			// line is read, the configuration found and the directories
 			// walked; the data lives as long as the process, so the
@@ -74,6 +76,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			batchCommand(),
 			genCorpusCommand(),
 			serveCommand(),
+			lspCommand(),
 			{
 				Name:  "version",
 				Usage: "print the version",

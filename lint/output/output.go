@@ -184,6 +184,12 @@ func suggestionText(lang i18n.Lang, sg string) string {
 	return "(" + strings.Join(parts, i18n.Text(lang, "list")) + ")"
 }
 
+// SuggestionText is a suggestion as the text format shows it in lang:
+// "(delete)", a white-space replacement named, other text with its
+// invisible characters made visible. Editors (daqiq lsp) title their
+// quick fixes with it.
+func SuggestionText(lang i18n.Lang, sg string) string { return suggestionText(lang, sg) }
+
 // spaceName names n white-space characters r in lang.
 func spaceName(lang i18n.Lang, r rune, n int) string {
 	key := map[rune]string{' ': "space", '\u00a0': "nbsp", '\t': "tab", '\n': "newline", '\r': "cr"}[r]
