@@ -574,7 +574,7 @@ func TestE2EWebPageSource(t *testing.T) {
 		t.Errorf("the request's text is %q, want the article", got)
 	}
 	number := `.finding[data-rule="source/number"]`
-	if got := b.eval("the finding", `document.querySelector('`+number+`').dataset.text + " | " + document.querySelector('`+number+` .message').textContent`); got != "210 | «210»: في المصدر (source:2) «180»" {
+	if got := b.eval("the finding", `document.querySelector('`+number+`').dataset.text + " | " + document.querySelector('`+number+` .message').textContent`); got != "210 | «210» يخالف المصدر: في المصدر (source:2) «180»" {
 		t.Errorf("the number's finding: %q", got)
 	}
 	if n := count(`.finding[data-rule="source/date"][data-text="اليوم الثلاثاء"]`); n != "1" {

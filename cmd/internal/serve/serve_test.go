@@ -774,7 +774,7 @@ func TestServeSource(t *testing.T) {
 		t.Errorf("with a source: %q", got)
 	}
 	// Arabic by default
-	if got := check(map[string]any{"text": article, "source": wire}); len(got) != 2 || !strings.HasSuffix(got[1], "«210»: في المصدر (source:2) «180»") {
+	if got := check(map[string]any{"text": article, "source": wire}); len(got) != 2 || !strings.HasSuffix(got[1], "«210» يخالف المصدر: في المصدر (source:2) «180»") {
 		t.Errorf("Arabic: %q", got)
 	}
 	for _, body := range []map[string]any{{"text": article}, {"text": article, "source": ""}, {"text": article, "source": nil}} {
