@@ -63,12 +63,17 @@ type Options struct {
 type job struct {
 	line int
 	data []byte
-	out  chan result
+	out  chan Result
 }
 
-type result struct {
-	json   []byte
-	failed bool
+// Result is the output of one input line.
+type Result struct {
+	// JSON is the output line, ending in a newline.
+	JSON []byte
+	// Failed says it is an error line.
+	Failed bool
+	// Diagnostics are the findings it holds (none for an error line).
+	Diagnostics []output.JSONDiagnostic
 }
 
 // Run is the pipeline: a reader hands each line to the workers and, in the
@@ -94,16 +99,16 @@ func Run(r io.Reader, w io.Writer, o Options) (failed int, err error) {
 		defer close(work)
 		br := bufio.NewReaderSize(r, 64<<10)
 		for n := 1; ; n++ {
-			data, tooLong, err := readLine(br, maxLine)
+			data, tooLong, err := ReadLine(br)
 			if err != nil && err != io.EOF {
 				readErr = err
 				return
 			}
 			if tooLong || len(bytes.TrimSpace(data)) > 0 {
-				j := &job{line: n, data: data, out: make(chan result, 1)}
+				j := &job{line: n, data: data, out: make(chan Result, 1)}
 				if tooLong {
 					j.data = nil
-					j.out <- errorLine(nil, n, fmt.Sprintf("line longer than %d bytes", maxLine))
+					j.out <- TooLong(n)
 				}
 				select {
 				case order <- j:
@@ -126,7 +131,7 @@ func Run(r io.Reader, w io.Writer, o Options) (failed int, err error) {
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				j.out <- checkLine(j, o)
+				j.out <- CheckLine(j.data, j.line, o)
 			}
 		}()
 	}
@@ -151,18 +156,18 @@ func Run(r io.Reader, w io.Writer, o Options) (failed int, err error) {
 		if !ok {
 			break
 		}
-		var res result
+		var res Result
 		select {
 		case res = <-j.out:
 		default:
 			flush()
 			res = <-j.out
 		}
-		if res.failed {
+		if res.Failed {
 			failed++
 		}
 		if writeErr == nil {
-			_, writeErr = bw.Write(res.json)
+			_, writeErr = bw.Write(res.JSON)
 		}
 	}
 	flush()
@@ -176,6 +181,20 @@ func Run(r io.Reader, w io.Writer, o Options) (failed int, err error) {
 		return failed, fmt.Errorf("reading the input: %w", readErr)
 	}
 	return failed, nil
+}
+
+// ReadLine reads one input line as Run does, without its line break (\n
+// or \r\n). A line longer than 16 MiB is consumed but not kept: tooLong
+// is set, data is nil, and TooLong is its output. Run skips the lines that
+// are blank (bytes.TrimSpace) and counts every line read, from 1.
+func ReadLine(br *bufio.Reader) (data []byte, tooLong bool, err error) {
+	return readLine(br, maxLine)
+}
+
+// TooLong is the error line for input line n when ReadLine found it too
+// long.
+func TooLong(n int) Result {
+	return errorLine(nil, n, fmt.Sprintf("line longer than %d bytes", maxLine))
 }
 
 // readLine reads one line without its line break. A line longer than max
@@ -225,6 +244,6 @@ func encodeLine(v any) []byte {
 	return b.Bytes()
 }
 
-func errorLine(id json.RawMessage, line int, msg string) result {
-	return result{json: encodeLine(errLine{ID: id, Line: line, Error: msg}), failed: true}
+func errorLine(id json.RawMessage, line int, msg string) Result {
+	return Result{JSON: encodeLine(errLine{ID: id, Line: line, Error: msg}), Failed: true}
 }

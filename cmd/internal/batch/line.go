@@ -138,14 +138,38 @@ func decodeRecord(data []byte, f Fields) (record, error) {
 	return r, typeErr
 }
 
-// checkLine checks the article of one input line.
-func checkLine(j *job, o Options) result {
+// CheckLine checks the article of input line n (data, without its line
+// break, as ReadLine gives it) and returns its output line, the one Run
+// writes for it. o.Jobs is not used: it is safe to call from many
+// goroutines at once with the same Options.
+func CheckLine(data []byte, n int, o Options) Result {
 	f := o.Fields
-	r, err := decodeRecord(j.data, f)
-	id := r.id
+	r, err := decodeRecord(data, f)
 	if err != nil {
-		return errorLine(id, j.line, err.Error())
+		return errorLine(r.id, n, err.Error())
 	}
+	return checkRecord(r, n, o)
+}
+
+// CheckText checks an article given as it is, such as a text file: its
+// result is CheckLine's for input line n holding {"id": id, "text": text,
+// "format": format} (format as the format field has it, "" for plain
+// text).
+func CheckText(id, text, format string, n int, o Options) Result {
+	raw, err := json.Marshal(id)
+	if err != nil || !utf8.ValidString(id) {
+		return errorLine(nil, n, fmt.Sprintf("id %q is not UTF-8", id))
+	}
+	if !utf8.ValidString(text) {
+		return errorLine(raw, n, fmt.Sprintf("field %q: invalid UTF-8", o.Fields.Text))
+	}
+	return checkRecord(record{id: raw, text: &text, format: &format}, n, o)
+}
+
+// checkRecord checks the article of a decoded input line.
+func checkRecord(r record, n int, o Options) Result {
+	f := o.Fields
+	id := r.id
 	path := "-"
 	if id != nil {
 		var s string
@@ -156,7 +180,7 @@ func checkLine(j *job, o Options) result {
 		}
 	}
 	if r.text == nil {
-		return errorLine(id, j.line, fmt.Sprintf("no %q field", f.Text))
+		return errorLine(id, n, fmt.Sprintf("no %q field", f.Text))
 	}
 	format := markup.Plain
 	if r.format != nil {
@@ -167,14 +191,14 @@ func checkLine(j *job, o Options) result {
 		case "html", "htm":
 			format = markup.HTML
 		default:
-			return errorLine(id, j.line, fmt.Sprintf("unknown format %q (want txt, md or html)", name))
+			return errorLine(id, n, fmt.Sprintf("unknown format %q (want txt, md or html)", name))
 		}
 	}
 	var date time.Time
 	if r.date != nil {
 		var err error
 		if date, err = lint.ParseDate(*r.date); err != nil {
-			return errorLine(id, j.line, fmt.Sprintf("field %q: %q is not a date (want YYYY-MM-DD or an RFC 3339 timestamp)", f.Date, *r.date))
+			return errorLine(id, n, fmt.Sprintf("field %q: %q is not a date (want YYYY-MM-DD or an RFC 3339 timestamp)", f.Date, *r.date))
 		}
 	}
 	in := engine.Input{Path: path, SettingsPath: o.SettingsPath, Format: format, Src: []byte(*r.text), Dateline: date, Lang: o.Lang}
@@ -184,9 +208,10 @@ func checkLine(j *job, o Options) result {
 	}
 	res, err := o.Engine.Check(context.Background(), in)
 	if err != nil {
-		return errorLine(id, j.line, err.Error())
+		return errorLine(id, n, err.Error())
 	}
-	return result{json: encodeLine(outLine{ID: id, Diagnostics: output.ToJSON(res.File())})}
+	diags := output.ToJSON(res.File())
+	return Result{JSON: encodeLine(outLine{ID: id, Diagnostics: diags}), Diagnostics: diags}
 }
 
 // unquote decodes a JSON string literal the decoder has already checked.
