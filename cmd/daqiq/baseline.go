@@ -6,6 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/cmd/internal/checkrun"
 	"github.com/daqiq/daqiq/cmd/internal/files"
 
 	"github.com/daqiq/daqiq/lint"
@@ -38,40 +39,40 @@ func baselineCommand() *cli.Command {
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			inputs, err := gather(c, 0)
+			inputs, err := gatherInputs(c, 0)
 			if err != nil {
 				return err
 			}
-			opts := checkOpts{mode: modeReport, date: date, encoding: encoding}
+			opts := checkrun.Options{Mode: checkrun.Report, Date: date, Encoding: encoding}
 			var cfgs []*config.Config
 			for _, in := range inputs {
-				if in.eng != nil {
-					cfgs = append(cfgs, in.eng.Config())
+				if in.Engine != nil {
+					cfgs = append(cfgs, in.Engine.Config())
 					break
 				}
 			}
 			// the messages of the wire's errors; the baseline itself
 			// holds no message
-			if opts.lang, err = langOf(c, cfgs...); err != nil {
+			if opts.Lang, err = langOf(c, cfgs...); err != nil {
 				return err
 			}
 			if f := c.String("source"); f != "" {
-				if opts.wire, err = readWire(f, encoding, opts.lang); err != nil {
+				if opts.Wire, err = checkrun.ReadWire(f, encoding, opts.Lang); err != nil {
 					return &exitError{2, err.Error()}
 				}
 			}
-			jobs, restore := jobsOf(c)
+			jobs, restore := checkrun.LimitCPUs(c.Int("jobs"))
 			defer restore()
 			var files []lint.File
-			err = stream(inputs, opts, jobs, nil, func(_ *input, r *result) error {
-				if r.skipped != "" {
-					fmt.Fprintf(c.App.ErrWriter, "daqiq: warning: %s\n", r.skipped)
+			err = checkrun.Stream(inputs, opts, jobs, nil, func(_ *checkrun.Input, r *checkrun.Result) error {
+				if r.Skipped != "" {
+					fmt.Fprintf(c.App.ErrWriter, "daqiq: warning: %s\n", r.Skipped)
 					return nil
 				}
-				if r.err != nil {
-					return &exitError{2, r.err.Error()}
+				if r.Err != nil {
+					return &exitError{2, r.Err.Error()}
 				}
-				files = append(files, r.file)
+				files = append(files, r.File)
 				return nil
 			})
 			if err != nil {

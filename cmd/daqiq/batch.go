@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/daqiq/daqiq/cmd/internal/batch"
+	"github.com/daqiq/daqiq/cmd/internal/checkrun"
 	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint/config"
 )
@@ -68,7 +69,7 @@ are skipped. Memory stays constant: at most a few lines per job are held.`,
 			if err != nil {
 				return err
 			}
-			jobs, restore := jobsOf(c)
+			jobs, restore := checkrun.LimitCPUs(c.Int("jobs"))
 			defer restore()
 			failed, err := batch.Run(in, c.App.Writer, batch.Options{Engine: eng, SettingsPath: from, Jobs: jobs, Lang: lang, Fields: batch.Fields{
 				Text: c.String("text-field"), ID: c.String("id-field"), Date: c.String("date-field"), Format: c.String("format-field"), Source: c.String("source-field")}})

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,9 +11,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/daqiq/daqiq/cmd/internal/checkrun"
 	"github.com/daqiq/daqiq/cmd/internal/files"
 	"github.com/daqiq/daqiq/cmd/internal/git"
-	"github.com/daqiq/daqiq/engine"
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/baseline"
 	"github.com/daqiq/daqiq/lint/config"
@@ -65,25 +64,6 @@ only with --unsafe-fixes.`,
 	}
 }
 
-type input struct {
-	path string         // as reported
-	real string         // on disk; "" for stdin
-	read fs.FileInfo    // the file's status when it was read; nil for stdin
-	data []byte         // read by load, dropped once checked; UTF-8
-	raw  []byte         // the bytes read, when data was decoded from them (--encoding)
-	eng  *engine.Engine // the engine of its configuration
-	from string         // the path its configuration's settings are resolved for
-	fail lint.Level
-	// staged: the content is the git index's, path names the file
-	staged bool
-	// walked: found by a directory walk or among the staged files rather
-	// than named; if binary, it is skipped with a warning
-	walked bool
-	// err: the input could not be read or is not text it can check; it is
-	// reported, never written, and makes the exit code 2
-	err error
-}
-
 func check(c *cli.Context) error {
 	format := c.String("format")
 	known := false
@@ -120,7 +100,7 @@ func check(c *cli.Context) error {
 	if c.Bool("staged") && (c.Bool("fix") || c.NArg() > 0) {
 		return usageErr("--staged checks the staged files: it takes no paths and cannot --fix (use --diff)")
 	}
-	inputs, err := gather(c, failFlag)
+	inputs, err := gatherInputs(c, failFlag)
 	if err != nil {
 		return err
 	}
@@ -147,8 +127,8 @@ func check(c *cli.Context) error {
 
 	var cfgs []*config.Config
 	for _, in := range inputs {
-		if in.eng != nil {
-			cfgs = append(cfgs, in.eng.Config())
+		if in.Engine != nil {
+			cfgs = append(cfgs, in.Engine.Config())
 		}
 		if len(cfgs) > 0 {
 			break
@@ -158,68 +138,68 @@ func check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := checkOpts{
-		lang:   lang,
-		mode:   modeReport,
-		unsafe: c.Bool("unsafe-fixes"),
-		date:   dateline,
-		unused: c.Bool("report-unused"),
+	opts := checkrun.Options{
+		Lang:   lang,
+		Mode:   checkrun.Report,
+		Unsafe: c.Bool("unsafe-fixes"),
+		Date:   dateline,
+		Unused: c.Bool("report-unused"),
 
-		encoding: encoding,
+		Encoding: encoding,
 	}
 	if f := c.String("source"); f != "" {
 		// read once, before any article is checked, let alone fixed
-		if opts.wire, err = readWire(f, encoding, lang); err != nil {
+		if opts.Wire, err = checkrun.ReadWire(f, encoding, lang); err != nil {
 			return &exitError{2, err.Error()}
 		}
 	}
 	if c.Bool("diff") {
-		opts.mode = modeDiff
+		opts.Mode = checkrun.Diff
 	} else if c.Bool("fix") {
-		opts.mode = modeFix
+		opts.Mode = checkrun.Fix
 	}
-	if opts.mode == modeFix {
+	if opts.Mode == checkrun.Fix {
 		// a kill leaves no temporary file behind
 		defer files.RemoveTempsOnSignal(c.App.ErrWriter)()
 	}
-	jobs, restore := jobsOf(c)
+	jobs, restore := checkrun.LimitCPUs(c.Int("jobs"))
 	defer restore()
 	// the line formats are rendered by the workers and written as each
 	// file is done; so are the whole-document formats, between their
 	// head and tail (doc)
 	streamed := format == "text" || format == "jsonl" || format == "rdjsonl"
 	var doc *output.Stream
-	if !streamed && opts.mode != modeDiff {
+	if !streamed && opts.Mode != checkrun.Diff {
 		if doc, err = newDocStream(c.App.Writer, format, inputs, lang); err != nil {
 			return &exitError{2, err.Error()}
 		}
 	}
 	quiet := c.Bool("quiet")
 	textOpts := output.TextOptions{Color: useColor(c.App.Writer), Lang: lang}
-	finish := func(in *input, r *result) {
+	finish := func(in *checkrun.Input, r *checkrun.Result) {
 		var err error
 		if bl != nil {
-			r.file = bl.Filter(r.file, blRoot)
+			r.File = bl.Filter(r.File, blRoot)
 		}
 		if rev != "" {
-			if r.file, err = onlyChanged(r.file, in, rev); err != nil {
-				r.fatal = err
+			if r.File, err = checkrun.OnlyChanged(r.File, in, rev); err != nil {
+				r.Fatal = err
 				return
 			}
 		}
-		r.checked = true
-		r.fails = runner.AtLeast(r.file.Diagnostics, in.fail) > 0
-		r.tally.Add(r.file.Diagnostics)
+		r.Checked = true
+		r.Fails = runner.AtLeast(r.File.Diagnostics, in.Fail) > 0
+		r.Tally.Add(r.File.Diagnostics)
 		if doc != nil {
-			r.part, err = doc.Render(r.file)
+			r.Part, err = doc.Render(r.File)
 			if err != nil {
-				r.fatal = err
+				r.Fatal = err
 			}
 			if format != "sarif" {
 				// sarif's part keeps the file (and its buffer, which the
 				// worker then does not reuse) for emit, which numbers
 				// the rules in order
-				r.file = lint.File{}
+				r.File = lint.File{}
 			}
 			return
 		}
@@ -229,18 +209,18 @@ func check(c *cli.Context) error {
 		var b bytes.Buffer
 		switch {
 		case format == "jsonl":
-			err = output.WriteJSONL(&b, []lint.File{r.file})
+			err = output.WriteJSONL(&b, []lint.File{r.File})
 		case format == "rdjsonl":
-			err = output.WriteRDJSONL(&b, []lint.File{r.file}, lang)
+			err = output.WriteRDJSONL(&b, []lint.File{r.File}, lang)
 		case quiet:
-			output.WriteQuiet(&b, r.file, lang)
+			output.WriteQuiet(&b, r.File, lang)
 		default:
-			output.WriteText(&b, r.file, textOpts)
+			output.WriteText(&b, r.File, textOpts)
 		}
 		if err != nil {
-			r.fatal = err
+			r.Fatal = err
 		}
-		r.out, r.file = b.Bytes(), lint.File{}
+		r.Out, r.File = b.Bytes(), lint.File{}
 	}
 
 	w := c.App.Writer
@@ -264,52 +244,52 @@ func check(c *cli.Context) error {
 			shown = false
 		}
 	}
-	emit := func(in *input, r *result) error {
+	emit := func(in *checkrun.Input, r *checkrun.Result) error {
 		if done++; progress && done%50 == 0 {
 			fmt.Fprintf(stderr, "\rdaqiq: %d/%d files", done, len(inputs))
 			shown = true
 		}
-		if r.skipped != "" {
+		if r.Skipped != "" {
 			wipe()
-			fmt.Fprintf(stderr, "daqiq: warning: %s\n", r.skipped)
+			fmt.Fprintf(stderr, "daqiq: warning: %s\n", r.Skipped)
 			return nil
 		}
-		if r.fatal != nil {
-			return &exitError{2, r.fatal.Error()}
+		if r.Fatal != nil {
+			return &exitError{2, r.Fatal.Error()}
 		}
-		if r.err != nil {
+		if r.Err != nil {
 			wipe()
-			fmt.Fprintf(stderr, "daqiq: %v\n", r.err)
+			fmt.Fprintf(stderr, "daqiq: %v\n", r.Err)
 			failed++
 		}
-		if opts.mode == modeDiff {
-			if len(r.diff) > 0 {
-				w.Write(r.diff)
+		if opts.Mode == checkrun.Diff {
+			if len(r.Diff) > 0 {
+				w.Write(r.Diff)
 				exit = 1
 			}
 			return nil
 		}
-		if !r.checked {
+		if !r.Checked {
 			return nil
 		}
-		if r.fixed > 0 {
-			fixed += r.fixed
+		if r.Fixed > 0 {
+			fixed += r.Fixed
 			fixedFiles++
 		}
-		if r.fails {
+		if r.Fails {
 			exit = 1
 		}
-		tally.Merge(r.tally)
-		if r.undated {
+		tally.Merge(r.Tally)
+		if r.Undated {
 			undated++
 		}
 		if doc != nil {
-			return doc.Write(r.part)
+			return doc.Write(r.Part)
 		}
-		_, err := w.Write(r.out)
+		_, err := w.Write(r.Out)
 		return err
 	}
-	err = stream(inputs, opts, jobs, finish, emit)
+	err = checkrun.Stream(inputs, opts, jobs, finish, emit)
 	wipe()
 	if doc != nil && (err == nil || doc.Started()) {
 		// after an error too, once begun: what was written is a whole
@@ -344,7 +324,7 @@ func check(c *cli.Context) error {
 		if msg := tally.Summary(lang, !c.Bool("fix")); msg != "" {
 			fmt.Fprintln(es, msg)
 		}
-		if msg := tally.UnsafeHint(lang, c.Bool("fix")); msg != "" && !opts.unsafe {
+		if msg := tally.UnsafeHint(lang, c.Bool("fix")); msg != "" && !opts.Unsafe {
 			fmt.Fprintln(es, msg)
 		}
 		if undated > 0 && !c.IsSet("date") {
@@ -357,146 +337,21 @@ func check(c *cli.Context) error {
 	return exitCode(exit)
 }
 
-// gather lists the inputs named on the command line (or the staged files
-// with --staged) and finds the rules and fail level of each. Files are not
-// read here but by the workers, each just before it is checked (see
-// stream and load); standard input and staged content are read here. Each
-// input is handled on its own: one that cannot be read, is not valid UTF-8
-// or is binary is reported (exit 2, never written) and the others are
-// checked; a binary file found by a directory walk or among the staged
-// files is only a warning on stderr. A file named twice (or named and
-// found by a walk) is checked once. The returned error stops the run: a
-// usage, configuration or git error.
-func gather(c *cli.Context, failFlag lint.Level) ([]*input, error) {
-	// each configuration file is read once, for its excludes (the walk)
-	// and its rules (the engine)
-	loaded := map[string]*config.Config{}
-	load := func(path string) (*config.Config, error) {
-		if path == "" {
-			return nil, nil
-		}
-		if cfg, ok := loaded[path]; ok {
-			return cfg, nil
-		}
-		cfg, err := config.Load(path)
-		if err != nil {
-			return nil, &exitError{2, err.Error()}
-		}
-		loaded[path] = cfg
-		return cfg, nil
+// gatherInputs is checkrun.Gather of the command line of check or
+// baseline; its errors are exit 2.
+func gatherInputs(c *cli.Context, fail lint.Level) ([]*checkrun.Input, error) {
+	inputs, err := checkrun.Gather(checkrun.Paths{
+		Args: c.Args().Slice(), Staged: c.Bool("staged"), Config: c.String("config"),
+		StdinName: c.String("stdin-filename"), Stdin: c.App.Reader, Fix: c.Bool("fix"), Fail: fail,
+	})
+	if err != nil {
+		return nil, &exitError{2, err.Error()}
 	}
-	var inputs []*input
-	args := c.Args().Slice()
-	if len(args) == 0 && !c.Bool("staged") {
-		args = []string{"."}
-	}
-	// a file reached twice (named twice, named and walked, through a
-	// link or another relative path) is one input: --fix must not write
-	// it twice, whatever -j says; named once is named. One argument
-	// cannot reach a file twice (a walk follows no links): its files are
-	// not looked up.
-	seen := map[string]*input{}
-	add := func(in *input) {
-		if in.real != "" && len(args) > 1 {
-			key := files.SameFileKey(in.real)
-			if first := seen[key]; first != nil {
-				first.walked = first.walked && in.walked
-				return
-			}
-			seen[key] = in
-		}
-		inputs = append(inputs, in)
-	}
-	if c.Bool("staged") {
-		staged, err := git.StagedFiles()
-		if err != nil {
-			return nil, &exitError{2, err.Error()}
-		}
-		for _, p := range staged {
-			if !files.HasDefaultExt(p) {
-				continue
-			}
-			// the configuration's exclude skips a staged file as it
-			// would in a walk of the folders
-			cfg, err := load(config.Find(c.String("config"), p))
-			if err != nil {
-				return nil, err
-			}
-			if files.Excluded(p, cfg) {
-				continue
-			}
-			// read by load (git show :path), reported under its own name;
-			// the working tree is not touched
-			add(&input{path: p, staged: true, walked: true})
-		}
-	}
-	for _, a := range args {
-		if a == "-" {
-			name := c.String("stdin-filename")
-			if name == "" {
-				name = "-"
-			}
-			data, err := io.ReadAll(c.App.Reader)
-			if err != nil {
-				err = fmt.Errorf("reading standard input: %v", err)
-			}
-			if data == nil {
-				data = []byte{}
-			}
-			add(&input{path: name, data: data, err: err})
-			continue
-		}
-		cfg, err := load(config.Find(c.String("config"), a))
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range files.Expand(a, cfg) {
-			add(&input{path: f.Path, real: f.Path, err: f.Err, walked: f.Walked})
-		}
-	}
-	if c.Bool("fix") {
-		for _, in := range inputs {
-			if in.real == "" {
-				return nil, usageErr("--fix cannot write to standard input: use --diff")
-			}
-		}
-	}
-	configs := map[string]*engine.Engine{}
-	for _, in := range inputs {
-		if in.err != nil {
-			continue
-		}
-		from := in.real
-		if in.staged {
-			from = in.path
-		}
-		if from == "" {
-			from = in.path
-			if from == "-" {
-				from = "."
-			}
-		}
-		cfgPath := config.Find(c.String("config"), from)
-		eng, ok := configs[cfgPath]
-		if !ok {
-			cfg, err := load(cfgPath)
-			if err != nil {
-				return nil, err
-			}
-			if eng, err = engine.New(cfg); err != nil {
-				return nil, &exitError{2, err.Error()}
-			}
-			configs[cfgPath] = eng
-		}
-		in.eng, in.from = eng, from
-		in.fail = eng.FailLevel()
-		if failFlag != 0 {
-			in.fail = failFlag
-		}
-	}
-
 	return inputs, nil
 }
+
+// sourceFlag is --source, of check and baseline.
+var sourceFlag = &cli.StringFlag{Name: "source", Usage: "the wire copy the articles were rewritten from (a file, read once, its format by extension): the source/* rules compare every article of the run with it; it wins over source: in an article's front matter"}
 
 // encodingFlag is --encoding, of check and baseline.
 var encodingFlag = &cli.StringFlag{Name: "encoding", Value: files.UTF8, Usage: "windows-1256: read a file that is not valid UTF-8 as Windows-1256 (legacy Arabic archives); --fix writes it back so"}
@@ -509,7 +364,7 @@ var formats = []string{"text", "json", "jsonl", "sarif", "github", "rdjson", "rd
 // in SARIF and GitHub annotations are made relative to
 // $GITHUB_WORKSPACE, else to the current directory; SARIF's rules are
 // those of every input's configuration.
-func newDocStream(w io.Writer, format string, inputs []*input, lang i18n.Lang) (*output.Stream, error) {
+func newDocStream(w io.Writer, format string, inputs []*checkrun.Input, lang i18n.Lang) (*output.Stream, error) {
 	root := os.Getenv("GITHUB_WORKSPACE")
 	if root == "" {
 		root, _ = os.Getwd()
@@ -518,10 +373,10 @@ func newDocStream(w io.Writer, format string, inputs []*input, lang i18n.Lang) (
 	if format == "sarif" {
 		seen := map[string]bool{}
 		for _, in := range inputs {
-			if in.eng == nil {
+			if in.Engine == nil {
 				continue
 			}
-			for _, a := range in.eng.Rules().For(in.from) {
+			for _, a := range in.Engine.Rules().For(in.From) {
 				if !seen[a.ID] {
 					seen[a.ID] = true
 					o.Rules = append(o.Rules, a.Rule)
@@ -545,6 +400,16 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // useColor: only on a terminal, never with NO_COLOR, always with FORCE_COLOR.

@@ -22,6 +22,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/daqiq/daqiq/cmd/internal/cliargs"
 	"github.com/daqiq/daqiq/cmd/internal/warmup"
 	"github.com/daqiq/daqiq/rules"
 	"github.com/urfave/cli/v2"
@@ -91,14 +92,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		},
 	}
 	app.CommandNotFound = func(c *cli.Context, name string) {
-		fmt.Fprintf(stderr, "daqiq: %s\n", unknownCommand(app.Commands, name))
+		fmt.Fprintf(stderr, "daqiq: %s\n", cliargs.UnknownCommand("daqiq", app.Commands, name))
 	}
-	tidyHelp(app.Commands, "daqiq")
+	cliargs.Tidy(app.Commands, "daqiq", func(msg string) error { return usageErr("%s", msg) })
 	if len(args) < 2 {
 		_ = app.Run([]string{args[0], "--help"})
 		return 2
 	}
-	err := app.Run(reorderArgs(app.Commands, args))
+	err := app.Run(cliargs.Reorder(app.Commands, args))
 	var ee *exitError
 	switch {
 	case err == nil:

@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/daqiq/daqiq/cmd/internal/checkrun"
 	"github.com/daqiq/daqiq/cmd/internal/files"
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -188,7 +189,7 @@ func TestMain(m *testing.M) {
 		// checking the file named NAME
 		"daqiq-panic": func() {
 			name := os.Args[1]
-			processHook = func(path string) {
+			checkrun.ProcessHook = func(path string) {
 				if filepath.Base(path) == name {
 					panic("injected panic")
 				}

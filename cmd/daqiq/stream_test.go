@@ -9,103 +9,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/daqiq/daqiq/engine"
+	"github.com/daqiq/daqiq/cmd/internal/checkrun"
 )
-
-// TestStreamBounded: check reads each file in a worker just before it is
-// checked and emits the results in input order; at most 4 x jobs files
-// (and one being emitted) are held at a time, however many there are.
-func TestStreamBounded(t *testing.T) {
-	dir := t.TempDir()
-	const n = 120
-	var inputs []*input
-	eng, err := engine.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < n; i++ {
-		p := filepath.Join(dir, fmt.Sprintf("a%03d.txt", i))
-		if err := os.WriteFile(p, []byte(fmt.Sprintf("قال الوزير إن الاجتماع رقم %d عقد فى العاصمة.\n", i)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, &input{path: p, real: p, eng: eng, from: p})
-	}
-	for _, jobs := range []int{1, 2, 4} {
-		var mu sync.Mutex
-		held, most := 0, 0
-		processHook = func(string) {
-			mu.Lock()
-			held++
-			most = max(most, held)
-			mu.Unlock()
-		}
-		var order []string
-		err := stream(inputs, checkOpts{}, jobs, nil, func(in *input, r *result) error {
-			mu.Lock()
-			held--
-			mu.Unlock()
-			if r.err != nil {
-				t.Errorf("%s: %v", in.path, r.err)
-			}
-			if len(r.file.Diagnostics) == 0 {
-				t.Errorf("%s: no finding (فى)", in.path)
-			}
-			order = append(order, in.path)
-			return nil
-		})
-		processHook = nil
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(order) != n {
-			t.Fatalf("-j %d: %d results, want %d", jobs, len(order), n)
-		}
-		for i, p := range order {
-			if p != inputs[i].path {
-				t.Fatalf("-j %d: result %d is %s, want %s", jobs, i, p, inputs[i].path)
-			}
-		}
-		if most > 4*jobs+1 {
-			t.Errorf("-j %d: %d files held at once, want at most %d", jobs, most, 4*jobs+1)
-		}
-		for _, in := range inputs {
-			if in.data != nil {
-				t.Fatalf("%s: its content is still held after the run", in.path)
-			}
-		}
-	}
-}
-
-// TestStreamStops: an error from emit stops the run; no file after it is
-// started once the workers see it.
-func TestStreamStops(t *testing.T) {
-	dir := t.TempDir()
-	var inputs []*input
-	for i := 0; i < 200; i++ {
-		p := filepath.Join(dir, fmt.Sprintf("a%03d.txt", i))
-		if err := os.WriteFile(p, []byte("نص قصير.\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, &input{path: p, real: p})
-	}
-	var mu sync.Mutex
-	started := 0
-	processHook = func(string) { mu.Lock(); started++; mu.Unlock() }
-	defer func() { processHook = nil }()
-	emitted := 0
-	err := stream(inputs, checkOpts{}, 2, nil, func(*input, *result) error {
-		if emitted++; emitted == 3 {
-			return fmt.Errorf("stop")
-		}
-		return nil
-	})
-	if err == nil || err.Error() != "stop" {
-		t.Fatalf("err = %v, want stop", err)
-	}
-	if started > 3+4*2+2 {
-		t.Errorf("%d files started after the stop at the third, want at most %d", started, 3+4*2+2)
-	}
-}
 
 // -j N holds the process to N CPUs while it checks, and puts the limit
 // back after.
@@ -119,8 +24,8 @@ func TestJobsLimitCPUs(t *testing.T) {
 	}
 	before := runtime.GOMAXPROCS(0)
 	during := 0
-	processHook = func(string) { during = runtime.GOMAXPROCS(0) }
-	defer func() { processHook = nil }()
+	checkrun.ProcessHook = func(string) { during = runtime.GOMAXPROCS(0) }
+	defer func() { checkrun.ProcessHook = nil }()
 	var out, errb strings.Builder
 	if code := run([]string{"daqiq", "check", "-q", "-j", "1", p}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s%s", code, out.String(), errb.String())
@@ -173,14 +78,14 @@ func TestWholeDocumentFormatsStream(t *testing.T) {
 		for _, jobs := range []string{"1", "2"} {
 			var out syncBuffer
 			var atLast string
-			processHook = func(p string) {
+			checkrun.ProcessHook = func(p string) {
 				if p == paths[n-1] {
 					atLast = out.String()
 				}
 			}
 			var errb strings.Builder
 			code := run(append([]string{"daqiq", "check", "--format", format, "-j", jobs}, paths...), strings.NewReader(""), &out, &errb)
-			processHook = nil
+			checkrun.ProcessHook = nil
 			if code != 1 {
 				t.Fatalf("%s: exit %d: %s", format, code, errb.String())
 			}

@@ -49,7 +49,7 @@ func SameFileKey(path string) string {
 // before --fix replaces it, that it changed since). Only regular files are
 // read (links followed): a device could be endless and a named pipe could
 // block forever; standard input is the way to pipe text in (daqiq check -),
-// and gather reads it, not Read.
+// and checkrun.Gather reads it, not Read.
 //
 // The file is read into reuse's memory when it is large enough (a
 // worker's buffer, free again once the file before is done).

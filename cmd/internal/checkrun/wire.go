@@ -1,4 +1,4 @@
-package main
+package checkrun
 
 import (
 	"errors"
@@ -7,29 +7,24 @@ import (
 	"path/filepath"
 	"unicode/utf8"
 
-	"github.com/urfave/cli/v2"
-
 	"github.com/daqiq/daqiq/cmd/internal/files"
 	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/markup"
 )
 
-// sourceFlag is --source, of check and baseline.
-var sourceFlag = &cli.StringFlag{Name: "source", Usage: "the wire copy the articles were rewritten from (a file, read once, its format by extension): the source/* rules compare every article of the run with it; it wins over source: in an article's front matter"}
-
-// wire is the text an article was rewritten from (the agency's wire
-// copy): read by readWire, given to the engine as Input.Source, never
+// Wire is the text an article was rewritten from (the agency's wire
+// copy): read by ReadWire, given to the engine as engine.Input.Source, never
 // checked or fixed itself.
-type wire struct {
+type Wire struct {
 	name string      // as given: the findings name it ("the wire (NAME:3) says …")
 	data []byte      // UTF-8
 	info fs.FileInfo // the file's status when read, to know it among the inputs
 }
 
-// readWire reads a wire copy as check reads an article: a regular file,
+// ReadWire reads a wire copy as check reads an article: a regular file,
 // links followed, UTF-8 or, with --encoding windows-1256, Windows-1256.
 // Its errors name the file, in lang.
-func readWire(path, encoding string, lang i18n.Lang) (*wire, error) {
+func ReadWire(path, encoding string, lang i18n.Lang) (*Wire, error) {
 	data, info, err := files.Read(path, nil)
 	if err != nil {
 		return nil, errors.New(i18n.Text(lang, "wire.unreadable", path, err))
@@ -47,7 +42,7 @@ func readWire(path, encoding string, lang i18n.Lang) (*wire, error) {
 			return nil, errors.New(i18n.Text(lang, "wire.not-utf8", path, invalidAt(data)))
 		}
 	}
-	return &wire{name: path, data: data, info: info}, nil
+	return &Wire{name: path, data: data, info: info}, nil
 }
 
 // invalidAt is the byte offset of the first invalid UTF-8 in data.
@@ -67,14 +62,14 @@ func invalidAt(data []byte) int {
 // matter, relative to the article's folder; nil for none. The wire itself,
 // when it is also among the inputs, is checked as an article without a
 // source (isWire).
-func sourceOf(in *input, opts checkOpts) (w *wire, isWire bool, err error) {
-	if opts.wire != nil {
-		if sameFile(in, opts.wire.info) {
+func sourceOf(in *Input, opts Options) (w *Wire, isWire bool, err error) {
+	if opts.Wire != nil {
+		if sameFile(in, opts.Wire.info) {
 			return nil, true, nil
 		}
-		return opts.wire, false, nil
+		return opts.Wire, false, nil
 	}
-	if markup.FormatOf(in.path) != markup.Markdown {
+	if markup.FormatOf(in.Path) != markup.Markdown {
 		return nil, false, nil
 	}
 	name, ok := markup.FrontMatterValue(in.data, "source")
@@ -83,14 +78,14 @@ func sourceOf(in *input, opts checkOpts) (w *wire, isWire bool, err error) {
 	}
 	at := in.real
 	if at == "" {
-		at = in.path // staged, or standard input named by --stdin-filename
+		at = in.Path // staged, or standard input named by --stdin-filename
 	}
 	if !filepath.IsAbs(name) {
 		name = filepath.Join(filepath.Dir(at), filepath.FromSlash(name))
 	}
-	w, err = readWire(name, opts.encoding, opts.lang)
+	w, err = ReadWire(name, opts.Encoding, opts.Lang)
 	if err != nil {
-		return nil, false, errors.New(i18n.Text(opts.lang, "wire.front-matter", in.path, err))
+		return nil, false, errors.New(i18n.Text(opts.Lang, "wire.front-matter", in.Path, err))
 	}
 	if sameFile(in, w.info) {
 		return nil, false, nil // an article is not its own wire
@@ -99,11 +94,11 @@ func sourceOf(in *input, opts checkOpts) (w *wire, isWire bool, err error) {
 }
 
 // sameFile reports whether an input is the file of info.
-func sameFile(in *input, info fs.FileInfo) bool {
+func sameFile(in *Input, info fs.FileInfo) bool {
 	fi := in.read
 	if fi == nil && (in.real != "" || in.staged) {
 		// staged: the file in the working tree
-		fi, _ = os.Stat(in.path)
+		fi, _ = os.Stat(in.Path)
 	}
 	return fi != nil && info != nil && os.SameFile(fi, info)
 }

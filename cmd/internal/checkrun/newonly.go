@@ -1,19 +1,19 @@
-package main
+package checkrun
 
 import (
 	"github.com/daqiq/daqiq/cmd/internal/git"
 	"github.com/daqiq/daqiq/lint"
 )
 
-// onlyChanged keeps the findings that start on a line added or changed
+// OnlyChanged keeps the findings that start on a line added or changed
 // since rev (the staged content against HEAD for --staged).
-func onlyChanged(f lint.File, in *input, rev string) (lint.File, error) {
+func OnlyChanged(f lint.File, in *Input, rev string) (lint.File, error) {
 	var lines map[int]bool
 	var err error
 	if in.staged {
-		lines, err = git.StagedChangedLines(in.path)
+		lines, err = git.StagedChangedLines(in.Path)
 	} else {
-		lines, err = git.ChangedLines(rev, in.path)
+		lines, err = git.ChangedLines(rev, in.Path)
 	}
 	if err != nil {
 		return f, err
