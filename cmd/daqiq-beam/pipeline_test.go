@@ -97,6 +97,36 @@ func articles(t *testing.T) []byte {
 	return b.Bytes()
 }
 
+// readShards reads the findings shards, pattern PREFIX-findings-*.jsonl:
+// each one whole lines, none left half written (.tmp).
+func readShards(t *testing.T, pattern string) []string {
+	t.Helper()
+	shards, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(shards) == 0 {
+		t.Fatalf("no shard %s", pattern)
+	}
+	tmp, _ := filepath.Glob(pattern + ".tmp")
+	if len(tmp) > 0 {
+		t.Errorf("left half written: %q", tmp)
+	}
+	var all []string
+	for _, f := range shards {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) == 0 || b[len(b)-1] != '\n' {
+			t.Errorf("%s: empty, or its last line unended", f)
+		}
+		all = append(all, lines(t, b)...)
+	}
+	t.Logf("%d lines in %d shards", len(all), len(shards))
+	return all
+}
+
 func lines(t *testing.T, b []byte) []string {
 	var out []string
 	sc := bufio.NewScanner(bytes.NewReader(b))
@@ -159,11 +189,7 @@ func TestPipelineEqualsBatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	findings, rulesOut, sourcesOut := o.Outputs()
-	got, err := os.ReadFile(findings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gotLines := lines(t, got)
+	gotLines := readShards(t, findings)
 	byID(t, wantLines)
 	byID(t, gotLines)
 	if !slices.Equal(gotLines, wantLines) {
@@ -270,11 +296,8 @@ func TestTextInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	findings, _, _ := o.Outputs()
-	got, err := os.ReadFile(findings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gotLines := lines(t, got)
+	gotLines := readShards(t, findings)
+	got := strings.Join(gotLines, "\n")
 	slices.Sort(gotLines)
 	slices.Sort(want)
 	if !slices.Equal(gotLines, want) {
