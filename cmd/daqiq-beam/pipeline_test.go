@@ -387,3 +387,19 @@ func TestShards(t *testing.T) {
 		}
 	}
 }
+
+// TestEarlierShards: an --output with the findings shards of an earlier
+// run is refused.
+func TestEarlierShards(t *testing.T) {
+	dir := t.TempDir()
+	o := Options{Output: filepath.Join(dir, "t")}
+	if err := noEarlierShards(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(o.Output+"-findings-0123456789abcdef.jsonl", []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := noEarlierShards(context.Background(), o); err == nil {
+		t.Fatal("shards of an earlier run: no error")
+	}
+}
