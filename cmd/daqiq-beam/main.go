@@ -1,10 +1,11 @@
 // Command daqiq-beam checks an archive of articles with daqiq's engine on
 // Apache Beam: locally on the Prism runner (--runner=prism, the default),
 // or on Dataflow, Flink or Spark. It reads JSON Lines as daqiq batch does
-// and writes, under --output PREFIX, PREFIX-findings.jsonl (one line per
-// article, exactly daqiq batch's), PREFIX-rules.jsonl (findings and
-// articles per rule) and PREFIX-sources.jsonl (articles, failed lines,
-// findings and findings per rule of each input file).
+// and writes, under --output PREFIX, PREFIX-findings-<id>.jsonl (one line
+// per article, exactly daqiq batch's; a shard per bundle, <id> 16 random
+// hex digits), PREFIX-rules.jsonl (findings and articles per rule) and
+// PREFIX-sources.jsonl (articles, failed lines, findings and findings per
+// rule of each input file).
 package main
 
 import (
@@ -17,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/daqiq/daqiq/cmd/internal/batch"
@@ -32,7 +34,7 @@ func (g *globs) Set(v string) error { *g = append(*g, v); return nil }
 var (
 	inputs      globs
 	inputFormat = flag.String("input-format", "jsonl", "jsonl (one article per line, as daqiq batch reads) or txt (each file is an article; its id is its path)")
-	output      = flag.String("output", "", "prefix of the output files: PREFIX-findings.jsonl, PREFIX-rules.jsonl, PREFIX-sources.jsonl")
+	output      = flag.String("output", "", "prefix of the output files: PREFIX-findings-<id>.jsonl (the output lines, in no order, a shard per bundle: cat them, or sort them by id, for daqiq batch's single file; refused if shards of an earlier run are there), PREFIX-rules.jsonl, PREFIX-sources.jsonl")
 	textField   = flag.String("text-field", "text", "the field holding the article (a string)")
 	idField     = flag.String("id-field", "id", "the field echoed as id (any JSON value); its string form is the diagnostics' path")
 	dateField   = flag.String("date-field", "", "a field holding the dateline (YYYY-MM-DD, or an RFC 3339 timestamp) for the date rules")
@@ -55,9 +57,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "daqiq-beam:", err)
 		os.Exit(2)
 	}
+	ctx := context.Background()
+	if err := noEarlierShards(ctx, o); err != nil {
+		fmt.Fprintln(os.Stderr, "daqiq-beam:", err)
+		os.Exit(2)
+	}
 	p, s := beam.NewPipelineWithRoot()
 	Build(s, o)
-	if err := beamx.Run(context.Background(), p); err != nil {
+	if err := beamx.Run(ctx, p); err != nil {
 		fmt.Fprintln(os.Stderr, "daqiq-beam:", err)
 		os.Exit(1)
 	}
@@ -102,4 +109,23 @@ func optionsFromFlags() (Options, error) {
 		o.ConfigPath, o.ConfigSrc = cp, string(src)
 	}
 	return o, nil
+}
+
+// noEarlierShards refuses an --output whose findings shards are already
+// there: the shards of two runs could not be told apart.
+func noEarlierShards(ctx context.Context, o Options) error {
+	findings, _, _ := o.Outputs()
+	fs, err := filesystem.New(ctx, findings)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	old, err := fs.List(ctx, findings)
+	if err != nil {
+		return err
+	}
+	if len(old) > 0 {
+		return fmt.Errorf("%s: %d shards of an earlier run (%s, …); remove them or give another --output", findings, len(old), old[0])
+	}
+	return nil
 }

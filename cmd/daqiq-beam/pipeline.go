@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,7 +17,6 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/daqiq/daqiq/cmd/internal/batch"
@@ -32,6 +33,7 @@ func init() {
 	register.DoFn3x1[context.Context, fileio.FileMetadata, func(block), error](&indexFn{})
 	register.DoFn5x1[context.Context, block, func(string), func(string, tally), func(string, ruleTally), error](&checkFn{})
 	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeSortedFn{})
+	register.DoFn2x1[context.Context, string, error](&writeShardsFn{})
 	register.Iter1[string]()
 	register.Emitter1[block]()
 	register.Emitter1[string]()
@@ -56,17 +58,19 @@ type Options struct {
 	BlockBytes int64  // input lines handed out in blocks of about this many bytes
 }
 
-// Outputs are the names of the files Build writes.
+// Outputs are the names of the files Build writes; findings is a glob
+// pattern, PREFIX-findings-*.jsonl: one shard per bundle (writeShardsFn).
 func (o Options) Outputs() (findings, rules, sources string) {
-	return o.Output + "-findings.jsonl", o.Output + "-rules.jsonl", o.Output + "-sources.jsonl"
+	return o.Output + "-findings-*.jsonl", o.Output + "-rules.jsonl", o.Output + "-sources.jsonl"
 }
 
 // Build adds the pipeline to s: the input files are cut into blocks of
 // whole lines (a text file is one block), the blocks are reshuffled so that
 // a distributed runner spreads them over its workers, each block is checked
 // with batch.CheckLine (the call of daqiq batch) and three files are
-// written: the output lines, the counts per rule and the counts per
-// source (input file, or a text file's directory).
+// written: the output lines (in shards, one per bundle, streamed as they
+// are checked), the counts per rule and the counts per source (input file,
+// or a text file's directory).
 func Build(s beam.Scope, o Options) {
 	globs := beam.Create(s, toAny(o.Inputs)...)
 	files := fileio.MatchAll(s, globs, fileio.MatchEmptyAllowIfWildcard())
@@ -77,8 +81,9 @@ func Build(s beam.Scope, o Options) {
 		TextField: o.Fields.Text, IDField: o.Fields.ID, DateField: o.Fields.Date, FormatField: o.Fields.Format,
 		Jobs: o.Jobs,
 	}, blocks)
-	findings, rulesOut, sourcesOut := o.Outputs()
-	textio.Write(s.Scope("findings"), findings, lines)
+	_, rulesOut, sourcesOut := o.Outputs()
+	filesystem.ValidateScheme(o.Output)
+	beam.ParDo0(s.Scope("findings"), &writeShardsFn{Prefix: o.Output + "-findings-"}, lines)
 
 	perSource := beam.CombinePerKey(s, mergeTally, sources)
 	writeSorted(s.Scope("sources"), sourcesOut, beam.ParDo(s, formatSource, perSource))
@@ -468,4 +473,105 @@ func (fn *writeSortedFn) ProcessElement(ctx context.Context, _ int, next func(*s
 		return err
 	}
 	return w.Close()
+}
+
+// writeShardsFn writes the lines of each bundle to a shard of its own,
+// Prefix + ID + ".jsonl", ID 16 random hex digits: it streams them, as
+// they come, to Prefix + ID + ".jsonl.tmp" and renames that in
+// FinishBundle, so that a shard is complete or absent (a bundle that fails
+// leaves at most a .tmp file, which the next bundle of the same instance
+// removes). A bundle without lines writes nothing. No worker holds more
+// than a write buffer of the lines, unlike textio.Write, which gathers
+// them all on one.
+type writeShardsFn struct {
+	Prefix string
+
+	fs   filesystem.Interface
+	w    io.WriteCloser
+	bw   *bufio.Writer
+	name string // the shard being written, without ".tmp"
+}
+
+// StartBundle drops what a failed bundle left.
+func (fn *writeShardsFn) StartBundle(ctx context.Context) error {
+	fn.abort(ctx)
+	return nil
+}
+
+func (fn *writeShardsFn) ProcessElement(ctx context.Context, l string) error {
+	if fn.w == nil {
+		if err := fn.open(ctx); err != nil {
+			return err
+		}
+	}
+	fn.bw.WriteString(l)
+	return fn.bw.WriteByte('\n')
+}
+
+func (fn *writeShardsFn) open(ctx context.Context) error {
+	var id [8]byte
+	rand.Read(id[:])
+	name := fn.Prefix + hex.EncodeToString(id[:]) + ".jsonl"
+	fs, err := filesystem.New(ctx, name)
+	if err != nil {
+		return err
+	}
+	w, err := fs.OpenWrite(ctx, name+".tmp")
+	if err != nil {
+		fs.Close()
+		return err
+	}
+	fn.fs, fn.w, fn.name = fs, w, name
+	if fn.bw == nil {
+		fn.bw = bufio.NewWriterSize(w, 256<<10)
+	} else {
+		fn.bw.Reset(w)
+	}
+	return nil
+}
+
+// FinishBundle completes the bundle's shard, if it has one.
+func (fn *writeShardsFn) FinishBundle(ctx context.Context) error {
+	if fn.w == nil {
+		return nil
+	}
+	if err := fn.bw.Flush(); err != nil {
+		fn.abort(ctx)
+		return err
+	}
+	err := fn.w.Close()
+	fn.w = nil
+	if err == nil {
+		err = filesystem.Rename(ctx, fn.fs, fn.name+".tmp", fn.name)
+	}
+	if err != nil {
+		fn.remove(ctx)
+	}
+	fn.fs.Close()
+	fn.fs = nil
+	return err
+}
+
+// Teardown drops what a failed bundle left, when the runner calls it.
+func (fn *writeShardsFn) Teardown(ctx context.Context) error {
+	fn.abort(ctx)
+	return nil
+}
+
+// abort closes and removes a shard left half written.
+func (fn *writeShardsFn) abort(ctx context.Context) {
+	if fn.w == nil {
+		return
+	}
+	fn.w.Close()
+	fn.w = nil
+	fn.remove(ctx)
+	fn.fs.Close()
+	fn.fs = nil
+}
+
+func (fn *writeShardsFn) remove(ctx context.Context) {
+	if rm, ok := fn.fs.(filesystem.Remover); ok {
+		rm.Remove(ctx, fn.name+".tmp")
+	}
 }

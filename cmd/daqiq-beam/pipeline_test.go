@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -97,6 +98,36 @@ func articles(t *testing.T) []byte {
 	return b.Bytes()
 }
 
+// readShards reads the findings shards, pattern PREFIX-findings-*.jsonl:
+// each one whole lines, none left half written (.tmp).
+func readShards(t *testing.T, pattern string) []string {
+	t.Helper()
+	shards, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(shards) == 0 {
+		t.Fatalf("no shard %s", pattern)
+	}
+	tmp, _ := filepath.Glob(pattern + ".tmp")
+	if len(tmp) > 0 {
+		t.Errorf("left half written: %q", tmp)
+	}
+	var all []string
+	for _, f := range shards {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) == 0 || b[len(b)-1] != '\n' {
+			t.Errorf("%s: empty, or its last line unended", f)
+		}
+		all = append(all, lines(t, b)...)
+	}
+	t.Logf("%d lines in %d shards", len(all), len(shards))
+	return all
+}
+
 func lines(t *testing.T, b []byte) []string {
 	var out []string
 	sc := bufio.NewScanner(bytes.NewReader(b))
@@ -159,11 +190,7 @@ func TestPipelineEqualsBatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	findings, rulesOut, sourcesOut := o.Outputs()
-	got, err := os.ReadFile(findings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gotLines := lines(t, got)
+	gotLines := readShards(t, findings)
 	byID(t, wantLines)
 	byID(t, gotLines)
 	if !slices.Equal(gotLines, wantLines) {
@@ -270,11 +297,8 @@ func TestTextInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	findings, _, _ := o.Outputs()
-	got, err := os.ReadFile(findings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gotLines := lines(t, got)
+	gotLines := readShards(t, findings)
+	got := strings.Join(gotLines, "\n")
 	slices.Sort(gotLines)
 	slices.Sort(want)
 	if !slices.Equal(gotLines, want) {
@@ -282,5 +306,100 @@ func TestTextInput(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(gotLines, "\n"), "hamzat-wasl") {
 		t.Errorf("no finding in %s", got)
+	}
+}
+
+// TestShards calls writeShardsFn as a runner does, bundle by bundle: each
+// bundle with lines gives a shard of its own, holding exactly its lines;
+// none is visible while it is written; an empty bundle writes nothing; a
+// failed bundle leaves nothing once the next one starts (its retry) or
+// the instance is torn down.
+func TestShards(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	fn := &writeShardsFn{Prefix: filepath.Join(dir, "out", "t-findings-")}
+	pattern := fn.Prefix + "*.jsonl"
+	shards := func() map[string]string {
+		files, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[string(b)] = f
+		}
+		if len(m) != len(files) {
+			t.Fatalf("shards with the same content: %q", files)
+		}
+		return m
+	}
+	bundle := func(ls []string, finish bool) {
+		t.Helper()
+		if err := fn.StartBundle(ctx); err != nil {
+			t.Fatal(err)
+		}
+		before := len(shards())
+		for _, l := range ls {
+			if err := fn.ProcessElement(ctx, l); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := len(shards()); n != before {
+			t.Fatalf("a shard appeared before FinishBundle: %d, was %d", n, before)
+		}
+		if finish {
+			if err := fn.FinishBundle(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	bundle([]string{`{"id":"a"}`, `{"id":"b"}`}, true)
+	bundle([]string{`{"id":"c"}`}, true)
+	bundle(nil, true)                     // empty
+	bundle([]string{`{"id":"d"}`}, false) // fails before FinishBundle
+	bundle([]string{`{"id":"d"}`}, true)  // its retry
+	bundle([]string{`{"id":"e"}`}, false) // fails; the instance is torn down
+	if err := fn.Teardown(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	got := shards()
+	want := []string{"{\"id\":\"a\"}\n{\"id\":\"b\"}\n", "{\"id\":\"c\"}\n", "{\"id\":\"d\"}\n"}
+	if len(got) != len(want) {
+		t.Errorf("%d shards, want %d: %q", len(got), len(want), got)
+	}
+	for _, w := range want {
+		if got[w] == "" {
+			t.Errorf("no shard holding exactly %q; shards: %q", w, got)
+		}
+	}
+	all, _ := filepath.Glob(filepath.Join(dir, "out", "*"))
+	if len(all) != len(want) {
+		t.Errorf("files left: %q, want only the %d shards", all, len(want))
+	}
+	for f := range maps.Values(got) {
+		if !regexp.MustCompile(`^t-findings-[0-9a-f]{16}\.jsonl$`).MatchString(filepath.Base(f)) {
+			t.Errorf("shard name %s", f)
+		}
+	}
+}
+
+// TestEarlierShards: an --output with the findings shards of an earlier
+// run is refused.
+func TestEarlierShards(t *testing.T) {
+	dir := t.TempDir()
+	o := Options{Output: filepath.Join(dir, "t")}
+	if err := noEarlierShards(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(o.Output+"-findings-0123456789abcdef.jsonl", []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := noEarlierShards(context.Background(), o); err == nil {
+		t.Fatal("shards of an earlier run: no error")
 	}
 }
