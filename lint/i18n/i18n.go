@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 )
@@ -56,20 +57,50 @@ func Parse(s string) (Lang, error) {
 }
 
 var (
-	mu    sync.RWMutex
-	books [2]map[string]map[string]string // lang → table → key → template
+	mu      sync.RWMutex
+	books   [2]map[string]map[string]string // lang → table → key → template
+	pending [2][]file                       // registered, not yet decoded
+	decoded [2]atomic.Bool                  // pending[lang] is empty
 )
 
-// Register adds a catalogue file of one language. A table or key given
-// twice, or a file that does not parse, is a programming error: it
-// panics with the file's name.
+// file is a catalogue file waiting to be decoded.
+type file struct {
+	name string
+	data []byte
+}
+
+// Register adds a catalogue file of one language. It is decoded when the
+// language is first asked for (a run in Arabic never decodes the English
+// files unless a message falls back to them). A table or key given twice,
+// or a file that does not parse, is a programming error: it panics with
+// the file's name then.
 func Register(lang Lang, name string, data []byte) {
+	mu.Lock()
+	defer mu.Unlock()
+	pending[lang] = append(pending[lang], file{name, data})
+	decoded[lang].Store(false)
+}
+
+// decode decodes the pending files of lang, once.
+func decode(lang Lang) {
+	if decoded[lang].Load() {
+		return
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, f := range pending[lang] {
+		add(lang, f.name, f.data)
+	}
+	pending[lang] = nil
+	decoded[lang].Store(true)
+}
+
+// add decodes one file into books; mu is held.
+func add(lang Lang, name string, data []byte) {
 	var tables map[string]map[string]string
 	if _, err := toml.Decode(string(data), &tables); err != nil {
 		panic(fmt.Sprintf("i18n: %s: %v", name, err))
 	}
-	mu.Lock()
-	defer mu.Unlock()
 	if books[lang] == nil {
 		books[lang] = map[string]map[string]string{}
 	}
@@ -91,6 +122,7 @@ func Register(lang Lang, name string, data []byte) {
 // Lookup returns the template of table and key in lang, if the
 // catalogue has it.
 func Lookup(lang Lang, table, key string) (string, bool) {
+	decode(lang)
 	mu.RLock()
 	defer mu.RUnlock()
 	s, ok := books[lang][table][key]
@@ -192,6 +224,7 @@ func Args(tmpl string) []int {
 
 // Tables returns the catalogue of lang: table → key → template, a copy.
 func Tables(lang Lang) map[string]map[string]string {
+	decode(lang)
 	mu.RLock()
 	defer mu.RUnlock()
 	out := make(map[string]map[string]string, len(books[lang]))

@@ -48,6 +48,10 @@ type names struct {
 	first    map[string]bool     // the first names read as a name's start
 	lastOf   map[string][]string // a first name of the people data → its surnames
 	surnames map[string]bool     // surnames of the people data
+	// before says, in one lookup, what a word before a name is: a first
+	// name that starts a name (beforeFirst), a first name of the people
+	// data (beforeLast, see lastOf), a title (beforeTitle)
+	before map[string]uint8
 }
 
 // notTriggers are first names that are also common words (حسن، باسم،
@@ -127,16 +131,97 @@ var loadNames = sync.OnceValues(func() (*names, error) {
 			delete(n.surnames, s)
 		}
 	}
+	n.before = map[string]uint8{}
+	for k := range n.first {
+		n.before[k] |= beforeFirst
+	}
+	for k := range n.lastOf {
+		n.before[k] |= beforeLast
+	}
+	for k := range titleSet {
+		n.before[k] |= beforeTitle
+	}
 	return n, nil
 })
 
-var seats = strings.NewReplacer("ؤ", "و", "ئ", "ي", "ى", "ي", "ة", "ه")
+const (
+	beforeFirst uint8 = 1 << iota
+	beforeLast
+	beforeTitle
+)
+
+// startsWithAl reports whether key folds to a word starting with ال (ال،
+// أل، إل، آل، ٱل).
+func startsWithAl(key string) bool {
+	// ل is D9 84; ا أ إ آ are D8 A7, A3, A5, A2; ٱ is D9 B1
+	if len(key) < 4 || key[2] != 0xD9 || key[3] != 0x84 {
+		return false
+	}
+	switch key[0] {
+	case 0xD8:
+		return key[1] == 0xA7 || key[1] == 0xA3 || key[1] == 0xA5 || key[1] == 0xA2
+	case 0xD9:
+		return key[1] == 0xB1
+	}
+	return false
+}
 
 // nameKey is a name as compared: harakat and tatweel removed, hamza
 // forms folded, ى as ي, ة as ه.
-func nameKey(s string) string {
-	return seats.Replace(arabic.FoldHamza(arabic.Key(s)))
+func nameKey(s string) string { return foldKey(arabic.Key(s)) }
+
+// foldKey is nameKey of a token's key (harakat and tatweel already
+// gone): a key with nothing to fold is returned as it is, without a copy.
+func foldKey(k string) string {
+	if !needsFold(k) {
+		return k
+	}
+	return string(foldAppend(nil, k))
 }
+
+// needsFold reports whether a letter of k folds.
+func needsFold(k string) bool {
+	for i := 0; i+1 < len(k); i++ {
+		if c := k[i]; c == 0xD8 || c == 0xD9 {
+			if foldTo[c-0xD8][k[i+1]][0] != 0 {
+				return true
+			}
+			i++
+		}
+	}
+	return false
+}
+
+// foldAppend appends foldKey(k) to dst. The rule calls it on most words
+// of a text, into a reused buffer, so it works on the UTF-8 bytes: every
+// letter that folds is two bytes starting with D8 or D9 and folds to two
+// bytes, so the word is copied and folded in place.
+func foldAppend(dst []byte, k string) []byte {
+	start := len(dst)
+	dst = append(dst, k...)
+	b := dst[start:]
+	for i := 0; i+1 < len(b); i++ {
+		if c := b[i]; c == 0xD8 || c == 0xD9 {
+			if to := foldTo[c-0xD8][b[i+1]]; to[0] != 0 {
+				b[i], b[i+1] = to[0], to[1]
+			}
+			i++
+		}
+	}
+	return dst
+}
+
+// foldTo[c-0xD8][d] is the UTF-8 of the letter the two-byte letter c d
+// folds to (أ إ آ ٱ to ا، ؤ to و، ئ and ى to ي، ة to ه), zero for a
+// letter that stays.
+var foldTo = func() (t [2][256][2]byte) {
+	alef, waw, yeh, heh := [2]byte{0xD8, 0xA7}, [2]byte{0xD9, 0x88}, [2]byte{0xD9, 0x8A}, [2]byte{0xD9, 0x87}
+	t[0][0xA2], t[0][0xA3], t[0][0xA5], t[1][0xB1] = alef, alef, alef, alef // آ أ إ ٱ
+	t[0][0xA4] = waw                                                        // ؤ
+	t[0][0xA6], t[1][0x89] = yeh, yeh                                       // ئ ى
+	t[0][0xA9] = heh                                                        // ة
+	return t
+}()
 
 // nameUse is one name read in the text.
 type nameUse struct {
@@ -148,7 +233,9 @@ type nameUse struct {
 func runPersonName(p *lint.Pass, n *names) {
 	toks := p.Tokens
 	var uses []nameUse
-	prev := -1 // the word before, in the same clause
+	prev := -1      // the word before, in the same clause
+	var a, b []byte // the folded keys of this word and of the word before
+	aTok := -1      // the token a holds
 	for i, t := range toks {
 		switch t.Kind {
 		case arabic.Space:
@@ -166,34 +253,45 @@ func runPersonName(p *lint.Pass, n *names) {
 		if !t.Arabic || len(t.Key) < 8 { // four letters at least
 			continue
 		}
+		if startsWithAl(t.Key) {
+			continue // a word with the article is never read (see below): no fold, no lookup
+		}
+		// the folded keys, each word's made once: this word's (a) is
+		// kept as the next word's "word before" (b); a short word
+		// before is folded only now that a long one follows it
+		if aTok == before {
+			a, b = b, a
+		} else if before >= 0 && len(toks[before].Key) <= 24 {
+			b = foldAppend(b[:0], toks[before].Key)
+		}
+		a, aTok = foldAppend(a[:0], t.Key), i
 		ctx, ok := "", false
 		if before >= 0 {
 			pk := toks[before].Key
 			if len(pk) <= 24 {
-				bk := nameKey(pk)
-				switch {
+				switch bits := n.before[string(b)]; {
+				case bits == 0:
 				case strings.HasSuffix(pk, "ى"): // على، لدى
-				case n.first[bk]:
-					ctx, ok = bk, true
-				case n.lastOf[bk] != nil:
-					form := nameKey(t.Key)
-					for _, l := range n.lastOf[bk] {
-						if form == l || slip([]rune(form), []rune(l)) {
-							ctx, ok = bk, true
+				case bits&beforeFirst != 0:
+					ctx, ok = string(b), true
+				case bits&beforeLast != 0:
+					for _, l := range n.lastOf[string(b)] {
+						if string(a) == l || slip([]rune(string(a)), []rune(l)) {
+							ctx, ok = string(b), true
 						}
 					}
-				case titleSet[bk]:
+				case bits&beforeTitle != 0:
 					ok = true
 				}
 			}
 		}
 		if !ok && len(t.Key) <= 40 {
-			ok = n.surnames[nameKey(t.Key)]
+			ok = n.surnames[string(a)]
 		}
 		if !ok {
 			continue
 		}
-		form := nameKey(t.Key)
+		form := string(a)
 		// a word with the article is a common noun as often as a name
 		// (الحكم، الطريق): only names without it are read
 		if strings.HasPrefix(form, "ال") {
@@ -253,7 +351,7 @@ func runPersonName(p *lint.Pass, n *names) {
 		if t.Kind != arabic.Word || !t.Arabic || len(t.Key) < 8 || len(t.Key) > 40 {
 			continue
 		}
-		k := nameKey(t.Key)
+		k := foldKey(t.Key)
 		pre := 0
 		if _, ok := count[k]; !ok {
 			r, size := firstRune(k)
@@ -294,7 +392,7 @@ func runPersonName(p *lint.Pass, n *names) {
 		}
 		mt := toks[firstAt[major]]
 		majorText := p.Text[mt.Start:mt.End]
-		if k := nameKey(mt.Key); k != major { // written with a proclitic
+		if k := foldKey(mt.Key); k != major { // written with a proclitic
 			majorText = majorText[len(majorText)-len(strings.TrimPrefix(majorText, string([]rune(majorText)[0]))):]
 		}
 		app := lint.Unsafe

@@ -116,7 +116,9 @@ func runEventDate(p *lint.Pass, v *vocab) {
 			line += int(t.Breaks)
 			continue
 		}
-		if t.Kind != arabic.Word || !s.mayStart(i) {
+		// only a weekday or يوم starts a bare weekday: the lexicons'
+		// quick tests (no false negatives) before any match
+		if t.Kind != arabic.Word || !s.v.weekdays.MayMatch(s.p.Splits, i) && !s.v.words.MayMatch(s.p.Splits, i) {
 			continue
 		}
 		first, k, amb := i, i, false

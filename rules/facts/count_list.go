@@ -36,19 +36,50 @@ var countWords = map[string]int{
 // countWord reads a cardinal word with its proclitics (وثلاثة، بأربعة،
 // الخمسة) and reports whether it carries the article.
 func countWord(key string) (n int, def bool) {
-	key = bare(key)
-	if n, ok := countWords[key]; ok {
-		return n, false
+	k := bare(key)
+	// most words start with a letter no count word starts with: a table
+	// of the first letters answers before the map
+	if len(k) < 4 || k[0] != 0xD8 && k[0] != 0xD9 || !countFirst[k[0]-0xD8][k[1]] {
+		return 0, false
 	}
-	for _, pre := range [...]string{"بال", "لل", "ال", "ب", "ل"} {
-		if rest, ok := strings.CutPrefix(key, pre); ok {
-			if n, ok := countWords[rest]; ok {
-				return n, pre != "ب" && pre != "ل"
-			}
+	f := countForms[k]
+	return f.n, f.def
+}
+
+// countFirst[c-0xD8][d] says whether a key of countForms starts with the
+// two-byte letter c d.
+var countFirst = func() (t [2][256]bool) {
+	for k := range countForms {
+		if len(k) >= 2 && (k[0] == 0xD8 || k[0] == 0xD9) {
+			t[k[0]-0xD8][k[1]] = true
 		}
 	}
-	return 0, false
+	return t
+}()
+
+// countForm is a count word with its proclitics: its value, and whether
+// it has the article (المرشحون الثلاثة).
+type countForm struct {
+	n   int
+	def bool
 }
+
+// countForms are countWords with every proclitic the count may take
+// (بال، لل، ال، ب، ل), made once: countWord is asked about every word of
+// a text, and one map lookup answers it.
+var countForms = func() map[string]countForm {
+	m := map[string]countForm{}
+	pres := [...]string{"بال", "لل", "ال", "ب", "ل"}
+	for i := len(pres) - 1; i >= 0; i-- { // the first prefix wins
+		for k, n := range countWords {
+			m[pres[i]+k] = countForm{n, pres[i] != "ب" && pres[i] != "ل"}
+		}
+	}
+	for k, n := range countWords { // the bare word wins over any prefix
+		m[k] = countForm{n, false}
+	}
+	return m
+}()
 
 // listMarkers are the pronouns that open a list after a count: ثلاثة
 // مرشحين هم.
@@ -66,6 +97,9 @@ func runCountList(p *lint.Pass) {
 			)
 			switch t.Kind {
 			case arabic.Number:
+				if len(t.Key) > 2 {
+					continue // a count is 2 to 20: two digits at most
+				}
 				v, ok := figureAt(toks, i, s)
 				if !ok || v < 2 || v > 20 {
 					continue

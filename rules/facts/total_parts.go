@@ -157,6 +157,16 @@ func partAt(toks []arabic.Token, i int, s span, noun string) (int, partKind) {
 func runTotalParts(p *lint.Pass) {
 	toks := p.Tokens
 	for _, s := range sentences(p) {
+		// a total and two parts at least: three numbers in the sentence
+		numbers := 0
+		for i := s.lo; i < s.hi && numbers < 3; i++ {
+			if toks[i].Kind == arabic.Number {
+				numbers++
+			}
+		}
+		if numbers < 3 {
+			continue
+		}
 		for i := s.lo; i < s.hi; i++ {
 			if toks[i].Kind != arabic.Number {
 				continue
