@@ -3,6 +3,7 @@ package markup
 import (
 	"bytes"
 	"regexp"
+	"sort"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -55,7 +56,7 @@ func parseMarkdown(b *builder, x *Extras, opts Options) *LimitError {
 }
 
 func (w *mdWalker) blocks(n ast.Node) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+	for _, c := range inSourceOrder(n) {
 		switch c.Kind() {
 		case east.KindTableCell:
 			w.b.isolate()
@@ -93,6 +94,59 @@ func (w *mdWalker) blocks(n ast.Node) {
 			w.blocks(c)
 		}
 	}
+}
+
+// inSourceOrder returns n's children in the order of their text in the
+// source. goldmark's tree is almost always in that order, but not
+// always: a table made from the last line of a paragraph comes before
+// what is left of the paragraph ("ب\n0ب\n|-\n-"), and the text would
+// then run backwards against the source, which the offset map cannot
+// hold. A child whose start is unknown keeps its place after the one
+// before it.
+func inSourceOrder(n ast.Node) []ast.Node {
+	var cs []ast.Node
+	var keys []int
+	last, sorted := -1, true
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		k := startOf(c)
+		if k < 0 {
+			k = last
+		}
+		sorted = sorted && k >= last
+		last = max(last, k)
+		cs, keys = append(cs, c), append(keys, k)
+	}
+	if !sorted {
+		idx := make([]int, len(cs))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+		out := make([]ast.Node, len(cs))
+		for i, j := range idx {
+			out[i] = cs[j]
+		}
+		cs = out
+	}
+	return cs
+}
+
+// startOf is where n's text starts in the parsed source, -1 if it has
+// none.
+func startOf(n ast.Node) int {
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start
+		}
+	} else if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if s := startOf(c); s >= 0 {
+			return s
+		}
+	}
+	return -1
 }
 
 var (
