@@ -228,3 +228,33 @@ func TestYearSlip(t *testing.T) {
 		}
 	}
 }
+
+// TestWeekMessageOnce: when the Arabic message quotes the printed
+// dateline, it does not give the same day again in brackets; the English
+// keeps its English reading of the day, and a dateline given with --date
+// (nothing printed) is named with its day in both.
+func TestWeekMessageOnce(t *testing.T) {
+	r := rule(t, "dates/relative-day")
+	for _, c := range []struct {
+		text  string
+		facts lint.Facts
+		want  string
+	}{
+		{"الجمعة 22 نوفمبر 2024\nوعقد المجلس اجتماعه الأحد الماضي 3 نوفمبر.", lint.Facts{},
+			"«الأحد الماضي 3 نوفمبر» لا يقع في الأسبوع الذي يسبق تاريخ الخبر «الجمعة 22 نوفمبر 2024»"},
+		{"الجمعة 22 نوفمبر 2024\nوعقد المجلس اجتماعه الأحد الماضي 3 نوفمبر.", lint.Facts{Lang: i18n.En},
+			"“الأحد الماضي 3 نوفمبر” is not in the week before the dateline “الجمعة 22 نوفمبر 2024” (Friday 22 November 2024 (الجمعة))"},
+		{"وعقد المجلس اجتماعه الأحد الماضي 3 نوفمبر.", lint.Facts{Dateline: lint.Dateline{Date: time.Date(2024, 11, 22, 0, 0, 0, 0, time.UTC), From: lint.Given}},
+			"«الأحد الماضي 3 نوفمبر» لا يقع في الأسبوع الذي يسبق تاريخ الخبر ("},
+	} {
+		doc, err := source.New("t.txt", []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts := c.facts
+		ds := runner.RunFacts(doc, []lint.Active{{Rule: r, Level: r.Level}}, &facts)
+		if len(ds) != 1 || !strings.HasPrefix(ds[0].Message, c.want) || c.facts.Dateline.From == lint.NoDateline && c.facts.Lang == i18n.Ar && strings.HasSuffix(ds[0].Message, ")") {
+			t.Errorf("%q: %+v, want a message starting %q", c.text, ds, c.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/i18n"
 )
 
 // RelativeDay makes the rule dates/relative-day.
@@ -85,9 +86,15 @@ func RelativeDay() (*lint.Rule, error) {
 			if m.weekRel > 0 {
 				key = "week-after"
 			}
+			// the day in brackets, unless the Arabic has just quoted the
+			// printed dateline (its English reading stays useful)
+			day := " (" + v.describe(p, pr.dateline) + ")"
+			if pr.datelineOf != nil && p.Lang() == i18n.Ar {
+				day = ""
+			}
 			p.Report(lint.Diagnostic{
 				Start: m.start, End: m.end,
-				Message: p.T(key, text(p, m.span), source, v.describe(p, pr.dateline)),
+				Message: p.T(key, text(p, m.span), source, day),
 			})
 		}
 	})
