@@ -28,7 +28,7 @@
 
   const SEVERITY = {
     error: { rank: 3, label: "خطأ", plural: "أخطاء" },
-    warning: { rank: 2, label: "تحذير", plural: "تحذيرات" },
+    warning: { rank: 2, label: "تنبيه", plural: "تنبيهات" },
     info: { rank: 1, label: "ملاحظة", plural: "ملاحظات" },
   };
   const ZWSP = "\u200b"; // gives the mirror's last line its height
@@ -285,7 +285,7 @@
     if (sugs.length) {
       const tag = document.createElement("span");
       tag.className = "safety " + (d.safe ? "safe" : "unsafe");
-      tag.textContent = d.safe ? "إصلاح آمن" : "إصلاح غير آمن: راجعه قبل تطبيقه";
+      tag.textContent = d.safe ? "إصلاح آمن" : "إصلاح غير مأمون: راجعه قبل تطبيقه";
       box.appendChild(tag);
     }
     li.querySelector(".locate").addEventListener("click", () => locate(i));
