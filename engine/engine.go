@@ -24,7 +24,6 @@ import (
 	"time"
 
 	"github.com/daqiq/daqiq/lint"
-	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/markup"
@@ -122,6 +121,10 @@ type Input struct {
 	Source       []byte
 	SourceName   string
 	SourceFormat markup.Format
+	// Wire, when set, is the source already read (ReadSource), used
+	// instead of Source: a run that checks many articles against one
+	// wire reads it once.
+	Wire *lint.Source
 	// Lang is the language of the messages (the zero value: Arabic).
 	Lang i18n.Lang
 	// Select, when set, changes which rules run (nil: the rules the
@@ -192,9 +195,9 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	var src *lint.Source
-	if in.Source != nil {
-		if src, err = readSource(in); err != nil {
+	src := in.Wire
+	if src == nil && in.Source != nil {
+		if src, err = ReadSource(in); err != nil {
 			return Result{}, err
 		}
 	}
@@ -248,10 +251,10 @@ func (e *Engine) Check(ctx context.Context, in Input) (Result, error) {
 	return r, nil
 }
 
-// readSource reads the wire copy of an input as an article is read: its
-// markup stripped, its tokens, and its own dateline (front matter, else
-// the one printed at its top).
-func readSource(in Input) (*lint.Source, error) {
+// ReadSource reads the wire copy of an input (Source, SourceName,
+// SourceFormat) as an article is read: its markup stripped, its tokens,
+// and its own dateline (front matter, else the one printed at its top).
+func ReadSource(in Input) (*lint.Source, error) {
 	name := in.SourceName
 	if name == "" {
 		name = "source.txt"
@@ -260,18 +263,7 @@ func readSource(in Input) (*lint.Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("source %w", err)
 	}
-	s := &lint.Source{Name: name, Doc: doc, Tokens: arabic.Tokenize(doc.Text), Dateline: dateline(time.Time{}, x)}
-	if find := lint.DatelineFinder(); find != nil && !s.Dateline.Known() {
-		facts := &lint.Facts{}
-		var sp arabic.Splits
-		sp.Analyze(s.Tokens)
-		var p lint.Pass
-		p.Init(nil, doc, s.Tokens, &sp, nil, facts, map[string]any{}, func(lint.Diagnostic) {})
-		if d, ok := find(&p); ok {
-			s.Dateline = d
-		}
-	}
-	return s, nil
+	return lint.NewSource(name, doc, dateline(time.Time{}, x)), nil
 }
 
 // dateline is the given date, else the front matter's.

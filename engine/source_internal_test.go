@@ -11,7 +11,7 @@ import (
 // TestReadSource: the wire copy is read with its own dateline (printed at
 // its top, or its front matter's) and its tokens.
 func TestReadSource(t *testing.T) {
-	s, err := readSource(Input{Source: []byte("تيرانا - الأربعاء 7 سبتمبر 2022\nقطعت ألبانيا علاقاتها مع إيران.\n"), SourceName: "wire.txt"})
+	s, err := ReadSource(Input{Source: []byte("تيرانا - الأربعاء 7 سبتمبر 2022\nقطعت ألبانيا علاقاتها مع إيران.\n"), SourceName: "wire.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,11 +21,11 @@ func TestReadSource(t *testing.T) {
 	if s.Name != "wire.txt" || len(s.Tokens) == 0 || s.Doc == nil {
 		t.Errorf("source %+v", s)
 	}
-	s, err = readSource(Input{Source: []byte("---\ndate: 2022-09-07\n---\nخبر\n"), SourceName: "wire.md"})
+	s, err = ReadSource(Input{Source: []byte("---\ndate: 2022-09-07\n---\nخبر\n"), SourceName: "wire.md"})
 	if err != nil || s.Dateline.From != lint.FrontMatter {
 		t.Errorf("front matter dateline: %+v, %v", s.Dateline, err)
 	}
-	if _, err := readSource(Input{Source: []byte("\xff\xfe"), SourceName: "wire.txt"}); err == nil {
+	if _, err := ReadSource(Input{Source: []byte("\xff\xfe"), SourceName: "wire.txt"}); err == nil {
 		t.Error("a wire copy that is not UTF-8: no error")
 	}
 }

@@ -49,6 +49,33 @@ func RegisterDatelineFinder(f func(*Pass) (Dateline, bool)) { datelineFinder = f
 // DatelineFinder returns the finder RegisterDatelineFinder set, or nil.
 func DatelineFinder() func(*Pass) (Dateline, bool) { return datelineFinder }
 
+// FindPrinted runs the registered dateline finder over a tokenized
+// document, with a pass that has no rule and reports nothing; false when
+// no finder is registered or it finds no dateline.
+func FindPrinted(doc *source.Document, toks []arabic.Token, sp *arabic.Splits, facts *Facts, memo map[string]any) (Dateline, bool) {
+	if datelineFinder == nil {
+		return Dateline{}, false
+	}
+	var p Pass
+	p.Init(nil, doc, toks, sp, nil, facts, memo, func(Diagnostic) {})
+	return datelineFinder(&p)
+}
+
+// NewSource makes the Source of a wire copy's document: its tokens and,
+// unless dateline is known already (a front matter date), the dateline
+// printed at its top.
+func NewSource(name string, doc *source.Document, dateline Dateline) *Source {
+	s := &Source{Name: name, Doc: doc, Tokens: arabic.Tokenize(doc.Text), Dateline: dateline}
+	if !s.Dateline.Known() {
+		var sp arabic.Splits
+		sp.Analyze(s.Tokens)
+		if d, ok := FindPrinted(doc, s.Tokens, &sp, &Facts{}, map[string]any{}); ok {
+			s.Dateline = d
+		}
+	}
+	return s
+}
+
 // DatelineSource says where a dateline came from.
 type DatelineSource uint8
 

@@ -125,16 +125,14 @@ func check(c *cli.Context) error {
 		}
 	}
 
-	var cfgs []*config.Config
+	var cfg *config.Config // the first input's: the run speaks one language
 	for _, in := range inputs {
 		if in.Engine != nil {
-			cfgs = append(cfgs, in.Engine.Config())
-		}
-		if len(cfgs) > 0 {
+			cfg = in.Engine.Config()
 			break
 		}
 	}
-	lang, err := langOf(c, cfgs...)
+	lang, err := langOf(c, cfg)
 	if err != nil {
 		return err
 	}

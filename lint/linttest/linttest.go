@@ -25,7 +25,6 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
-	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/runner"
 	"github.com/daqiq/daqiq/lint/source"
@@ -167,15 +166,7 @@ func NewSource(name string, data []byte) (*lint.Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &lint.Source{Name: name, Doc: doc, Tokens: arabic.Tokenize(doc.Text)}
-	if find := lint.DatelineFinder(); find != nil {
-		var sp arabic.Splits
-		sp.Analyze(s.Tokens)
-		var p lint.Pass
-		p.Init(nil, doc, s.Tokens, &sp, nil, &lint.Facts{}, map[string]any{}, func(lint.Diagnostic) {})
-		s.Dateline, _ = find(&p)
-	}
-	return s, nil
+	return lint.NewSource(name, doc, lint.Dateline{}), nil
 }
 
 // Check compares diagnostics with expectations.

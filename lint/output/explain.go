@@ -23,11 +23,9 @@ func WriteExplain(w io.Writer, r *lint.Rule, lang i18n.Lang) {
 		}
 	}
 	h := func(key string) string { return i18n.Text(lang, "explain."+key) }
-	section(h("what"), doc.What)
-	section(h("why"), doc.Why)
-	section(h("wrong"), doc.Wrong)
-	section(h("right"), doc.Right)
-	section(h("fix"), doc.Fix)
+	for _, s := range docSections(lang, doc) {
+		section(s[0], s[1])
+	}
 	section(h("unavailable"), r.LocalizedUnavailable(lang))
 	if len(r.Options) > 0 {
 		var names []string
@@ -53,4 +51,12 @@ func WriteExplain(w io.Writer, r *lint.Rule, lang i18n.Lang) {
 	if r.Link != "" {
 		section(h("more"), r.Link)
 	}
+}
+
+// docSections are a rule's documents under the headings of daqiq explain
+// in lang: what it does, why, an example, what to use instead, fix
+// safety (daqiq explain, the server's rule pages, SARIF's rule help).
+func docSections(lang i18n.Lang, doc lint.Doc) [][2]string {
+	h := func(key string) string { return i18n.Text(lang, "explain."+key) }
+	return [][2]string{{h("what"), doc.What}, {h("why"), doc.Why}, {h("wrong"), doc.Wrong}, {h("right"), doc.Right}, {h("fix"), doc.Fix}}
 }

@@ -82,13 +82,6 @@ func githubSummary(lang i18n.Lang, total, withProblems, checked int, count map[l
 	return line + "\n"
 }
 
-func countNoun(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // trimLineBreak moves end back over a final "\n", "\r\n" or lone "\r"
 // of the span [start, end), unless that would leave the span empty.
 func trimLineBreak(src []byte, start, end int) int {

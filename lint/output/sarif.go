@@ -248,15 +248,7 @@ func RuleHelpText(r *lint.Rule, lang i18n.Lang) string { return ruleHelp(r, lang
 func ruleHelp(r *lint.Rule, lang i18n.Lang, before, after string) string {
 	var parts []string
 	_, doc := r.Localized(lang)
-	h := func(key string) string { return i18n.Text(lang, "explain."+key) }
-	for _, s := range [][2]string{
-		{h("what"), doc.What},
-		{h("why"), doc.Why},
-		{h("wrong"), doc.Wrong},
-		{h("right"), doc.Right},
-		{h("fix"), doc.Fix},
-		{h("more"), r.Link},
-	} {
+	for _, s := range append(docSections(lang, doc), [2]string{i18n.Text(lang, "explain.more"), r.Link}) {
 		if s[1] != "" {
 			parts = append(parts, before+s[0]+after+s[1])
 		}

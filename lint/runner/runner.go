@@ -5,7 +5,6 @@ package runner
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/daqiq/daqiq/lint"
@@ -87,10 +86,8 @@ func run(doc *source.Document, rules []lint.Active, opts runOptions) (ds, more [
 	sc.toks = arabic.AppendTokens(sc.toks[:0], doc.Text)
 	sc.splits.Analyze(sc.toks)
 	toks, splits, memo := sc.toks, &sc.splits, sc.memo
-	if find := lint.DatelineFinder(); find != nil && !facts.Printed.Known() && !opts.noDateline {
-		var p lint.Pass
-		p.Init(nil, doc, toks, splits, nil, facts, memo, func(lint.Diagnostic) {})
-		if d, ok := find(&p); ok {
+	if !facts.Printed.Known() && !opts.noDateline {
+		if d, ok := lint.FindPrinted(doc, toks, splits, facts, memo); ok {
 			facts.Printed = d
 			if !facts.Dateline.Known() {
 				facts.Dateline = d
@@ -177,22 +174,6 @@ func sortByPosition(ds []lint.Diagnostic) {
 			return
 		}
 	}
-}
-
-// thousands writes n with commas between groups of three digits.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // reporter receives one rule's diagnostics for Run: it drops those the

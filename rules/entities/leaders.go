@@ -180,21 +180,26 @@ func bare(key string) string {
 
 var titleHeads = wordSet("رئيس", "رئيسة", "وزير", "وزيرة", "ملك", "ملكة", "أمير", "سلطان", "عاهل", "أمين")
 
-// titleBefore reads the title before person mention n: a title, the
-// country's adjective (or a country name after a title in construct, or
-// the organisation of a secretary-general), rank words. ok is false when
-// there is no clear title; former when السابق or the like stands between.
-func (k *Knowledge) titleBefore(p *lint.Pass, ms []mention, n int) (t title, former, ok bool) {
-	toks := p.Tokens
-	key := func(i int) string {
-		if i < 0 || toks[i].Kind != arabic.Word {
-			return ""
-		}
-		return fold(toks[i])
+// foldAt is the folded key of word token i, "" for anything else.
+func foldAt(toks []arabic.Token, i int) string {
+	if i < 0 || toks[i].Kind != arabic.Word {
+		return ""
 	}
-	i := prevWord(toks, ms[n].first)
+	return fold(toks[i])
+}
+
+// titleEnd walks back from the word before token first (a person
+// mention) over rank words, qualifiers and the words that make a title
+// former (السابق …), four words at most, to the word a title would end
+// with: its index (-1: the text starts first) and whether a former word
+// was met. stop, when set, ends the walk at a word it accepts.
+func titleEnd(toks []arabic.Token, first int, stop func(w string) bool) (i int, former bool) {
+	i = prevWord(toks, first)
 	for steps := 0; i >= 0 && steps < 4; steps++ {
-		w := key(i)
+		w := foldAt(toks, i)
+		if stop != nil && stop(w) {
+			break
+		}
 		if formerWords[w] {
 			former = true
 		} else if !ranks[w] && !qualifiers[w] {
@@ -202,6 +207,17 @@ func (k *Knowledge) titleBefore(p *lint.Pass, ms []mention, n int) (t title, for
 		}
 		i = prevWord(toks, i)
 	}
+	return i, former
+}
+
+// titleBefore reads the title before person mention n: a title, the
+// country's adjective (or a country name after a title in construct, or
+// the organisation of a secretary-general), rank words. ok is false when
+// there is no clear title; former when السابق or the like stands between.
+func (k *Knowledge) titleBefore(p *lint.Pass, ms []mention, n int) (t title, former, ok bool) {
+	toks := p.Tokens
+	key := func(i int) string { return foldAt(toks, i) }
+	i, former := titleEnd(toks, ms[n].first, nil)
 	if i < 0 {
 		return t, former, false
 	}

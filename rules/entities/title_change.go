@@ -173,25 +173,8 @@ func (k *Knowledge) changeTold(p *lint.Pass, ms []mention, person int) bool {
 // too (الرئيس تمام سلام، الرئيس بري).
 func (k *Knowledge) bareTitle(p *lint.Pass, ms []mention, n int) (t title, former, ok bool) {
 	toks := p.Tokens
-	key := func(i int) string {
-		if i < 0 || toks[i].Kind != arabic.Word {
-			return ""
-		}
-		return fold(toks[i])
-	}
-	i := prevWord(toks, ms[n].first)
-	for steps := 0; i >= 0 && steps < 4; steps++ {
-		w := key(i)
-		if w == "المستشار" || w == "المستشارة" {
-			break
-		}
-		if formerWords[w] {
-			former = true
-		} else if !ranks[w] && !qualifiers[w] {
-			break
-		}
-		i = prevWord(toks, i)
-	}
+	key := func(i int) string { return foldAt(toks, i) }
+	i, former := titleEnd(toks, ms[n].first, func(w string) bool { return w == "المستشار" || w == "المستشارة" })
 	if i < 0 {
 		return t, former, false
 	}

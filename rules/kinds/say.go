@@ -13,8 +13,11 @@ import (
 // a custom rule of .daqiq.toml was given ({word} and {fix} quoted as the
 // pass's language quotes); else the kind's own message (kinds.key).
 func say(p *lint.Pass, tmpl, key, word, fix string) string {
+	if tmpl, ok := i18n.Lookup(p.Lang(), p.Rule.ID, "message"); ok {
+		return i18n.Format(tmpl, word, fix, p.Rule.ID)
+	}
 	if _, ok := i18n.Lookup(i18n.En, p.Rule.ID, "message"); ok {
-		return p.T("message", word, fix, p.Rule.ID)
+		return p.T("message", word, fix, p.Rule.ID) // records the gap
 	}
 	if tmpl != "" {
 		return strings.ReplaceAll(strings.ReplaceAll(tmpl, "{word}", p.Q(word)), "{fix}", p.Q(fix))

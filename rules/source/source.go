@@ -112,6 +112,3 @@ func (c *compared) wireSentences(off int) []int32 {
 	}
 	return nil
 }
-
-// wireSentenceAt returns the wire sentence holding a byte offset of the wire.
-func (c *compared) wireSentenceAt(off int) int { return c.wire.sentenceAt(off) }

@@ -161,27 +161,6 @@ func nonJoiningD8(c byte) bool {
 	return false
 }
 
-// fixArena hands out one-edit fixes from shared blocks, so that a rule
-// with many findings in a document allocates a few blocks rather than two
-// slices per finding.
-type fixArena struct {
-	fixes []lint.SuggestedFix
-	edits []lint.TextEdit
-}
-
-func (a *fixArena) one(start, end int, s string, app lint.Applicability, msg string) []lint.SuggestedFix {
-	if len(a.edits) == cap(a.edits) {
-		a.edits = make([]lint.TextEdit, 0, 16)
-	}
-	if len(a.fixes) == cap(a.fixes) {
-		a.fixes = make([]lint.SuggestedFix, 0, 16)
-	}
-	a.edits = append(a.edits, lint.TextEdit{Start: start, End: end, New: s})
-	e := a.edits[len(a.edits)-1 : len(a.edits) : len(a.edits)]
-	a.fixes = append(a.fixes, lint.SuggestedFix{Message: msg, Applicability: app, Edits: e})
-	return a.fixes[len(a.fixes)-1 : len(a.fixes) : len(a.fixes)]
-}
-
 func decodeAt(s string, i int) rune {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return r

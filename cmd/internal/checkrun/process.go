@@ -89,7 +89,9 @@ func process(in *Input, opts Options) Result {
 		return Result{Err: err}
 	}
 	if w != nil {
-		ei.Source, ei.SourceName = w.data, w.name
+		if ei.Wire, err = w.source(); err != nil {
+			return Result{Err: err}
+		}
 	}
 	if isWire {
 		// the wire copy among the articles: checked without a source,

@@ -5,9 +5,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/cmd/internal/files"
+	"github.com/daqiq/daqiq/engine"
+	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/markup"
 )
@@ -19,6 +22,17 @@ type Wire struct {
 	name string      // as given: the findings name it ("the wire (NAME:3) says …")
 	data []byte      // UTF-8
 	info fs.FileInfo // the file's status when read, to know it among the inputs
+
+	// read once, by the first article that needs it, for every article
+	once   sync.Once
+	parsed *lint.Source
+	err    error
+}
+
+// source is the wire read as the engine reads a source, once for the run.
+func (w *Wire) source() (*lint.Source, error) {
+	w.once.Do(func() { w.parsed, w.err = engine.ReadSource(engine.Input{Source: w.data, SourceName: w.name}) })
+	return w.parsed, w.err
 }
 
 // ReadWire reads a wire copy as check reads an article: a regular file,
