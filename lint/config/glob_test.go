@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/daqiq/daqiq/lint/internal/scaling"
+	"github.com/daqiq/daqiq/lint/linttest/scaling"
 )
 
 // matchGlobBacktrack is MatchGlob before it was memoised, verbatim but for

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/daqiq/daqiq/lint/internal/scaling"
+	"github.com/daqiq/daqiq/lint/linttest/scaling"
 )
 
 // TestOverridesLinear: the line of each [[override]] (and [[rule]]) header

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
-	"github.com/daqiq/daqiq/lint/internal/scaling"
+	"github.com/daqiq/daqiq/lint/linttest/scaling"
 )
 
 // resolveScan and suppressedScan are resolveDirectives and Suppressed

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/daqiq/daqiq/lint/internal/scaling"
+	"github.com/daqiq/daqiq/lint/linttest/scaling"
 )
 
 func TestMarkdownLimits(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/daqiq/daqiq/lint/internal/scaling"
+	"github.com/daqiq/daqiq/lint/linttest/scaling"
 )
 
 // TestHTMLSkipLinear: an end tag was looked for in the whole stack of open

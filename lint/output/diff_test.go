@@ -6,12 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/daqiq/daqiq/lint/linttest/scaling"
 )
 
 // article returns n distinct lines of copy and the same lines with every
@@ -86,39 +86,16 @@ func TestUnifiedDiffLargeManyChanges(t *testing.T) {
 }
 
 // TestUnifiedDiffScaling: twice the lines, with a change every 20 lines,
-// take at most 2.5 times as long (best of 3). The collector runs between
-// the timings, not in them: with the inputs live, it would run once in
-// the larger diff and not at all in the smaller. A busy machine can spoil
-// one round of timings, so a failed round is tried again, four times; a
-// quadratic diff takes four times as long every time.
+// take at most scaling.Limit times as long (a quadratic diff takes four
+// times as long). The output goes to io.Discard: a growing buffer of the
+// test's own would time its copies, not the diff.
 func TestUnifiedDiffScaling(t *testing.T) {
-	const n = 200_000
-	type input struct{ old, new string }
-	var in [2]input
-	in[0].old, in[0].new = article(n, 20)
-	in[1].old, in[1].new = article(2*n, 20)
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	for round := 1; ; round++ {
-		best := [2]time.Duration{1 << 62, 1 << 62}
-		for range 3 {
-			for i, c := range in {
-				runtime.GC()
-				old, new := []byte(c.old), []byte(c.new)
-				start := time.Now()
-				// into io.Discard: a growing buffer of the test's own
-				// would time its copies, not the diff
-				UnifiedDiff(io.Discard, "a.txt", old, new)
-				best[i] = min(best[i], time.Since(start))
-			}
+	scaling.Linear(t, 200_000, func(n int) func() {
+		oldText, newText := article(n, 20)
+		return func() {
+			UnifiedDiff(io.Discard, "a.txt", []byte(oldText), []byte(newText))
 		}
-		t.Logf("%d lines: %v, %d lines: %v (×%.2f)", n, best[0], 2*n, best[1], float64(best[1])/float64(best[0]))
-		if best[1] <= best[0]*5/2 {
-			return
-		}
-		if round == 5 {
-			t.Fatalf("%d lines took %v, %d lines %v: more than 2.5 times", n, best[0], 2*n, best[1])
-		}
-	}
+	})
 }
 
 // TestUnifiedDiffMatchesGoDiff: the diffs go-diff gave (through the

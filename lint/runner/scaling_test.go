@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/lint"
-	"github.com/daqiq/daqiq/lint/internal/scaling"
+	"github.com/daqiq/daqiq/lint/linttest/scaling"
 	"github.com/daqiq/daqiq/lint/source"
 )
 

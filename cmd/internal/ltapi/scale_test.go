@@ -6,17 +6,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"runtime"
-	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/i18n"
+	"github.com/daqiq/daqiq/lint/linttest/scaling"
 )
 
 // sentenceOfScan is how the sentence of a span was found before sentences:
@@ -82,46 +80,6 @@ func TestSentences(t *testing.T) {
 	}
 }
 
-// linear fails t unless run(2n) takes at most 2.5 times as long as run(n):
-// the best of three runs each, taken in turns so that a busy moment of the
-// machine does not fall on one size only, and measured again once before
-// failing. The time is the CPU time of the process where it can be had
-// (other processes on the machine do not count), else the wall clock;
-// the collector is off meanwhile: a run just over the heap size of the
-// first collection pays for a scan of all the rules' data, one just under
-// it does not, a step that has nothing to do with how the work grows.
-func linear(t *testing.T, n int, run func(n int) func()) {
-	t.Helper()
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	small, large := run(n), run(2*n)
-	measure := func(f func()) time.Duration {
-		runtime.GC()
-		c0, t0 := cpuTime()
-		f()
-		c1, t1 := cpuTime()
-		if c0 < 0 {
-			return t1.Sub(t0)
-		}
-		return c1 - c0
-	}
-	large() // the heap grows to its size once, before any run is timed
-	var t1, t2 time.Duration
-	// four tries of five runs each: on a loaded machine one try in a few
-	// meets a collector's or a neighbour's pause in its smaller runs
-	for try := 0; try < 4; try++ {
-		t1, t2 = time.Duration(1<<62), time.Duration(1<<62)
-		for range 5 {
-			t1 = min(t1, measure(small))
-			t2 = min(t2, measure(large))
-		}
-		t.Logf("n=%d: %v; 2n: %v (×%.2f)", n, t1, t2, float64(t2)/float64(t1))
-		if t2 <= t1*5/2 {
-			return
-		}
-	}
-	t.Errorf("twice the input took %.1f times as long (%v, %v)", float64(t2)/float64(t1), t1, t2)
-}
-
 func checkRequest(ctx context.Context, text string) *http.Request {
 	body := url.Values{"language": {"ar"}, "text": {text}}.Encode()
 	req := httptest.NewRequestWithContext(ctx, "POST", "/v2/check", strings.NewReader(body))
@@ -153,11 +111,11 @@ func TestMatchesLinear(t *testing.T) {
 	if raceDetector {
 		n = 2500
 	}
-	linear(t, n, run)
+	scaling.Linear(t, n, run)
 }
 
 // The same line through the whole of /v2/check: twice the text, at most
-// 2.5 times the time.
+// at most scaling.Limit times the time.
 func TestCheckLinear(t *testing.T) {
 	a := New(Options{})
 	run := func(n int) func() {
@@ -174,7 +132,7 @@ func TestCheckLinear(t *testing.T) {
 	if raceDetector {
 		n = 2500
 	}
-	linear(t, n, run)
+	scaling.Linear(t, n, run)
 }
 
 // givenUp is a request's context whose client goes away once the check
