@@ -90,8 +90,11 @@ func plainArabic(k string) bool {
 // judge decides on one word: nil unless the dictionary rejects it and a
 // variant in one confusion class is a word the ranking trusts.
 func (lx *Lexicon) judge(k string) *verdict {
-	if !plainArabic(k) || lx.accepted(k) {
+	if !plainArabic(k) {
 		return nil
+	}
+	if lx.accepted(k) {
+		return lx.articleHeh(k)
 	}
 	if utf8.RuneCountInString(k) == 2 && !twoLetter[k] {
 		return nil // اس، اف: letters of an acronym (تي.اس، بي اف)
@@ -383,6 +386,45 @@ func hasArticle(k string) bool {
 		}
 	}
 	return false
+}
+
+// articlePrefixes are the article and what may stand before it, the
+// longest first.
+var articlePrefixes = []string{"وبال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"}
+
+// articleHeh judges a word the dictionary accepts (it reads the final ه
+// as a pronoun) that has the article: the article and an attached pronoun
+// never go together (العامه is no ال + عام + ه), so the ه is a slip for ة
+// when the ة form is a frequent news form and the ه form is not, nor one
+// whose ه is a letter of the word (data/root_heh.txt: الترفيه، الموجه).
+// After لل the word may be ل + a word starting with ل + the pronoun
+// (للقبه: ل + لقب + ه): then it is left alone.
+func (lx *Lexicon) articleHeh(k string) *verdict {
+	stem, ok := strings.CutSuffix(k, "ه")
+	if !ok || lx.listed(k) || strings.HasSuffix(stem, "ي") {
+		// ـيه: loans keep their ه (الكباريه، الباليه), and the nisba's
+		// slip (الدوليه) is a word the dictionary rejects
+		return nil
+	}
+	rest := ""
+	for _, p := range articlePrefixes {
+		if r, ok := strings.CutPrefix(stem, p); ok {
+			if strings.HasSuffix(p, "لل") && lx.accepted("ل"+r) {
+				return nil
+			}
+			rest = r
+			break
+		}
+	}
+	if utf8.RuneCountInString(rest) < 2 {
+		return nil // والده: و + والد + ه, no article
+	}
+	to := stem + "ة"
+	if !typography.NewsForm(to) || typography.NewsForm(k) || !lx.accepted(to) ||
+		inListAfter(rootHeh(), k, hehPrefixes) {
+		return nil
+	}
+	return &verdict{class: taaMarbuta, cands: []string{to}, news: true}
 }
 
 // candidates lists the accepted variants of the rejected word k.
