@@ -165,6 +165,8 @@ type variant struct {
 	// listed: trusted only as a word of data/hamza_words.txt, never as a
 	// news form alone (a final ا written أ: names end in ا)
 	listed bool
+	// pre: the proclitics read before the stem
+	pre string
 }
 
 // hamzaVariants lists the spellings of k with the hamza of its stem
@@ -195,14 +197,14 @@ func hamzaVariants(k string) []variant {
 			for _, h := range []string{"أ", "إ", "آ"} {
 				// آ only for a listed word (آلية، آلاف): الي is إلى,
 				// not آلي
-				out = append(out, variant{p + h + s[len("ا"):], weak, true, nameEnding(s) || h == "آ"})
+				out = append(out, variant{p + h + s[len("ا"):], weak, true, nameEnding(s) || h == "آ", p})
 			}
 		case strings.HasPrefix(s, "ا"):
 			for _, h := range []string{"أ", "إ", "آ"} {
-				out = append(out, variant{p + h + s[len("ا"):], weak, weak, false})
+				out = append(out, variant{p + h + s[len("ا"):], weak, weak, false, p})
 			}
 		case strings.HasPrefix(s, "أ"), strings.HasPrefix(s, "إ"):
-			out = append(out, variant{p + "ا" + s[len("أ"):], weak, true, false})
+			out = append(out, variant{p + "ا" + s[len("أ"):], weak, true, false, p})
 		}
 	}
 	try("")
@@ -214,7 +216,7 @@ func hamzaVariants(k string) []variant {
 	}
 	for _, seat := range [][2]string{{"ىء", "ئ"}, {"يء", "ئ"}, {"ىئ", "ئ"}} {
 		if strings.Contains(k, seat[0]) {
-			out = append(out, variant{strings.ReplaceAll(k, seat[0], seat[1]), false, false, false})
+			out = append(out, variant{strings.ReplaceAll(k, seat[0], seat[1]), false, false, false, ""})
 		}
 	}
 	// a hamza on another seat (التفائل → التفاؤل، يتضائل → يتضاءل،
@@ -250,7 +252,7 @@ func hamzaVariants(k string) []variant {
 			// be the pronoun's slip (أبنائة is أبنائه)
 			sure := last && rs[i] != 'أ' ||
 				h == 'ء' && rs[i] == 'ئ' && rs[i-1] == 'ا' && string(rs[i+1:]) != "ة"
-			out = append(out, variant{string(rs[:i]) + string(h) + string(rs[i+1:]), false, !sure, false})
+			out = append(out, variant{string(rs[:i]) + string(h) + string(rs[i+1:]), false, !sure, false, ""})
 		}
 	}
 	// a hamza left off inside the word or at its end: a medial alef
@@ -282,7 +284,7 @@ func hamzaVariants(k string) []variant {
 		default:
 			continue
 		}
-		out = append(out, variant{string(rs[:i]) + string(h) + string(rs[i+1:]), false, true, last && h == 'أ' || nameEnding(k)})
+		out = append(out, variant{string(rs[:i]) + string(h) + string(rs[i+1:]), false, true, last && h == 'أ' || nameEnding(k), ""})
 	}
 	return out
 }
@@ -427,6 +429,22 @@ func (lx *Lexicon) articleHeh(k string) *verdict {
 	return &verdict{class: taaMarbuta, cands: []string{to}, news: true}
 }
 
+// otherReading reports whether k, a word the dictionary rejects read as
+// the one-letter proclitic pre and a stem starting with a bare alef, has a
+// likelier reading than a hamza left out:
+//   - a stem of two letters: a loan or a name far more often than أي، أم،
+//     أب (واي فاي، وكالة وام، موقع واب، باي بال);
+//   - لاغير: لا غير run together;
+//   - a word of data/not_hamza.txt: names, loans and words of another
+//     spelling that look like one (واين روني، وادى النطرون).
+func (lx *Lexicon) otherReading(k, pre string) bool {
+	stem := k[len(pre):]
+	if utf8.RuneCountInString(stem) <= 2 || notHamza()[k] {
+		return true
+	}
+	return pre == "ل" && k == "لاغير"
+}
+
 // candidates lists the accepted variants of the rejected word k.
 func (lx *Lexicon) candidates(k string) []cand {
 	var out []cand
@@ -447,6 +465,9 @@ func (lx *Lexicon) candidates(k string) []cand {
 		}
 	}
 	for _, v := range hamzaVariants(k) {
+		if v.weak && lx.otherReading(k, v.pre) {
+			continue
+		}
 		if check(v.word) {
 			add(v.word, hamza, 1, v.rare)
 			if v.listed {

@@ -15,11 +15,14 @@ var (
 	hamzaWordsTxt string
 	//go:embed data/root_heh.txt
 	rootHehTxt string
+	//go:embed data/not_hamza.txt
+	notHamzaTxt string
 )
 
 var (
 	hamzaWords = sync.OnceValue(func() map[string]bool { return readWords(hamzaWordsTxt) })
 	rootHeh    = sync.OnceValue(func() map[string]bool { return readWords(rootHehTxt) })
+	notHamza   = sync.OnceValue(func() map[string]bool { return readWords(notHamzaTxt) })
 )
 
 // readWords reads a data file: words separated by spaces and line breaks,
