@@ -24,7 +24,7 @@ func InnaAnna() (*lint.Rule, error) {
 		Level:    lint.Warning,
 		Summary:  "إنّ after قال and its forms, أنّ after ذكر، أضاف، أكد and the other reporting verbs",
 		Doc: lint.Doc{
-			What:  "Finds the particle إنّ/أنّ (also with a pronoun: إنه، أنها) and looks back in its clause, past the subject and commas, for the verb it depends on. After قال in all its forms (قالت، يقول، قائلا، وقال، قيل) the particle is إنّ; after ذكر، أضاف، أكد، أوضح، أعلن، أشار إلى and the other reporting verbs it is أنّ. Conditional إن (إن كان، إن وجدوا) and particles governed by a nearer word (يجب أن، بعد أن، خاصة أن، ومعلوم أن، فأخبرته أن، أعلم أنه، قال إنه يريد أن) are left alone, and so is the masdar أنْ before a verb (قالوا من النادر أن نجد، عليك أن تبحث). After حتى the particle opens a new sentence and is إنّ: حتى أنه and حتى أن الناس are flagged.",
+			What:  "Finds the particle إنّ/أنّ (also with a pronoun: إنه، أنها) and looks back in its clause, past the subject and commas, for the verb it depends on. After قال in all its forms (قالت، يقول، قائلا، وقال، قيل) the particle is إنّ; after ذكر، أضاف، أكد، أوضح، أعلن، أشار إلى and the other reporting verbs it is أنّ. Conditional إن (إن كان، إن وجدوا) and particles governed by a nearer word (يجب أن، بعد أن، خاصة أن، ومعلوم أن، ذاك أنه، الغالب أن، في الأمر أن، فأخبرته أن، أعلم أنه، قال إنه يريد أن) and the particle after بل and إذ, which open a clause (بل إنّ، إذ إنّ), are left alone, and so is the masdar أنْ before a verb (قالوا من النادر أن نجد، عليك أن تبحث). After حتى the particle opens a new sentence and is إنّ: حتى أنه and حتى أن الناس are flagged.",
 			Why:   "The hamza of this particle is a grammar rule every copy editor checks; the mistake is frequent in both directions.",
 			Wrong: "وذكرت الوزارة في بيان إن المشروع سينتهي قريبا، وقالت المتحدثة أن العمل مستمر.",
 			Right: "وذكرت الوزارة في بيان أن المشروع سينتهي قريبا، وقالت المتحدثة إن العمل مستمر.",
@@ -142,6 +142,10 @@ func stripConj(k string) string {
 	return k
 }
 
+// particleClitics are what may stand before another particle that ends
+// the search for the verb (وأن، فإن، بأن، لأن، كأن، وبأن، ولأن).
+var particleClitics = []string{"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"}
+
 // findVerb looks back from the particle at i, within its clause and at
 // most maxGap words, for a reporting verb. It stops at sentence marks,
 // quotes, another particle and the words of the stop list.
@@ -177,9 +181,12 @@ func findVerb(p *lint.Pass, d *particleData, i int) (int, int) {
 		if _, ok := particle(t.Key); ok {
 			return 0, -1
 		}
-		if strings.HasPrefix(t.Key, "و") || strings.HasPrefix(t.Key, "ف") {
-			if _, ok := particle(t.Key[len("و"):]); ok {
-				return 0, -1
+		// another particle with its proclitic: وأن، فإن، بأن، لأن، كأن
+		for _, pre := range particleClitics {
+			if rest, ok := strings.CutPrefix(t.Key, pre); ok {
+				if _, ok := particle(rest); ok {
+					return 0, -1
+				}
 			}
 		}
 		if m, ok := d.verbs.MatchAt(toks, p.Splits, j); ok {
