@@ -166,8 +166,11 @@ type Rule struct {
 	Category string // the family: spelling, orthography, consistency, repetition, ...
 	Level    Level
 	Summary  string // one line
-	Doc      Doc
-	Link     string // optional URL
+	// Summaries, when set, holds the summary in other languages, for a
+	// rule the catalogue does not know (a custom rule of .daqiq.toml).
+	Summaries map[i18n.Lang]string
+	Doc       Doc
+	Link      string // optional URL
 	// Disabled rules are off unless the configuration turns them on.
 	Disabled bool
 	// Unavailable, when set, says why the rule cannot run on this system
@@ -289,6 +292,8 @@ func (r *Rule) Localized(lang i18n.Lang) (string, Doc) {
 		return sum, doc
 	}
 	if s, ok := i18n.Lookup(lang, r.ID, "summary"); ok {
+		sum = s
+	} else if s := r.Summaries[lang]; s != "" {
 		sum = s
 	}
 	for _, f := range []struct {

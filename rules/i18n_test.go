@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/daqiq/daqiq/engine"
+	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/rules"
 )
@@ -128,6 +130,38 @@ func TestOptionHelpArabic(t *testing.T) {
 					t.Errorf("%s: Arabic help for an option it does not have: %s", r.ID, name)
 				}
 			}
+		}
+	}
+}
+
+// TestCustomSummaryArabic: a custom rule without a description shows its
+// summary in the language asked for, its placeholders described in it.
+func TestCustomSummaryArabic(t *testing.T) {
+	for _, c := range []struct {
+		cr     config.CustomRule
+		ar, en string
+	}{
+		{config.CustomRule{ID: "house/a", Kind: "substitution"}, "قاعدة مخصصة من نوع substitution", "custom substitution rule"},
+		{config.CustomRule{ID: "house/b", Kind: "substitution", Message: "{word} → {fix}"}, "<النص المنبَّه إليه> → <الاقتراح>", "<the flagged text> → <the suggestion>"},
+	} {
+		c.cr.Swap = map[string]string{"بوتن": "بوتين"}
+		set, err := rules.Load(&config.Config{Custom: []config.CustomRule{c.cr}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r *lint.Rule
+		for _, x := range set.Rules() {
+			if x.ID == c.cr.ID {
+				r = x
+			}
+		}
+		if r == nil {
+			t.Fatalf("%s not loaded", c.cr.ID)
+		}
+		ar, _ := r.Localized(i18n.Ar)
+		en, _ := r.Localized(i18n.En)
+		if !strings.HasPrefix(ar, c.ar) || !strings.HasPrefix(en, c.en) {
+			t.Errorf("%s: %q / %q, want %q… / %q…", c.cr.ID, ar, en, c.ar, c.en)
 		}
 	}
 }

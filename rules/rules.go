@@ -28,6 +28,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/daqiq/daqiq/lint/i18n"
+
 	"github.com/BurntSushi/toml"
 
 	"github.com/daqiq/daqiq/lint"
@@ -362,7 +364,8 @@ func custom(cfg *config.Config, cr config.CustomRule) (*lint.Rule, error) {
 		Doc: lint.Doc{What: cr.Description},
 	}
 	if meta.Summary == "" {
-		meta.Summary = customSummary(cr)
+		meta.Summary = customSummary(cr, i18n.En)
+		meta.Summaries = map[i18n.Lang]string{i18n.Ar: customSummary(cr, i18n.Ar)}
 	}
 	if cr.Enabled != nil && !*cr.Enabled {
 		meta.Disabled = true
@@ -442,11 +445,11 @@ func custom(cfg *config.Config, cr config.CustomRule) (*lint.Rule, error) {
 }
 
 // customSummary is the one line `daqiq rules` shows for a custom rule
-// without a description: its message with the placeholders described
-// rather than printed raw, else its kind.
-func customSummary(cr config.CustomRule) string {
+// without a description, in lang: its message with the placeholders
+// described rather than printed raw, else its kind.
+func customSummary(cr config.CustomRule, lang i18n.Lang) string {
 	if cr.Message == "" {
-		return fmt.Sprintf("custom %s rule (no description or message in its [[rule]] table)", cr.Kind)
+		return i18n.Text(lang, "custom.summary", cr.Kind)
 	}
-	return strings.NewReplacer("{word}", "<the flagged text>", "{fix}", "<the suggestion>").Replace(cr.Message)
+	return strings.NewReplacer("{word}", i18n.Text(lang, "custom.word"), "{fix}", i18n.Text(lang, "custom.fix")).Replace(cr.Message)
 }
