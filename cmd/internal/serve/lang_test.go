@@ -42,6 +42,8 @@ func TestServeErrorLanguage(t *testing.T) {
 		{"rules, bad lang", "GET", "/api/v1/rules?lang=fr", "", "", false, 400, "اللغة «fr» غير معروفة", false},
 		{"rule page, bad lang", "GET", "/rules/spelling/misspelling?lang=fr", "", "", false, 400, "اللغة «fr» غير معروفة", false},
 		{"rule page, no rule", "GET", "/rules/no/such-rule", "", "", false, 404, "لا قاعدة باسم «no/such-rule»", false},
+		{"no such page", "GET", "/no-such-file.js", "", "", false, 404, "لا صفحة «/no-such-file.js» على هذا الخادم", false},
+		{"no such page, query en", "GET", "/no-such-file.js?lang=en", "", "", false, 404, `no page "/no-such-file.js" on this server`, true},
 		// a body's lang that is not a language: the query's, else Arabic
 		{"bad lang, query en", "POST", "/api/v1/check?lang=en", "", `{"text": "x", "lang": "fr"}`, false, 400, `unknown language "fr" (want ar or en)`, true},
 

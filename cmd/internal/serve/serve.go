@@ -182,7 +182,20 @@ func New(o Options) *Server {
 	if err != nil {
 		panic(err)
 	}
-	s.static = http.FileServerFS(web)
+	files := http.FileServerFS(web)
+	s.static = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// a path that is no file of the page is answered in the
+		// reader's language, not with the file server's English
+		name := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/"), "/")
+		if name == "" {
+			name = "."
+		}
+		if _, err := fs.Stat(web, name); err != nil {
+			http.Error(w, message(queryLang(r), "not-found", quoted(r.URL.Path)), http.StatusNotFound)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
 
 	mux := http.NewServeMux()
 	// Methods are checked by allow, not by the patterns: "GET /" would
