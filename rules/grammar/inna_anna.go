@@ -24,7 +24,7 @@ func InnaAnna() (*lint.Rule, error) {
 		Level:    lint.Warning,
 		Summary:  "إنّ after قال and its forms, أنّ after ذكر، أضاف، أكد and the other reporting verbs",
 		Doc: lint.Doc{
-			What:  "Finds the particle إنّ/أنّ (also with a pronoun: إنه، أنها) and looks back in its clause, past the subject and commas, for the verb it depends on. After قال in all its forms (قالت، يقول، قائلا، وقال، قيل) the particle is إنّ; after ذكر، أضاف، أكد، أوضح، أعلن، أشار إلى and the other reporting verbs it is أنّ. Conditional إن (إن كان، إن وجدوا) and particles governed by a nearer word (يجب أن، بعد أن، خاصة أن، ومعلوم أن، ذاك أنه، الغالب أن، في الأمر أن، فأخبرته أن، أعلم أنه، قال إنه يريد أن) and the particle after بل and إذ, which open a clause (بل إنّ، إذ إنّ), are left alone, and so is the masdar أنْ before a verb (قالوا من النادر أن نجد، عليك أن تبحث). After حتى the particle opens a new sentence and is إنّ: حتى أنه and حتى أن الناس are flagged.",
+			What:  "Finds the particle إنّ/أنّ (also with a pronoun: إنه، أنها) and looks back in its clause, past the subject and commas, for the verb it depends on. After قال in all its forms (قالت، يقول، قائلا، وقال، قيل) the particle is إنّ; after ذكر، أضاف، أكد، أوضح، أعلن، أشار إلى and the other reporting verbs it is أنّ. Conditional إن (إن كان، إن وجدوا) and particles governed by a nearer word (يجب أن، بعد أن، خاصة أن، ومعلوم أن، ذاك أنه، الغالب أن، في الأمر أن، فأخبرته أن، أعلم أنه، قال إنه يريد أن) the particle after بل and إذ, which open a clause (بل إنّ، إذ إنّ), a particle written with its vowels (إِنَّ: quoted scripture or verse) and a masdar after عدم (طلب عدم كشف هويته إن…) are left alone, and so is the masdar أنْ before a verb (قالوا من النادر أن نجد، عليك أن تبحث). After حتى the particle opens a new sentence and is إنّ: حتى أنه and حتى أن الناس are flagged.",
 			Why:   "The hamza of this particle is a grammar rule every copy editor checks; the mistake is frequent in both directions.",
 			Wrong: "وذكرت الوزارة في بيان إن المشروع سينتهي قريبا، وقالت المتحدثة أن العمل مستمر.",
 			Right: "وذكرت الوزارة في بيان أن المشروع سينتهي قريبا، وقالت المتحدثة إن العمل مستمر.",
@@ -62,8 +62,8 @@ func runParticles(p *lint.Pass, d *particleData) {
 			continue
 		}
 		form, ok := particle(t.Key)
-		if !ok {
-			continue
+		if !ok || vocalized(p.Text[t.Start:t.End]) {
+			continue // إِنَّ with its vowels: scripture or verse, written as read
 		}
 		next := nextWord(toks, i)
 		// conditional إن: إن كان، إن لم
@@ -103,6 +103,18 @@ func runParticles(p *lint.Pass, d *particleData) {
 			Fixes:   []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, lint.Unsafe)},
 		})
 	}
+}
+
+// vocalized reports whether a word carries a short vowel, not only a
+// shadda (إِنَّ، أَنَّ): text written with its vowels is quoted scripture or
+// verse.
+func vocalized(w string) bool {
+	for _, r := range w {
+		if arabic.IsHaraka(r) && r != '\u0651' {
+			return true
+		}
+	}
+	return false
 }
 
 // afterHatta reports whether the particle أنّ at i, with its pronoun or
@@ -192,6 +204,9 @@ func findVerb(p *lint.Pass, d *particleData, i int) (int, int) {
 		if m, ok := d.verbs.MatchAt(toks, p.Splits, j); ok {
 			if m.Value == verbStop {
 				return 0, -1
+			}
+			if w := prevWord(toks, j); w >= 0 && stripConj(toks[w].Key) == "عدم" {
+				return 0, -1 // عدم كشف: a masdar, not the verb
 			}
 			return m.Value, j
 		}

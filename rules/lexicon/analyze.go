@@ -58,7 +58,7 @@ func (lx *Lexicon) analyze(p *lint.Pass) *[nClasses][]finding {
 			continue
 		}
 		v := lx.verdictOf(t.Key)
-		if v == nil {
+		if v == nil || arabic.RuneCount(t.Key) == 2 && besideLetterName(toks, i) {
 			continue
 		}
 		word := p.Text[t.Start:t.End]
@@ -85,6 +85,29 @@ func (lx *Lexicon) analyze(p *lint.Pass) *[nClasses][]finding {
 		out[f.class] = append(out[f.class], f)
 	}
 	return &out
+}
+
+// letterNames are Latin letters spelled in Arabic script, as acronyms
+// and station names are printed (اف ام، اي بي سي): a word of two letters
+// beside one of them is a letter too (ام in اف ام is FM's M, not أم).
+var letterNames = map[string]bool{
+	"اف": true, "أف": true, "إف": true, "اس": true, "إس": true, "ام": true, "إم": true,
+	"اي": true, "آي": true, "بي": true, "تي": true, "سي": true, "دي": true, "جي": true, "كي": true,
+}
+
+// besideLetterName reports whether the word token i stands next to a
+// letter name, one space apart on the same line.
+func besideLetterName(toks []arabic.Token, i int) bool {
+	for _, j := range []int{i - 2, i + 2} {
+		if j < 0 || j >= len(toks) || toks[j].Kind != arabic.Word {
+			continue
+		}
+		sp := toks[(i+j)/2]
+		if sp.Kind == arabic.Space && sp.Breaks == 0 && letterNames[toks[j].Key] {
+			return true
+		}
+	}
+	return false
 }
 
 func harakat(w string) int {

@@ -46,7 +46,7 @@ func RepeatedWord() (*lint.Rule, error) {
 				What: "Flags a word that directly repeats the word before it on the same line. " +
 					"Left alone, from rules/repetition/data/repetition.toml: reduplication Arabic uses on purpose (رويدا رويدا، خطوة خطوة، قطعة قطعة، أضعاف أضعاف، ألف ألف)، titles and fixed terms (ولي ولي العهد، صواريخ أرض أرض)، " +
 					"given names a father and son share (محمد محمد أبو علامة، بطرس بطرس غالي) and a nationality doubled for relations within the group (العلاقات العربية العربية، حوار يمني يمني) when no word of the same phrase follows. " +
-					"Also left alone: acronyms spelt in letter names (سي إن إن، بي كيه كيه، إن إن تي)، هو هو (the same) and لِمَ لَمْ (why not)، two copies with different harakat (مَن مِن)، a word three times or more (emphasis: فساد فساد فساد)، " +
+					"Also left alone: acronyms spelt in letter names (سي إن إن، بي كيه كيه، إن إن تي)، هو هو (the same) and لِمَ لَمْ (why not)، two copies with different harakat (مَن مِن)، a word three times or more (emphasis: فساد فساد فساد)، a doubled word right before an exclamation mark (هناك هناك!)، " +
 					"a word with the conjunction و (والوكلاء والوكلاء المساعدين، مسدسات وبنادق وبنادق صيد: a second item that its qualifier follows)، the «whoever» clause (الذي ضرب ضرب، من تاب تاب الله عليه، ما لقيصر لقيصر)، " +
 					"مَن مِن at the start of a question (من من اللاعبين…؟)، the «if it is X, it is X» clause (إذا بكت بكت)، «X is (no longer) X» after a verb of being (لم تعد بغداد بغداد)، kinship chains (ابن ابن عمه)، a CMS tag list (سمات …)، a word without the article that the news word list of typography/run-together does not know (a name or a transliteration: فرحات فرحات، بوتار بوتار)، a short quotation of eight words or fewer (titles, slogans, chants: «توت توت»، «باي باي لندن»)، words in Latin script, and verse lines (see rules/internal/prose).",
 				Why:   "Doubled words are typing slips that the eye skips. Deliberate repetition is common in Arabic, so the rule stays silent wherever the doubling may be meant.",
@@ -145,6 +145,8 @@ func (d *doubles) skip(p *lint.Pass, ai, bi int) bool {
 		return true // مَن مِن، لِمَ لَمْ
 	case d.allow[k], d.names[k]:
 		return true
+	case bi+1 < len(toks) && toks[bi+1].Kind == arabic.Punct && strings.ContainsRune(toks[bi+1].Key, '!'):
+		return true // هناك هناك! an exclamation doubles on purpose
 	case sameKey(toks, prevWord(toks, ai), a.Key), sameKey(toks, nextWord(toks, bi), a.Key):
 		return true // three times or more: emphasis
 	case d.phrase(toks, ai, bi):
