@@ -311,12 +311,92 @@ func TestE2EWebPage(t *testing.T) {
 	if got := fmt.Sprint(rec.last()["lang"]); got != "en" {
 		t.Errorf("after choosing English the request's lang is %q", got)
 	}
+	// The page's own texts come in English too, left to right; the
+	// article stays Arabic, right to left.
+	pageTexts := func() map[string]string {
+		t.Helper()
+		m, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](`(() => {
+			const q = (s) => document.querySelector(s);
+			const f = '`+misspelled+`';
+			return {
+				html: document.documentElement.lang + " " + document.documentElement.dir,
+				title: document.title,
+				dateline: q('label[for="dateline"]').textContent,
+				format: q('label[for="format"]').textContent,
+				txt: q('#format option[value="txt"]').textContent,
+				check: q("#check").textContent,
+				applySafe: q("#apply-safe").textContent,
+				placeholder: q("#text").placeholder,
+				diffLabel: q("#diff").getAttribute("aria-label"),
+				locate: q(f + " .locate").textContent,
+				explain: q(f + " .explain").textContent,
+				dt: q(f + " .doc dt").textContent,
+				sev: q(f + " .sev").textContent,
+				where: q(f + " .where").textContent,
+				summary: q("#summary").textContent,
+				status: q("#status").textContent,
+				article: q("#text").lang + " " + getComputedStyle(q("#text")).direction + " " + getComputedStyle(q("#mirror")).direction,
+			};
+		})()`))
+		if err != nil {
+			t.Fatalf("reading the page's texts: %v", err)
+		}
+		return m
+	}
+	wantTexts := func(lang string, want map[string]string) {
+		t.Helper()
+		got := pageTexts()
+		for k, w := range want {
+			if got[k] != w && !(strings.HasSuffix(w, "…") && strings.HasPrefix(got[k], strings.TrimSuffix(w, "…"))) {
+				t.Errorf("in %s, the page's %s is %q, want %q", lang, k, got[k], w)
+			}
+		}
+	}
+	wantTexts("English", map[string]string{
+		"html":        "en ltr",
+		"title":       "daqiq — news copy checker",
+		"dateline":    "Publication date",
+		"format":      "Text format",
+		"txt":         "Plain text",
+		"check":       "Check",
+		"applySafe":   "Apply all safe fixes",
+		"placeholder": "Type or paste the article here…",
+		"diffLabel":   "Changes made by the last fix",
+		"locate":      "Show in text",
+		"explain":     "Explain the rule",
+		"dt":          "What it checks",
+		"sev":         "Error",
+		"where":       "Line 5, column 37",
+		"summary":     "Errors: …",
+		"status":      "Findings: …",
+		"article":     "ar rtl rtl",
+	})
+	screenshot("e2e-english.png")
 	setLang("ar")
 	wait("the explanation in Arabic again", `(() => {
 		const dd = document.querySelector('`+what+`');
 		return !document.body.classList.contains("busy") && dd !== null && dd.textContent === `+jsString(arWhat)+` &&
 			document.querySelector('`+misspelled+` .message').textContent === `+jsString(arMessage)+`;
 	})()`)
+	wantTexts("Arabic", map[string]string{
+		"html":        "ar rtl",
+		"title":       "دقيق — مدقق النصوص الإخبارية",
+		"dateline":    "تاريخ النشر",
+		"format":      "صيغة النص",
+		"txt":         "نص عادي",
+		"check":       "تدقيق",
+		"applySafe":   "تطبيق كل الإصلاحات الآمنة",
+		"placeholder": "اكتب الخبر أو الصقه هنا…",
+		"diffLabel":   "فروق آخر إصلاح",
+		"locate":      "أرني في النص",
+		"explain":     "شرح القاعدة",
+		"dt":          "ما تفحصه",
+		"sev":         "خطأ",
+		"where":       "سطر 5، عمود 37",
+		"summary":     "أخطاء: …",
+		"status":      "عدد الملاحظات: …",
+		"article":     "ar rtl rtl",
+	})
 
 	// 5. Apply the fix of مواليين: exactly those bytes become موالين, and the
 	// page checks again.
@@ -337,6 +417,19 @@ func TestE2EWebPage(t *testing.T) {
 	if d := eval("diff", `document.querySelector("#diff").textContent`); !strings.Contains(d, "+") || !strings.Contains(d, "موالين") {
 		t.Errorf("the diff view after apply: %q", d)
 	}
+	// The diff's caption, which no check writes again, follows the
+	// language too.
+	caption := `document.querySelector("#diff .caption").textContent`
+	if got := eval("the diff's caption", caption); got != "«مواليين» ← «موالين»" {
+		t.Errorf("the diff's caption: %q", got)
+	}
+	setLang("en")
+	wait("the check in English", `!document.body.classList.contains("busy") && document.querySelector("#status").textContent.startsWith("Findings: ")`)
+	if got := eval("the diff's caption", caption); got != "“\u2068مواليين\u2069” → “\u2068موالين\u2069”" {
+		t.Errorf("the diff's caption in English: %q", got)
+	}
+	setLang("ar")
+	wait("the check in Arabic", `!document.body.classList.contains("busy") && document.querySelector("#status").textContent.startsWith("عدد الملاحظات: ")`)
 
 	// 6. Apply all safe fixes: فى becomes في; the weekday, an unsafe fix,
 	// stays for the editor.
@@ -414,6 +507,10 @@ func TestE2EWebPageFragment(t *testing.T) {
 			t.Errorf("%s = %q, want %q", sel, got, want)
 		}
 	}
+	// the link's lang=en puts the page in English at once
+	if got := b.eval("the page in English", `[document.documentElement.lang, document.documentElement.dir, document.querySelector("#check").textContent, document.querySelector("#findings-title").textContent.trim()].join(" | ")`); !strings.HasPrefix(got, "en | ltr | Check | Findings ") {
+		t.Errorf("a link with lang=en: %q, want the page in English", got)
+	}
 	if got, want := fmt.Sprint(rec.last()), fmt.Sprint(map[string]any{"text": e2eHTML, "format": "html", "dateline": "2024-11-22", "unsafe": false, "lang": "en"}); got != want {
 		t.Errorf("the check request: %s\nwant %s", got, want)
 	}
@@ -469,14 +566,20 @@ func TestE2EWebPageFragment(t *testing.T) {
 	}
 
 	// A new link in the same tab: wrong values are named and left alone,
-	// a date picked empty is taken from the text again.
+	// in the page's language, English still.
 	b.eval("following a link", `(location.hash = "#text=" + encodeURIComponent("قال إن هاذا خبر") + "&date=2024-02-30&format=docx", "")`)
-	b.wait("the check of the new link", `document.querySelector("#text").value === "قال إن هاذا خبر" && document.querySelector("#status").textContent.includes("التاريخ «2024-02-30»") && !document.body.classList.contains("busy")`)
+	b.wait("the check of the new link", `document.querySelector("#text").value === "قال إن هاذا خبر" && document.querySelector("#status").textContent.includes("date “2024-02-30”") && !document.body.classList.contains("busy")`)
 	if got := b.eval("fields", `document.querySelector("#format").value + " " + document.querySelector("#dateline").value`); got != "html 2024-11-22" {
 		t.Errorf("a link with a wrong date and format changed the fields: %s", got)
 	}
-	if st := b.eval("status", `document.querySelector("#status").textContent`); !strings.Contains(st, "«docx»") {
-		t.Errorf("the status does not name the wrong format: %s", st)
+	if st := b.eval("status", `document.querySelector("#status").textContent`); !strings.HasPrefix(st, "Invalid values in the link were ignored: format “docx”, date “2024-02-30”. Findings: ") {
+		t.Errorf("the status does not name the wrong values in English: %s", st)
+	}
+	// and in Arabic, with lang=ar in the link
+	b.eval("following a link", `(location.hash = "#text=" + encodeURIComponent("قال إن هاذا خبر") + "&date=2024-02-30&format=docx&lang=ar", "")`)
+	b.wait("the check of the Arabic link", `document.querySelector("#status").textContent.includes("التاريخ «2024-02-30»") && !document.body.classList.contains("busy")`)
+	if st := b.eval("status", `document.documentElement.lang + " " + document.querySelector("#status").textContent`); !strings.HasPrefix(st, "ar تُجوهل في الرابط ما لا يصح: الصيغة «docx»، التاريخ «2024-02-30». عدد الملاحظات: ") {
+		t.Errorf("the status does not name the wrong values in Arabic: %s", st)
 	}
 	if v := b.cspViolations(); len(v) > 0 {
 		t.Errorf("the page breaks its Content-Security-Policy:\n%s", strings.Join(v, "\n"))
@@ -510,7 +613,7 @@ func TestE2EWebPageErrorLanguage(t *testing.T) {
 	}
 	status("the error in Arabic", "تعذّر التدقيق: 413: متن الطلب أكبر من الحد المسموح (3000 بايت)")
 	b.eval("choosing English", `(() => { const s = document.querySelector("#lang"); s.value = "en"; s.dispatchEvent(new Event("change")); return ""; })()`)
-	status("the error in English", "تعذّر التدقيق: 413: request body over 3000 bytes")
+	status("the error in English", "Could not check: 413: request body over 3000 bytes")
 }
 
 // e2eWire and e2eRewrite: a wire copy and the article rewritten from it two

@@ -6,6 +6,9 @@
 // and wrapping whose text is transparent and whose <mark> elements draw the
 // highlights. The server reports UTF-8 byte offsets; byteMap() turns them
 // into the UTF-16 indices of JavaScript strings.
+//
+// The page speaks Arabic, and English when the language switch (#lang)
+// says so: the texts are in i18n.js, loaded before this file.
 "use strict";
 
 (function () {
@@ -27,9 +30,9 @@
   const template = $("#finding-template");
 
   const SEVERITY = {
-    error: { rank: 3, label: "خطأ", plural: "أخطاء" },
-    warning: { rank: 2, label: "تنبيه", plural: "تنبيهات" },
-    info: { rank: 1, label: "ملاحظة", plural: "ملاحظات" },
+    error: { rank: 3, label: () => tr("sev-error"), count: (n) => tr("count-error", n) },
+    warning: { rank: 2, label: () => tr("sev-warning"), count: (n) => tr("count-warning", n) },
+    info: { rank: 1, label: () => tr("sev-info"), count: (n) => tr("count-info", n) },
   };
   const ZWSP = "\u200b"; // gives the mirror's last line its height
 
@@ -41,6 +44,67 @@
     applying: false, // true while the page itself edits the textarea
     rules: {}, // language -> promise of the rules by id, loaded on demand
   };
+
+  // ---- the page's language ----------------------------------------------
+
+  const TEXT = window.daqiqText; // i18n.js
+  // the attributes of index.html's elements that data-t-<attribute>="key"
+  // translates; data-t="key" translates the element's text
+  const T_ATTRS = ["placeholder", "aria-label", "title"];
+  const T_SELECTOR = ["[data-t]"].concat(T_ATTRS.map((a) => "[data-t-" + a + "]")).join(", ");
+  const LIVE = Symbol("daqiq.live");
+
+  // tr is the text of key in the chosen language, args in place of {0},
+  // {1} ….
+  function tr(key, ...args) {
+    const t = TEXT.app[key];
+    const s = t ? t[lang.value] || t.ar : key;
+    return s.replace(/\{(\d)\}/g, (_, i) => String(args[+i]));
+  }
+
+  // pageArabic holds index.html's own Arabic by key, read before anything
+  // is translated; the finding template's texts too.
+  const pageArabic = {};
+  for (const scope of [document, template.content]) {
+    for (const el of scope.querySelectorAll(T_SELECTOR)) {
+      if (el.dataset.t) pageArabic[el.dataset.t] = el.textContent;
+      for (const a of T_ATTRS) {
+        const key = el.getAttribute("data-t-" + a);
+        if (key) pageArabic[key] = el.getAttribute(a) || "";
+      }
+    }
+  }
+
+  // live writes el's text by calling write, now and again whenever the
+  // language changes; its text from index.html, if any, is forgotten.
+  function live(el, write) {
+    el.removeAttribute("data-t");
+    el[LIVE] = write;
+    el.setAttribute("data-live", "");
+    write();
+  }
+
+  // applyLang puts the page in the chosen language: <html lang dir>, the
+  // texts of index.html (in the finding template too), and those app.js
+  // wrote with live. The article's fields stay Arabic, right to left.
+  function applyLang() {
+    const l = lang.value === "en" ? "en" : "ar";
+    const root = document.documentElement;
+    if (root.lang === l) return;
+    root.lang = l;
+    root.dir = l === "en" ? "ltr" : "rtl";
+    const pick = (key) => (l === "en" && TEXT.page[key]) || pageArabic[key] || "";
+    for (const scope of [document, template.content]) {
+      for (const el of scope.querySelectorAll(T_SELECTOR)) {
+        if (el.dataset.t) el.textContent = pick(el.dataset.t);
+        for (const a of T_ATTRS) {
+          const key = el.getAttribute("data-t-" + a);
+          if (key) el.setAttribute(a, pick(key));
+        }
+      }
+    }
+    for (const el of document.querySelectorAll("[data-live]")) if (el[LIVE]) el[LIVE]();
+  }
 
   // byteMap returns a function from a UTF-8 byte offset in s to the UTF-16
   // index of the same place. It counts each code point's UTF-8 length as
@@ -119,8 +183,14 @@
     });
   }
 
+  // setStatus writes the status line: msg is a function that gives it in
+  // the chosen language (called again when the language changes), or a
+  // text to write as it is.
+  let statusMsg = () => "";
   function setStatus(msg, kind) {
-    status.textContent = msg;
+    statusMsg = typeof msg === "function" ? msg : () => msg;
+    const m = statusMsg;
+    live(status, () => (status.textContent = m()));
     status.className = "status" + (kind ? " " + kind : "");
   }
 
@@ -244,14 +314,16 @@
       findings.appendChild(li);
       if (open.has(d.rule + "\n" + d.text)) toggleDoc(li, d.rule, li.querySelector(".explain"));
     });
-    summary.textContent = diags.length
-      ? Object.keys(SEVERITY)
-          .filter((s) => counts[s])
-          .map((s) => SEVERITY[s].plural + ": " + counts[s])
-          .join(" · ")
-      : "";
+    live(summary, () => {
+      summary.textContent = diags.length
+        ? Object.keys(SEVERITY)
+            .filter((s) => counts[s])
+            .map((s) => SEVERITY[s].count(counts[s]))
+            .join(" · ")
+        : "";
+    });
     noFindings.hidden = diags.length > 0;
-    noFindings.textContent = "لا ملاحظات: النص سليم بحسب القواعد المفعّلة.";
+    live(noFindings, () => (noFindings.textContent = tr("no-findings-clean")));
   }
 
   function findingItem(d, i) {
@@ -264,9 +336,11 @@
     li.dataset.rule = d.rule;
     li.dataset.text = d.text;
     li.dataset.severity = sev;
-    li.querySelector(".sev").textContent = SEVERITY[sev].label;
+    const sevEl = li.querySelector(".sev");
+    live(sevEl, () => (sevEl.textContent = SEVERITY[sev].label()));
     li.querySelector(".rule").textContent = d.rule;
-    li.querySelector(".where").textContent = "سطر " + d.line + "، عمود " + d.column;
+    const where = li.querySelector(".where");
+    live(where, () => (where.textContent = tr("where", d.line, d.column)));
     setMixed(li.querySelector(".message"), d.message);
     li.querySelector(".text").textContent = visible(d.text);
     const box = li.querySelector(".suggestions");
@@ -276,16 +350,17 @@
       btn.type = "button";
       btn.className = "apply" + (k === 0 ? " first" : "");
       btn.dataset.suggestion = k;
-      const shown = s === "" ? "حذف" : "«" + visible(s) + "»";
-      btn.textContent = "تطبيق: " + shown;
-      btn.setAttribute("aria-label", "تطبيق " + shown + " مكان «" + d.text + "»");
+      live(btn, () => {
+        btn.textContent = s === "" ? tr("apply-delete") : tr("apply", visible(s));
+        btn.setAttribute("aria-label", s === "" ? tr("apply-delete-label", d.text) : tr("apply-label", visible(s), d.text));
+      });
       btn.addEventListener("click", () => applySuggestion(i, k));
       box.appendChild(btn);
     });
     if (sugs.length) {
       const tag = document.createElement("span");
       tag.className = "safety " + (d.safe ? "safe" : "unsafe");
-      tag.textContent = d.safe ? "إصلاح آمن" : "إصلاح غير مأمون: راجعه قبل تطبيقه";
+      live(tag, () => (tag.textContent = (d.safe ? tr("fix-safe") : tr("fix-unsafe"))));
       box.appendChild(tag);
     }
     li.querySelector(".locate").addEventListener("click", () => locate(i));
@@ -294,11 +369,13 @@
     return li;
   }
 
-  function markStale(what) {
+  // markStale greys the findings out: the text (or, with source, the
+  // wire copy) has changed since they were found.
+  function markStale(source) {
     if (state.snapshot === null || findings.classList.contains("stale")) return;
     findings.classList.add("stale");
     for (const b of findings.querySelectorAll(".apply")) b.disabled = true;
-    setStatus((what || "تغيّر النص") + " بعد التدقيق: اضغط «تدقيق» (Ctrl+Enter) لتحديث الملاحظات.", "warn");
+    setStatus(() => (source ? tr("stale-source") : tr("stale-text")), "warn");
   }
 
   function locate(i) {
@@ -371,13 +448,13 @@
   async function fillDoc(box, id) {
     const l = lang.value;
     delete box.dataset.lang;
-    box.textContent = "جارٍ التحميل…";
+    box.textContent = tr("doc-loading");
     try {
       const r = (await loadRules(l)).get(id);
       if (lang.value !== l) return;
       box.textContent = "";
       if (!r) {
-        box.textContent = "لا شرح لهذه القاعدة.";
+        box.textContent = tr("doc-none");
         return;
       }
       const add = (tag, cls, content) => {
@@ -387,15 +464,15 @@
         box.appendChild(el);
         return el;
       };
-      add("p", "meta", [r.category, r.kind, r.level, r.enabled === false ? "معطّلة" : ""].filter(Boolean).join(" · "));
+      add("p", "meta", [r.category, r.kind, r.level, r.enabled === false ? tr("doc-disabled") : ""].filter(Boolean).join(" · "));
       if (r.summary) add("p", "summary-line", r.summary);
       const doc = r.doc || {};
       const parts = [
-        ["what", "ما تفحصه"],
-        ["why", "لماذا"],
-        ["wrong", "مثال خاطئ"],
-        ["right", "الصواب"],
-        ["fix", "الإصلاح"],
+        ["what", tr("doc-what")],
+        ["why", tr("doc-why")],
+        ["wrong", tr("doc-wrong")],
+        ["right", tr("doc-right")],
+        ["fix", tr("doc-fix")],
       ];
       const dl = document.createElement("dl");
       for (const [k, title] of parts) {
@@ -410,7 +487,7 @@
       box.appendChild(dl);
       box.dataset.lang = l;
     } catch (e) {
-      if (lang.value === l) box.textContent = "تعذّر تحميل القواعد: " + e.message;
+      if (lang.value === l) box.textContent = tr("rules-failed", e.message);
     }
   }
 
@@ -450,16 +527,13 @@
     if (s === undefined) return;
     const current = text.value.slice(d.start, d.end);
     if (current !== d.text) {
-      setStatus("تعذّر التطبيق: النص في الموضع «" + current + "» لا يطابق «" + d.text + "».", "error");
+      setStatus(() => tr("apply-mismatch", current, d.text), "error");
       return;
     }
     const before = replaceRange(d.start, d.end, s);
     markStale();
-    showDiff(lineDiff(before, text.value, d.start, d.end, d.start + s.length), "«" + visible(d.text) + "» ← «" + visible(s) + "»");
-    setStatus(
-      (s === "" ? "حُذف «" + visible(d.text) + "»" : "طُبّق «" + visible(s) + "» مكان «" + visible(d.text) + "»") +
-        ". جارٍ إعادة التدقيق…"
-    );
+    showDiff(lineDiff(before, text.value, d.start, d.end, d.start + s.length), () => tr("diff-caption", visible(d.text), visible(s)));
+    setStatus(() => (s === "" ? tr("applied-delete", visible(d.text)) : tr("applied", visible(s), visible(d.text))));
     await check({ focusIndex: i });
   }
 
@@ -468,12 +542,12 @@
     const src = source.value;
     const my = ++state.seq;
     setBusy(true);
-    setStatus("جارٍ تطبيق الإصلاحات…");
+    setStatus(() => tr("fixing"));
     try {
       const j = await api("/api/v1/fix", request(t, src));
       if (my !== state.seq) return;
       if (text.value !== t || source.value !== src) {
-        setStatus("تغيّر النص أثناء الإصلاح: أعد المحاولة.", "warn");
+        setStatus(() => tr("fix-raced"), "warn");
         return;
       }
       state.checkedSource = src;
@@ -486,13 +560,15 @@
       render(fixed, j.diagnostics || []);
       const n = j.fixes || 0;
       if (n > 0 || j.diff) {
-        showDiff(j.diff || "", "");
-        setStatus("طُبّقت الإصلاحات: " + n + ". الملاحظات المتبقية: " + state.diags.length + ".", "ok");
+        showDiff(j.diff || "", null);
+        const left = state.diags.length;
+        setStatus(() => tr("fixed", n, left), "ok");
       } else {
-        setStatus("لا إصلاحات آمنة لتطبيقها. الملاحظات: " + state.diags.length + ".");
+        const left = state.diags.length;
+        setStatus(() => tr("no-safe-fixes", left));
       }
     } catch (e) {
-      if (my === state.seq) setStatus("تعذّر الإصلاح: " + e.message, "error");
+      if (my === state.seq) setStatus(() => tr("fix-failed", e.message), "error");
     } finally {
       if (my === state.seq) setBusy(false);
     }
@@ -510,7 +586,7 @@
     const src = source.value;
     const my = ++state.seq;
     setBusy(true);
-    if (!opts || opts.focusIndex === undefined) setStatus("جارٍ التدقيق…");
+    if (!opts || opts.focusIndex === undefined) setStatus(() => tr("checking"));
     try {
       const j = await api("/api/v1/check", request(t, src));
       if (my !== state.seq) return;
@@ -521,8 +597,8 @@
       state.checkedSource = src;
       render(t, j.diagnostics || []);
       const n = state.diags.length;
-      setStatus(n ? "عدد الملاحظات: " + n + "." : "لا ملاحظات.", n ? "" : "ok");
-      if (source.value !== src) markStale("تغيّر نص الوكالة"); // typed in while it was checked
+      setStatus(() => (n ? tr("checked", n) : tr("checked-none")), n ? "" : "ok");
+      if (source.value !== src) markStale(true); // typed in while it was checked
       if (opts && opts.focusIndex !== undefined) {
         // after an apply, keep the keyboard in the list, where the applied
         // finding was
@@ -531,7 +607,7 @@
         (next || $("#findings-title")).focus();
       }
     } catch (e) {
-      if (my === state.seq) setStatus("تعذّر التدقيق: " + e.message, "error");
+      if (my === state.seq) setStatus(() => tr("check-failed", e.message), "error");
     } finally {
       if (my === state.seq) setBusy(false);
     }
@@ -555,18 +631,20 @@
     );
   }
 
+  // showDiff shows diff, under caption, a function that gives the caption
+  // in the chosen language (or null: none).
   function showDiff(diff, caption) {
     diffBox.textContent = "";
     if (caption) {
       const p = document.createElement("p");
       p.className = "caption";
-      p.textContent = caption;
+      live(p, () => (p.textContent = caption()));
       diffBox.appendChild(p);
     }
     if (!diff) {
       const p = document.createElement("p");
       p.className = "empty";
-      p.textContent = "لا فروق.";
+      live(p, () => (p.textContent = tr("diff-empty")));
       diffBox.appendChild(p);
       return;
     }
@@ -593,12 +671,12 @@
     const t = text.value;
     try {
       await navigator.clipboard.writeText(t);
-      setStatus("نُسخ النص.", "ok");
+      setStatus(() => tr("copied"), "ok");
     } catch (_) {
       text.focus();
       text.select();
       const ok = document.execCommand("copy");
-      setStatus(ok ? "نُسخ النص." : "تعذّر النسخ: انسخ النص المحدد يدويا.", ok ? "ok" : "error");
+      setStatus(() => (ok ? tr("copied") : tr("copy-failed")), ok ? "ok" : "error");
     }
   }
 
@@ -612,7 +690,7 @@
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setStatus("نُزّل النص في daqiq.txt.", "ok");
+    setStatus(() => tr("downloaded"), "ok");
   }
 
   // ---- the publication date and the format --------------------------------
@@ -668,17 +746,22 @@
     if (p.has("format")) {
       const f = p.get("format");
       if (["txt", "md", "html"].includes(f)) format.value = f;
-      else bad.push("الصيغة «" + f + "»");
+      else bad.push(() => tr("link-format", f));
     }
     if (p.has("lang")) {
       const l = p.get("lang");
-      if (["ar", "en"].includes(l)) lang.value = l;
-      else bad.push("اللغة «" + l + "»");
+      if (["ar", "en"].includes(l)) {
+        lang.value = l;
+        applyLang();
+        refreshDocs();
+      } else {
+        bad.push(() => tr("link-lang", l));
+      }
     }
     if (p.has("date")) {
       const d = p.get("date");
       if (d === "" || validDate(d)) dateline.value = d;
-      else bad.push("التاريخ «" + d + "»");
+      else bad.push(() => tr("link-date", d));
     }
     showDate();
     formatHint.hidden = true;
@@ -691,10 +774,12 @@
       state.snapshot = null;
       plainMirror(text.value);
     }
-    const warn = bad.length ? "تُجوهل في الرابط ما لا يصح: " + bad.join("، ") + "." : "";
+    const warn = bad.length ? () => tr("link-ignored", bad.map((b) => b()).join(tr("link-sep"))) : null;
     if (p.has("text") && text.value !== "") {
       check().then(() => {
-        if (warn) setStatus(warn + " " + status.textContent, "warn");
+        // the link's warning before the check's status
+        const after = statusMsg;
+        if (warn) setStatus(() => warn() + " " + after(), "warn");
       });
     } else if (warn) {
       setStatus(warn, "warn");
@@ -717,7 +802,7 @@
   for (const ev of ["click", "keyup", "select", "focus"]) text.addEventListener(ev, showCurrent);
   // the findings were found against the wire copy as it was
   source.addEventListener("input", () => {
-    if (source.value !== state.checkedSource) markStale("تغيّر نص الوكالة");
+    if (source.value !== state.checkedSource) markStale(true);
   });
   // The textarea is always as tall as the mirror, so it never needs to
   // scroll; a scroll the browser makes to show the caret while the mirror
@@ -738,7 +823,10 @@
   for (const sel of [format, lang]) {
     sel.addEventListener("change", () => {
       if (sel === format) formatHint.hidden = true;
-      if (sel === lang) refreshDocs(); // the explanations shown follow the language
+      if (sel === lang) {
+        applyLang(); // the page's texts
+        refreshDocs(); // the explanations shown
+      }
       if (state.snapshot !== null) check();
     });
   }
@@ -765,6 +853,7 @@
   plainMirror(text.value);
   if (source.value !== "") sourceBox.open = true; // a wire copy the browser kept on reload
   showDate(); // a date the browser kept on reload
+  applyLang(); // a language the browser kept on reload
   fromFragment();
   // exposed for tests and the console
   window.daqiq = { byteMap, check, state };
