@@ -8,9 +8,9 @@ import (
 
 // Values of the two-dots option of doubled-mark.
 const (
-	DotsEnd = "end" // flag .. that ends a sentence (default)
+	DotsEnd = "end" // flag .. that ends a sentence
 	DotsAll = "all" // also flag .. between two phrases
-	DotsOff = "off" // never flag ..
+	DotsOff = "off" // never flag .. (default)
 )
 
 // DoubledMark makes the rule punctuation/doubled-mark.
@@ -20,19 +20,19 @@ func DoubledMark() (*lint.Rule, error) {
 		Kind:     lint.Code,
 		Category: "punctuation",
 		Level:    lint.Warning,
-		Summary:  "a mark typed twice: ،، ؛؛ ؟؟ :: and two dots ending a sentence",
+		Summary:  "a mark typed twice: ،، ؛؛ ؟؟ :: (two dots with two-dots = end)",
 		Doc: lint.Doc{
-			What: "Flags a run of the same mark typed twice or more: ،، ؛؛ ؟؟ :: and the Latin ,, ;; ??, and exactly two dots ending a sentence. " +
+			What: "Flags a run of the same mark typed twice or more: ،، ؛؛ ؟؟ :: and the Latin ,, ;; ??; with two-dots = \"end\", also exactly two dots ending a sentence (off by default: in a judged sample of published copy, 14 of 37 such findings were slips, the others the pause that columns, verse and sign-offs write with two dots). " +
 				"An ellipsis (three dots or more, or …), a mixed ؟! or ؟؟! and a doubled !! (emphasis in quotations) are left alone, as are marks in URLs and Latin text. " +
 				"Two dots inside a line (بالصور.. الرئيس يفتتح) are the pause many papers use in headlines: they are flagged only with two-dots = \"all\".",
 			Why:   "A doubled mark is a typing slip that survives proofreading because the eye reads it as one.",
-			Wrong: "أعلنت الشركة أرباحها،، وارتفع سهمها في البورصة..",
+			Wrong: "أعلنت الشركة أرباحها،، وارتفع سهمها في البورصة.",
 			Right: "أعلنت الشركة أرباحها، وارتفع سهمها في البورصة.",
 			Fix:   "Safe: the run is replaced by a single mark. Two dots are info, with two unsafe fixes, one dot or an ellipsis (…): on Saudi copy 1,305 of 1,435 findings were two dots that columns use as suspension points, where only the writer knows whether the sentence ends or trails off.",
 		},
 		Options: map[string]lint.Option{
-			"two-dots": {Default: DotsEnd, Allowed: []string{DotsEnd, DotsAll, DotsOff},
-				Help: "end: flag .. only where it ends a sentence; all: also inside a line (headline pauses); off: never"},
+			"two-dots": {Default: DotsOff, Allowed: []string{DotsEnd, DotsAll, DotsOff},
+				Help: "off (default): never flag ..; end: flag .. where it ends a sentence; all: also inside a line (headline pauses)"},
 		},
 		Run: runDoubledMark,
 	}, nil

@@ -142,7 +142,7 @@ func QuoteColon() (*lint.Rule, error) {
 				"The add style (the default) asks for the colon that Arabic punctuation puts between the verb of saying and the words said: قال الوزير: «…». It only ever suggests adding one, however many quotations of the text lack it; a colon is never flagged. " +
 				"The remove style is for papers whose house style drops the colon before quotation marks (قال الوزير «…»): there the colon is flagged. " +
 				"A quotation without a colon is only counted when it is a full statement: it follows a verb of speech and its subject with a space, holds three words or more and ends its sentence; " +
-				"after إن or أن, after a preposition, after a noun that takes a name (حزب «…», صحيفة «…») or after verbs like أكد whose object is often quoted, it is left alone.",
+				"after إن or أن or when the quotation itself starts with أنّ (وأضافت «أنها …»: reported speech), after a preposition, after a noun that takes a name (حزب «…», صحيفة «…») or after verbs like أكد whose object is often quoted, it is left alone.",
 			Why:   "Arabic punctuation puts a colon between the verb of saying and the words said (قال: «…»); much published copy leaves it out, which is a slip, not a style to follow, so the rule never asks to delete it unless the house style says so.",
 			Wrong: "وقال الوزير «سنواصل العمل حتى آخر يوم». وتابع «لن نتراجع عن هذا القرار».",
 			Right: "وقال الوزير: «سنواصل العمل حتى آخر يوم». وتابع: «لن نتراجع عن هذا القرار».",
@@ -293,6 +293,9 @@ func fullStatement(toks []arabic.Token, o, c int, words colonWords) bool {
 	n := 0
 	for k := o + 1; k < c && n < 3; k++ {
 		if toks[k].Kind == arabic.Word {
+			if n == 0 && strings.HasPrefix(toks[k].Key, "أن") && words.of(toks[k].Key)&wParticle != 0 {
+				return false // وأضافت «أنها …»: reported speech, no colon
+			}
 			n++
 		}
 	}

@@ -1,7 +1,10 @@
 package punctuation
 
 import (
+	"sort"
+
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
 )
 
 // Unbalanced makes the rule punctuation/unbalanced.
@@ -11,14 +14,15 @@ func Unbalanced() (*lint.Rule, error) {
 		Kind:     lint.Code,
 		Category: "punctuation",
 		Level:    lint.Error,
-		Summary:  "a quotation mark or bracket with no partner in its paragraph",
+		Summary:  "a quotation mark or bracket with no partner",
 		Doc: lint.Doc{
 			What: "Flags a quotation mark or bracket that is not balanced within its paragraph (paragraphs end at a blank line; a quotation may run over several lines): " +
 				"\" \", « », “ ”, ( ) and [ ]. A closing mark with nothing open is flagged, and so is an opening mark never closed. " +
 				"An ASCII \" opens when it has a letter after it and none before (وكالة \"رويترز), closes when it has a letter or a final mark before it and no letter after (رويترز\" للأنباء، الدولة\".); " +
 				"one that could be either (إن :\" followed by a space) opens when no quotation is open and closes one otherwise. " +
 				"“ and ” are read the same way, since right-to-left text often types them the other way round; ″ (the inch mark publishing systems put for a \" after a digit) closes an open “. A quote written onto a proclitic (لـ\"سبق\"، بـ\"نسف\") opens. " +
-				"List numbers (1) أ)) and smileys are not brackets.",
+				"List numbers (1) أ)) and smileys are not brackets. " +
+				"Left alone, after a judged sample of real copy: double quotes (\" or “ ”) in a paragraph holding an even number of them (the quotations close, typed the wrong way round or with the space on the wrong side: ” ديوان الزكاة ”), marks on a line with no word or number (a row of »»»» between sections), and a quotation opened in one paragraph and closed in one of the next six.",
 			Why:   "A quotation that never closes, or closes twice, leaves the reader unsure of who is speaking: in news copy that is an attribution error, not a typo.",
 			Wrong: "وقال المتحدث إن \"الوزارة ستعلن النتائج خلال أسبوع\" وإن الطلاب سيتسلمون شهاداتهم في اليوم نفسه\".",
 			Right: "وقال المتحدث إن \"الوزارة ستعلن النتائج خلال أسبوع\" وإن الطلاب سيتسلمون شهاداتهم في اليوم نفسه.",
@@ -30,6 +34,9 @@ func Unbalanced() (*lint.Rule, error) {
 
 func runUnbalanced(p *lint.Pass) {
 	_, strays := scanOf(p).pairing(p.Tokens)
+	if len(strays) > 0 {
+		strays = meantStrays(p.Tokens, strays)
+	}
 	for _, s := range strays {
 		t := p.Tokens[s.tok]
 		var msg string
@@ -45,4 +52,109 @@ func runUnbalanced(p *lint.Pass) {
 		}
 		p.Report(lint.Diagnostic{Start: t.Start, End: t.End, Message: msg})
 	}
+}
+
+// maxQuoteParagraphs is how many paragraphs a quotation may run over: a
+// mark left open in one paragraph and a mark of its family left unopened
+// in one of the next few close one quotation.
+const maxQuoteParagraphs = 6
+
+// meantStrays drops the strays that published copy shows are no slip
+// (a sample of 40 findings on real news had 15 right):
+//   - straight or curly double quotes in a paragraph holding an even
+//     number of them: the quotations close, typed with the glyphs the
+//     wrong way round (” ديوان الزكاة ”) or the space on the wrong side
+//     (إن" قرار … ");
+//   - marks on a line with no word or number (a row of »»»» between
+//     sections);
+//   - an opener left open and the next stray of its family, a closer, in
+//     one of the next paragraphs: a quotation over several paragraphs.
+func meantStrays(toks []arabic.Token, strays []stray) []stray {
+	para := make([]int32, len(toks)) // paragraph of each token
+	line := make([]int32, len(toks)) // line of each token
+	var pi, li int32
+	for i := range toks {
+		if toks[i].Kind == arabic.Space {
+			if toks[i].Breaks >= 2 {
+				pi++
+			}
+			if toks[i].Breaks >= 1 {
+				li++
+			}
+		}
+		para[i], line[i] = pi, li
+	}
+	hasText := map[int32]bool{}  // lines with a word or a number
+	quotes := map[[2]int32]int{} // (paragraph, family) → double quotes in it
+	for i := range toks {
+		switch toks[i].Kind {
+		case arabic.Word, arabic.Number:
+			hasText[line[i]] = true
+		case arabic.Punct:
+			if f, ok := quoteFamily(toks[i].Key); ok {
+				quotes[[2]int32{para[i], f}]++
+			}
+		}
+	}
+	var kept []stray
+	for _, s := range strays {
+		if !hasText[line[s.tok]] {
+			continue
+		}
+		if f, ok := quoteFamily(toks[s.tok].Key); ok && quotes[[2]int32{para[s.tok], f}]%2 == 0 {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	// a quotation over paragraphs: pair, family by family in text order,
+	// an opener with the closer that is the next stray of its family
+	sort.SliceStable(kept, func(a, b int) bool { return kept[a].tok < kept[b].tok })
+	drop := map[int32]bool{}
+	last := map[rune]int{} // family → index in kept of its last stray
+	for n, s := range kept {
+		f := pairFamily(toks[s.tok].Key)
+		if prev, ok := last[f]; ok {
+			o := kept[prev]
+			if o.unclosed && !s.unclosed && para[s.tok] > para[o.tok] && para[s.tok]-para[o.tok] <= maxQuoteParagraphs {
+				drop[o.tok], drop[s.tok] = true, true
+				delete(last, f)
+				continue
+			}
+		}
+		last[f] = n
+	}
+	out := kept[:0]
+	for _, s := range kept {
+		if !drop[s.tok] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// quoteFamily is the family of a double quote whose glyph does not tell
+// opening from closing: 0 for ", 1 for “ and ”.
+func quoteFamily(key string) (int32, bool) {
+	switch key {
+	case `"`:
+		return 0, true
+	case "“", "”":
+		return 1, true
+	}
+	return 0, false
+}
+
+// pairFamily names the family a mark pairs within.
+func pairFamily(key string) rune {
+	switch key {
+	case "«", "»":
+		return '«'
+	case "“", "”", "\u2033":
+		return '“'
+	case "(", ")":
+		return '('
+	case "[", "]":
+		return '['
+	}
+	return '"'
 }

@@ -19,7 +19,7 @@ func HiddenCharacters() (*lint.Rule, error) {
 		Summary:  "bidi controls and control characters anywhere (error); direction marks, joiners and zero-width spaces inside a word (warning)",
 		Doc: lint.Doc{
 			What: "Flags the bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) and the control characters (C0 but the tab and the line ends, such as BEL, BS, VT, FF and ESC; DEL; C1 but NEL) wherever they are, and, inside a word, the left-to-right and right-to-left marks (U+200E, U+200F), the Arabic letter mark (U+061C), the zero-width joiner and non-joiner (U+200D, U+200C), the zero-width space (U+200B), the word joiner (U+2060) and a stray byte-order mark (U+FEFF). " +
-				"A mark between two words, where it sets the direction of a number or a Latin name, is left alone, and so is a non-joiner in a Persian word (می‌خواهد).",
+				"A mark between two words, where it sets the direction of a number or a Latin name, is left alone, and so is a non-joiner in a Persian word (می‌خواهد), and a bidi control on a line that holds Latin letters (embeddings that keep Latin titles and numbers in order, as in a list of films with their years).",
 			Why:   "These characters are invisible: pasted from word processors, PDFs and social media, they make a word unfindable (الحكومة with a mark inside does not match الحكومة) and bidi controls can reorder what a reader sees. Control characters come from old systems and broken conversions (a vertical tab is a line break in Word's text export) and can drive a terminal.",
 			Wrong: "أعلنت الحكو\u200fمة عن خطة جديدة \u202bلدعم\u202c الصادرات.",
 			Right: "أعلنت الحكومة عن خطة جديدة لدعم الصادرات.",
@@ -158,6 +158,11 @@ func hiddenRun(p *lint.Pass, at, c int) int {
 			Message: p.T(key, name),
 			Fixes:   []lint.SuggestedFix{lint.Replace(at, end, repl, lint.Safe)}})
 	case bidiControl:
+		if lineHasLatin(text, at) {
+			// embeddings around Latin names and numbers set their order
+			// (a film list: «(1984)»): deleting them scrambles the line
+			return end
+		}
 		p.Report(lint.Diagnostic{Start: at, End: end,
 			Message: p.T("bidi", name),
 			Fixes:   []lint.SuggestedFix{lint.Replace(at, end, "", lint.Safe)}})
@@ -176,6 +181,24 @@ func hiddenRun(p *lint.Pass, at, c int) int {
 			Fixes:   []lint.SuggestedFix{lint.Replace(at, end, "", lint.Safe)}})
 	}
 	return end
+}
+
+// lineHasLatin reports whether the line around offset at holds a Latin
+// letter.
+func lineHasLatin(text string, at int) bool {
+	ls := strings.LastIndexByte(text[:at], '\n') + 1
+	le := strings.IndexByte(text[at:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += at
+	}
+	for i := ls; i < le; i++ {
+		if c := text[i] | 0x20; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // wordAround returns the Arabic word around the invisible characters at

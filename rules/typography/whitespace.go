@@ -3,6 +3,7 @@ package typography
 import (
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/i18n"
@@ -23,7 +24,7 @@ func Whitespace() (*lint.Rule, error) {
 			Why:   "Doubled spaces come from pasting and deleting; they widen justified lines and break searches for phrases. Trailing whitespace is invisible noise that shows up in every diff.",
 			Wrong: "وقال الوزير إن  الحكومة ستعلن خطتها الأسبوع المقبل. \nوأضاف أن الخطة جاهزة.",
 			Right: "وقال الوزير إن الحكومة ستعلن خطتها الأسبوع المقبل.\nوأضاف أن الخطة جاهزة.",
-			Fix:   "Safe, one fix for the paragraph: a run becomes one space, or one no-break space if it held one; trailing whitespace is deleted, and a whitespace-only line is emptied. The CR of a CRLF line end is kept.",
+			Fix:   "Safe, one fix for the paragraph: a run becomes one space, or one no-break space if it held one beside a digit (5 كم: a number bound to its unit); trailing whitespace is deleted, and a whitespace-only line is emptied. The CR of a CRLF line end is kept.",
 		},
 		Run: whitespace,
 	}, nil
@@ -201,7 +202,21 @@ func spaceRun(text string, start, end int) (wsSlip, bool) {
 		return wsSlip{}, false
 	}
 	if hasNBSP {
-		return wsSlip{start: start, end: end, repl: nbsp, msg: "nbsp"}, true
+		// a no-break space binds a number to its unit or its word (5 كم،
+		// 2015 م): kept there; between two words the run was one space
+		if digitBeside(text, start, end) {
+			return wsSlip{start: start, end: end, repl: nbsp, msg: "nbsp"}, true
+		}
+		return wsSlip{start: start, end: end, repl: " ", msg: "nbsp-plain"}, true
 	}
 	return wsSlip{start: start, end: end, repl: " ", msg: "spaces", spaces: chars, inLine: true}, true
+}
+
+// digitBeside reports whether a digit (ASCII or Arabic-Indic) ends
+// text[:start] or starts text[end:].
+func digitBeside(text string, start, end int) bool {
+	isDigit := func(r rune) bool { return r >= '0' && r <= '9' || r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹' }
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	return isDigit(before) || isDigit(after)
 }
