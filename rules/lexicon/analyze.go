@@ -8,6 +8,7 @@ import (
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/internal/prose"
 	"github.com/daqiq/daqiq/rules/orthography"
 	"github.com/daqiq/daqiq/rules/spelling"
 	"github.com/daqiq/daqiq/rules/typography"
@@ -58,7 +59,7 @@ func (lx *Lexicon) analyze(p *lint.Pass) *[nClasses][]finding {
 			continue
 		}
 		v := lx.verdictOf(t.Key)
-		if v == nil || arabic.RuneCount(t.Key) == 2 && besideLetterName(toks, i) {
+		if v == nil || arabic.RuneCount(t.Key) == 2 && besideLetterName(toks, i) || inHashtag(toks, i) {
 			continue
 		}
 		word := p.Text[t.Start:t.End]
@@ -87,24 +88,34 @@ func (lx *Lexicon) analyze(p *lint.Pass) *[nClasses][]finding {
 	return &out
 }
 
-// letterNames are Latin letters spelled in Arabic script, as acronyms
-// and station names are printed (اف ام، اي بي سي): a word of two letters
-// beside one of them is a letter too (ام in اف ام is FM's M, not أم).
-var letterNames = map[string]bool{
-	"اف": true, "أف": true, "إف": true, "اس": true, "إس": true, "ام": true, "إم": true,
-	"اي": true, "آي": true, "بي": true, "تي": true, "سي": true, "دي": true, "جي": true, "كي": true,
-}
-
-// besideLetterName reports whether the word token i stands next to a
-// letter name, one space apart on the same line.
+// besideLetterName reports whether the word token i stands next to the
+// name of a Latin letter spelled in Arabic script, one space apart on the
+// same line: a word of two letters there is a letter too (ام in اف ام is
+// FM's M, not أم).
 func besideLetterName(toks []arabic.Token, i int) bool {
 	for _, j := range []int{i - 2, i + 2} {
 		if j < 0 || j >= len(toks) || toks[j].Kind != arabic.Word {
 			continue
 		}
 		sp := toks[(i+j)/2]
-		if sp.Kind == arabic.Space && sp.Breaks == 0 && letterNames[toks[j].Key] {
+		if sp.Kind == arabic.Space && sp.Breaks == 0 && prose.PlainLetterName(toks[j].Key) {
 			return true
+		}
+	}
+	return false
+}
+
+// inHashtag reports whether word token i is part of a hashtag
+// (#لاتجعل_نفسك_اضحوكة): its words are the tag's, spelled as it is
+// searched for.
+func inHashtag(toks []arabic.Token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch t := toks[j]; {
+		case t.Kind == arabic.Punct && t.Key == "#":
+			return true
+		case t.Kind == arabic.Word, t.Kind == arabic.Number, t.Kind == arabic.Punct && t.Key == "_":
+		default:
+			return false
 		}
 	}
 	return false

@@ -61,4 +61,4 @@ const docFix = "One replacement: a safe fix. Several (اما: أما or إما):
 	"A word the dictionary accepts is never flagged, nor one whose only replacements are rare words (a name or a transliteration one letter from a word: لاهور، فاين). " +
 	"Words a curated list flags (spelling/*, orthography/final-yeh, typography/run-together, usage/word-form) are left to it. " +
 	"Needs a Hunspell dictionary: `[spelling] dictionaries` in .daqiq.toml, else the system's `ar` (apt-get install hunspell-ar); without one the rule is off. " +
-	"`[spelling] accept` and `accept_files` list words never flagged (a newsroom's names)."
+	"`[spelling] accept` and `accept_files` list words never flagged (a newsroom's names); the words of a hashtag (#لاتجعل_نفسك) are the tag's and are left alone too."
