@@ -5,6 +5,7 @@ import (
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
+	"github.com/daqiq/daqiq/rules/internal/prose"
 )
 
 // maxGap is how many words may stand between the verb and the particle
@@ -24,7 +25,7 @@ func InnaAnna() (*lint.Rule, error) {
 		Level:    lint.Warning,
 		Summary:  "إنّ after قال and its forms, أنّ after ذكر، أضاف، أكد and the other reporting verbs",
 		Doc: lint.Doc{
-			What:  "Finds the particle إنّ/أنّ (also with a pronoun: إنه، أنها) and looks back in its clause, past the subject and commas, for the verb it depends on. After قال in all its forms (قالت، يقول، قائلا، وقال، قيل) the particle is إنّ; after ذكر، أضاف، أكد، أوضح، أعلن، أشار إلى and the other reporting verbs it is أنّ. Conditional إن (إن كان، إن وجدوا) and particles governed by a nearer word (يجب أن، بعد أن، خاصة أن، ومعلوم أن، ذاك أنه، الغالب أن، في الأمر أن، فأخبرته أن، أعلم أنه، قال إنه يريد أن) the particle after بل and إذ, which open a clause (بل إنّ، إذ إنّ), a particle written with its vowels (إِنَّ: quoted scripture or verse) and a masdar after عدم (طلب عدم كشف هويته إن…) are left alone, and so is the masdar أنْ before a verb (قالوا من النادر أن نجد، عليك أن تبحث). After حتى the particle opens a new sentence and is إنّ: حتى أنه and حتى أن الناس are flagged.",
+			What:  "Finds the particle إنّ/أنّ (also with a pronoun: إنه، أنها) and looks back in its clause, past the subject and commas, for the verb it depends on. After قال in all its forms (قالت، يقول، قائلا، وقال، قيل) the particle is إنّ; after ذكر، أضاف، أكد، أوضح، أعلن، أشار إلى and the other reporting verbs it is أنّ. Conditional إن (إن كان، إن وجدوا) and particles governed by a nearer word (يجب أن، بعد أن، خاصة أن، ومعلوم أن، ذاك أنه، الغالب أن، في الأمر أن، فأخبرته أن، أعلم أنه، قال إنه يريد أن) the particle after بل and إذ, which open a clause (بل إنّ، إذ إنّ), a particle written with its vowels (إِنَّ: quoted scripture or verse) a masdar after عدم (طلب عدم كشف هويته إن…), a verb in a clause of ما (في ما يعتبر…، إن), من حقي أن, verbs of feeling (أحس إني) and the letters of an acronym (سي إن إن) are left alone, and so is the masdar أنْ before a verb (قالوا من النادر أن نجد، عليك أن تبحث). After حتى the particle opens a new sentence and is إنّ: حتى أنه and حتى أن الناس are flagged.",
 			Why:   "The hamza of this particle is a grammar rule every copy editor checks; the mistake is frequent in both directions.",
 			Wrong: "وذكرت الوزارة في بيان إن المشروع سينتهي قريبا، وقالت المتحدثة أن العمل مستمر.",
 			Right: "وذكرت الوزارة في بيان أن المشروع سينتهي قريبا، وقالت المتحدثة إن العمل مستمر.",
@@ -65,6 +66,9 @@ func runParticles(p *lint.Pass, d *particleData) {
 		if !ok || vocalized(p.Text[t.Start:t.End]) {
 			continue // إِنَّ with its vowels: scripture or verse, written as read
 		}
+		if acronym(toks, i) {
+			continue // سي إن إن: the letters of CNN
+		}
 		next := nextWord(toks, i)
 		// conditional إن: إن كان، إن لم
 		if form == 'i' && next >= 0 && d.conditional[toks[next].Key] {
@@ -103,6 +107,17 @@ func runParticles(p *lint.Pass, d *particleData) {
 			Fixes:   []lint.SuggestedFix{lint.Replace(t.Start, t.End, fix, lint.Unsafe)},
 		})
 	}
+}
+
+// acronym reports whether the particle at i is a letter of an acronym
+// spelled in Arabic script: a Latin letter's name beside it (سي إن إن).
+func acronym(toks []arabic.Token, i int) bool {
+	for _, j := range []int{prevWord(toks, i), nextWord(toks, i)} {
+		if j >= 0 && prose.PlainLetterName(toks[j].Key) {
+			return true
+		}
+	}
+	return false
 }
 
 // vocalized reports whether a word carries a short vowel, not only a
@@ -205,8 +220,13 @@ func findVerb(p *lint.Pass, d *particleData, i int) (int, int) {
 			if m.Value == verbStop {
 				return 0, -1
 			}
-			if w := prevWord(toks, j); w >= 0 && stripConj(toks[w].Key) == "عدم" {
-				return 0, -1 // عدم كشف: a masdar, not the verb
+			if w := prevWord(toks, j); w >= 0 {
+				switch stripConj(toks[w].Key) {
+				case "عدم":
+					return 0, -1 // عدم كشف: a masdar, not the verb
+				case "ما", "فيما", "مما", "بما", "كما":
+					return 0, -1 // في ما يعتبر: a relative clause's verb
+				}
 			}
 			return m.Value, j
 		}

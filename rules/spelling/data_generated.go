@@ -205,7 +205,7 @@ var generatedHamzatWaslData = gendata.Data[[]kinds.WordEntry]{Sum: 0x1e723809, V
 
 func init() { generatedMissingHamza = &generatedMissingHamzaData }
 
-var generatedMissingHamzaData = gendata.Data[[]kinds.WordEntry]{Sum: 0xacc19026, Value: []kinds.WordEntry{kinds.WordEntry{Key: "اتاحة", Value: "إتاحة", Class: 0x0},
+var generatedMissingHamzaData = gendata.Data[[]kinds.WordEntry]{Sum: 0xf0a3557f, Value: []kinds.WordEntry{kinds.WordEntry{Key: "اتاحة", Value: "إتاحة", Class: 0x0},
 	kinds.WordEntry{Key: "اجراء", Value: "إجراء", Class: 0x0},
 	kinds.WordEntry{Key: "اجراءات", Value: "إجراءات", Class: 0x0},
 	kinds.WordEntry{Key: "اجمالي", Value: "إجمالي", Class: 0x0},
@@ -293,6 +293,9 @@ var generatedMissingHamzaData = gendata.Data[[]kinds.WordEntry]{Sum: 0xacc19026,
 	kinds.WordEntry{Key: "اجله", Value: "أجله", Class: 0x3},
 	kinds.WordEntry{Key: "اجلها", Value: "أجلها", Class: 0x3},
 	kinds.WordEntry{Key: "اجلهم", Value: "أجلهم", Class: 0x3},
+	kinds.WordEntry{Key: "احداها", Value: "إحداها", Class: 0x3},
+	kinds.WordEntry{Key: "احداهما", Value: "إحداهما", Class: 0x3},
+	kinds.WordEntry{Key: "احداهن", Value: "إحداهن", Class: 0x3},
 	kinds.WordEntry{Key: "اذ", Value: "إذ", Class: 0x3},
 	kinds.WordEntry{Key: "اذا كان", Value: "إذا كان", Class: 0x3},
 	kinds.WordEntry{Key: "اذا كانت", Value: "إذا كانت", Class: 0x3},
