@@ -4,6 +4,7 @@ import (
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/i18n"
+	"github.com/daqiq/daqiq/rules/internal/prose"
 )
 
 // Values of the two-dots option of doubled-mark.
@@ -28,7 +29,7 @@ func DoubledMark() (*lint.Rule, error) {
 			Why:   "A doubled mark is a typing slip that survives proofreading because the eye reads it as one.",
 			Wrong: "أعلنت الشركة أرباحها،، وارتفع سهمها في البورصة.",
 			Right: "أعلنت الشركة أرباحها، وارتفع سهمها في البورصة.",
-			Fix:   "Safe: the run is replaced by a single mark. Two dots are info, with two unsafe fixes, one dot or an ellipsis (…): on Saudi copy 1,305 of 1,435 findings were two dots that columns use as suspension points, where only the writer knows whether the sentence ends or trails off.",
+			Fix:   "Safe for ؛؛ ؟؟ ::, replaced by a single mark; unsafe for ،، (one comma, none or a colon: the writer knows) and for ,, (the Arabic comma). Two dots are info, with two unsafe fixes, one dot or an ellipsis (…): on Saudi copy 1,305 of 1,435 findings were two dots that columns use as suspension points, where only the writer knows whether the sentence ends or trails off.",
 		},
 		Options: map[string]lint.Option{
 			"two-dots": {Default: DotsOff, Allowed: []string{DotsEnd, DotsAll, DotsOff},
@@ -64,7 +65,19 @@ func runDoubledMark(p *lint.Pass) {
 		if n < 2 || !doubledInArabic(toks, i, j, m) || runs.foreign(toks, i) {
 			continue
 		}
+		if (m == '،' || m == ',') && prose.VerseOf(p).Contains(t.Start) {
+			continue // ،، between the halves of a verse line
+		}
 		app := lint.Safe
+		repl := t.Key
+		switch m {
+		case '،':
+			// one comma, none (وقالت،، إنها) or a colon before what
+			// follows (فإلى تفاصيله،،،): the writer knows
+			app = lint.Unsafe
+		case ',':
+			repl, app = "،", lint.Unsafe // ,, in Arabic text: the Arabic comma
+		}
 		if m == '.' {
 			if n != 2 || dots == DotsOff {
 				continue
@@ -93,7 +106,7 @@ func runDoubledMark(p *lint.Pass) {
 		p.Report(lint.Diagnostic{
 			Start: start, End: end,
 			Message: typed(p, t.Key, n),
-			Fixes:   []lint.SuggestedFix{lint.Replace(start, end, t.Key, app)},
+			Fixes:   []lint.SuggestedFix{lint.Replace(start, end, repl, app)},
 		})
 	}
 }

@@ -34,6 +34,9 @@ type pair struct{ open, close int32 }
 type stray struct {
 	tok      int32
 	unclosed bool
+	// reversed: a guillemet written the other way round, the partner of
+	// the stray next to it (و»الجزيرة»: the first » opens)
+	reversed bool
 }
 
 // pairing returns the quotations and brackets of the document, pairing

@@ -22,11 +22,11 @@ func Unbalanced() (*lint.Rule, error) {
 				"one that could be either (إن :\" followed by a space) opens when no quotation is open and closes one otherwise. " +
 				"“ and ” are read the same way, since right-to-left text often types them the other way round; ″ (the inch mark publishing systems put for a \" after a digit) closes an open “. A quote written onto a proclitic (لـ\"سبق\"، بـ\"نسف\") opens. " +
 				"List numbers (1) أ)) and smileys are not brackets. " +
-				"Left alone, after a judged sample of real copy: double quotes (\" or “ ”) in a paragraph holding an even number of them (the quotations close, typed the wrong way round or with the space on the wrong side: ” ديوان الزكاة ”), marks on a line with no word or number (a row of »»»» between sections), and a quotation opened in one paragraph and closed in one of the next six.",
+				"Left alone, after a judged sample of real copy: double quotes (\" or “ ”) in a paragraph holding an even number of them (the quotations close, typed the wrong way round or with the space on the wrong side: ” ديوان الزكاة ”), marks on a line with no word or number (a row of »»»» between sections), and a quotation opened in one paragraph and closed in one of the next six. Of two guillemets that face the same way in a paragraph, only the one written the other way round is flagged (و»الجزيرة»: the first » opens).",
 			Why:   "A quotation that never closes, or closes twice, leaves the reader unsure of who is speaking: in news copy that is an attribution error, not a typo.",
 			Wrong: "وقال المتحدث إن \"الوزارة ستعلن النتائج خلال أسبوع\" وإن الطلاب سيتسلمون شهاداتهم في اليوم نفسه\".",
 			Right: "وقال المتحدث إن \"الوزارة ستعلن النتائج خلال أسبوع\" وإن الطلاب سيتسلمون شهاداتهم في اليوم نفسه.",
-			Fix:   "None: only the writer knows where the quotation was meant to start or end.",
+			Fix:   "None: only the writer knows where the quotation was meant to start or end; a guillemet written the other way round gets its partner's mark as an unsafe suggestion.",
 		},
 		Run: runUnbalanced,
 	}, nil
@@ -39,6 +39,16 @@ func runUnbalanced(p *lint.Pass) {
 	}
 	for _, s := range strays {
 		t := p.Tokens[s.tok]
+		if s.reversed {
+			want := "«"
+			key := "reversed-open"
+			if t.Key == "«" {
+				want, key = "»", "reversed-close"
+			}
+			p.Report(lint.Diagnostic{Start: t.Start, End: t.End, Message: p.T(key, t.Key, want),
+				Fixes: []lint.SuggestedFix{lint.Replace(t.Start, t.End, want, lint.Unsafe)}})
+			continue
+		}
 		var msg string
 		switch {
 		case s.unclosed && t.Key == `"`:
@@ -128,6 +138,34 @@ func meantStrays(toks []arabic.Token, strays []stray) []stray {
 		if !drop[s.tok] {
 			out = append(out, s)
 		}
+	}
+	return reversedGuillemets(toks, out, para)
+}
+
+// reversedGuillemets reports, of two stray guillemets of one paragraph
+// that face the same way with none between them, only the one written the
+// other way round: the first of two closers (و»الجزيرة») opens, the second
+// of two openers («الحكومة قوية «) closes.
+func reversedGuillemets(toks []arabic.Token, strays []stray, para []int32) []stray {
+	out := strays[:0]
+	for n := 0; n < len(strays); n++ {
+		s := strays[n]
+		if n+1 < len(strays) {
+			u := strays[n+1]
+			k, l := toks[s.tok].Key, toks[u.tok].Key
+			if para[s.tok] == para[u.tok] && k == l && (k == "»" && !s.unclosed && !u.unclosed || k == "«" && s.unclosed && u.unclosed) {
+				if k == "»" {
+					s.reversed = true
+				} else {
+					s = u
+					s.reversed = true
+				}
+				out = append(out, s)
+				n++
+				continue
+			}
+		}
+		out = append(out, s)
 	}
 	return out
 }

@@ -283,10 +283,10 @@ var runeClasses = func() (c [0x700]uint8) {
 }()
 
 // hemistichs reports whether the line s holds two halves of 2 to 8 words
-// each, separated by 3 or more spaces, a tab, an asterisk or a run of
-// tatweel that stands alone.
+// each, separated by 3 or more spaces, a tab, an asterisk, a doubled
+// comma (،،) or a run of tatweel that stands alone.
 func hemistichs(s string) bool {
-	for _, sep := range [...]string{"   ", "\t", "\u00a0\u00a0", " * ", "*", " ـ", "ـ "} {
+	for _, sep := range [...]string{"   ", "\t", "\u00a0\u00a0", " * ", "*", "،،", " ـ", "ـ "} {
 		i := strings.Index(s, sep)
 		if i <= 0 {
 			continue
@@ -306,7 +306,7 @@ func hemistichs(s string) bool {
 			}
 			i = j
 		}
-		a, b := countWords(s[:i]), countWords(strings.TrimLeft(s[i:], " \t\u00a0*ـ"))
+		a, b := countWords(s[:i]), countWords(strings.TrimLeft(s[i:], " \t\u00a0*ـ،"))
 		if a >= 2 && a <= maxHalfWords && b >= 2 && b <= maxHalfWords {
 			return true
 		}

@@ -140,7 +140,7 @@ func refMeasure(text string, start, end int) refLine {
 // each, separated by 3 or more spaces, a tab, an asterisk or a run of
 // tatweel that stands alone.
 func refHemistichs(s string) bool {
-	for _, sep := range [...]string{"   ", "\t", "\u00a0\u00a0", " * ", "*", " ـ", "ـ "} {
+	for _, sep := range [...]string{"   ", "\t", "\u00a0\u00a0", " * ", "*", "،،", " ـ", "ـ "} {
 		i := strings.Index(s, sep)
 		if i <= 0 {
 			continue
@@ -160,7 +160,7 @@ func refHemistichs(s string) bool {
 			}
 			i = j
 		}
-		a, b := refCountWords(s[:i]), refCountWords(strings.TrimLeft(s[i:], " \t\u00a0*ـ"))
+		a, b := refCountWords(s[:i]), refCountWords(strings.TrimLeft(s[i:], " \t\u00a0*ـ،"))
 		if a >= 2 && a <= 8 && b >= 2 && b <= 8 {
 			return true
 		}
