@@ -22,7 +22,7 @@ func Unbalanced() (*lint.Rule, error) {
 				"one that could be either (إن :\" followed by a space) opens when no quotation is open and closes one otherwise. " +
 				"“ and ” are read the same way, since right-to-left text often types them the other way round; ″ (the inch mark publishing systems put for a \" after a digit) closes an open “. A quote written onto a proclitic (لـ\"سبق\"، بـ\"نسف\") opens. " +
 				"List numbers (1) أ)) and smileys are not brackets. " +
-				"Left alone, after a judged sample of real copy: double quotes (\" or “ ”) in a paragraph holding an even number of them (the quotations close, typed the wrong way round or with the space on the wrong side: ” ديوان الزكاة ”), marks on a line with no word or number (a row of »»»» between sections), and a quotation opened in one paragraph and closed in one of the next six. Of two guillemets that face the same way in a paragraph, only the one written the other way round is flagged (و»الجزيرة»: the first » opens).",
+				"Left alone, after a judged sample of real copy: double quotes (\" or “ ”) in a paragraph holding an even number of them (the quotations close, typed the wrong way round or with the space on the wrong side: ” ديوان الزكاة ”), marks on a line with no word or number (a row of »»»» between sections), and a quotation opened in one paragraph and closed in one of the next six. Of two guillemets that face the same way in a paragraph, only the one written the other way round is flagged (و»الجزيرة»: the first » opens, since a letter follows it); a straight quote and a curly one that open and close one quotation (\"الطاقم الألماني”) are a pair.",
 			Why:   "A quotation that never closes, or closes twice, leaves the reader unsure of who is speaking: in news copy that is an attribution error, not a typo.",
 			Wrong: "وقال المتحدث إن \"الوزارة ستعلن النتائج خلال أسبوع\" وإن الطلاب سيتسلمون شهاداتهم في اليوم نفسه\".",
 			Right: "وقال المتحدث إن \"الوزارة ستعلن النتائج خلال أسبوع\" وإن الطلاب سيتسلمون شهاداتهم في اليوم نفسه.",
@@ -139,7 +139,28 @@ func meantStrays(toks []arabic.Token, strays []stray) []stray {
 			out = append(out, s)
 		}
 	}
-	return reversedGuillemets(toks, out, para)
+	return reversedGuillemets(toks, mixedQuotes(toks, out, para), para)
+}
+
+// mixedQuotes drops a straight quote and a curly one that follow each other
+// as strays of one paragraph, one opening and one closing: a quotation
+// typed with two styles of mark ("الطاقم الألماني”).
+func mixedQuotes(toks []arabic.Token, strays []stray, para []int32) []stray {
+	out := strays[:0]
+	for n := 0; n < len(strays); n++ {
+		s := strays[n]
+		if n+1 < len(strays) {
+			u := strays[n+1]
+			a, b := toks[s.tok].Key, toks[u.tok].Key
+			straightCurly := a == `"` && (b == "”" || b == "“") || b == `"` && (a == "”" || a == "“")
+			if straightCurly && para[s.tok] == para[u.tok] && s.unclosed && !u.unclosed {
+				n++
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // reversedGuillemets reports, of two stray guillemets of one paragraph
@@ -153,7 +174,12 @@ func reversedGuillemets(toks []arabic.Token, strays []stray, para []int32) []str
 		if n+1 < len(strays) {
 			u := strays[n+1]
 			k, l := toks[s.tok].Key, toks[u.tok].Key
-			if para[s.tok] == para[u.tok] && k == l && (k == "»" && !s.unclosed && !u.unclosed || k == "«" && s.unclosed && u.unclosed) {
+			// the mark written the other way round sits where its partner
+			// would: a » with a letter right after it (و»الجزيرة،
+			// لـ»المدينة»), a « with none («الحكومة قوية « ثم)
+			revOpen := k == "»" && !s.unclosed && !u.unclosed && after(toks, int(s.tok)) == ctxLetter
+			revClose := k == "«" && s.unclosed && u.unclosed && after(toks, int(u.tok)) != ctxLetter
+			if para[s.tok] == para[u.tok] && k == l && (revOpen || revClose) {
 				if k == "»" {
 					s.reversed = true
 				} else {
