@@ -36,7 +36,7 @@ func PersonName() (*lint.Rule, error) {
 			Wrong: "وقال الرئيس زيلينسكي إن بلاده ستواصل القتال. وأضاف فولوديمير زيلينسكي أن الدعم مستمر. ورد الرئيس زيلنسكي على سؤال.",
 			Right: "وقال الرئيس زيلينسكي إن بلاده ستواصل القتال. وأضاف فولوديمير زيلينسكي أن الدعم مستمر. ورد الرئيس زيلينسكي على سؤال.",
 			Fix: "Safe when the majority spelling is used at least twice as often as the other; unsafe otherwise (a tie " +
-				"keeps the first spelling).",
+				"keeps the spelling the people data knows, else the first one).",
 		},
 		Size: len(n.given) + len(n.surnames),
 		Run:  func(p *lint.Pass) { runPersonName(p, n) },
@@ -230,6 +230,16 @@ type nameUse struct {
 	tok     int
 }
 
+// tieFirst reports whether spelling a wins a tie over spelling b: the one
+// the people data knows (نتنياهو over ناتنياهو), else the one written
+// first.
+func tieFirst(n *names, a, b string, firstAt map[string]int) bool {
+	if n.surnames[a] != n.surnames[b] {
+		return n.surnames[a]
+	}
+	return firstAt[a] < firstAt[b]
+}
+
 func runPersonName(p *lint.Pass, n *names) {
 	toks := p.Tokens
 	var uses []nameUse
@@ -384,7 +394,7 @@ func runPersonName(p *lint.Pass, n *names) {
 		if 2*read[q.a] < count[q.a] || 2*read[q.b] < count[q.b] {
 			continue
 		}
-		if count[minor] > count[major] || count[minor] == count[major] && firstAt[minor] < firstAt[major] {
+		if count[minor] > count[major] || count[minor] == count[major] && tieFirst(n, minor, major, firstAt) {
 			major, minor = minor, major
 		}
 		if count[minor] == 0 || count[major] == 0 {
