@@ -2,6 +2,7 @@ package dates
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/i18n"
@@ -14,7 +15,7 @@ func RelativeDay() (*lint.Rule, error) {
 		Level:   lint.Error,
 		Summary: "اليوم الأربعاء، أمس الثلاثاء، غدا الجمعة naming the wrong weekday for the dateline",
 		Doc: lint.Doc{
-			What:  "Resolves اليوم, أمس, غدا, يوم أمس, يوم غد (one day), أول أمس, أول من أمس, أمس الأول, بعد غد (two days) against the dateline and flags the weekday named with them when it is not that day. Also flags \"<weekday> الماضي/المقبل\" followed by a date that is not within the week before or after the dateline. The dateline is --date (or the API's date), else the front matter's, else one printed at the top of the article: a line of nothing but a date, or an agency's opening (\"تيرانا - الثلاثاء 12 نوفمبر 2024 - …\"); never a date from the body. With no dateline nothing is checked (check's summary says how many relative dates went unchecked). A printed dateline that contradicts --date gets one warning.",
+			What:  "Resolves اليوم, أمس, غدا, يوم أمس, يوم غد (one day), أول أمس, أول من أمس, أمس الأول, بعد غد (two days) against the dateline and flags the weekday named with them when it is not that day (not inside a quotation, where the day is the speaker's: «… مساء اليوم الأحد»). Also flags \"<weekday> الماضي/المقبل\" followed by a date that is not within the week before or after the dateline. The dateline is --date (or the API's date), else the front matter's, else one printed at the top of the article: a line of nothing but a date, or an agency's opening (\"تيرانا - الثلاثاء 12 نوفمبر 2024 - …\"); never a date from the body. With no dateline nothing is checked (check's summary says how many relative dates went unchecked). A printed dateline that contradicts --date gets one warning.",
 			Why:   "Wire copy rewritten days later keeps its \"today Wednesday\": under a Friday dateline the story contradicts itself.",
 			Wrong: "الجمعة 22 نوفمبر 2024\nأعلنت الحكومة، اليوم الأربعاء، خطة جديدة.",
 			Right: "الجمعة 22 نوفمبر 2024\nأعلنت الحكومة، اليوم الجمعة، خطة جديدة.",
@@ -53,6 +54,9 @@ func RelativeDay() (*lint.Rule, error) {
 			}
 		}
 		for _, a := range pr.anchors {
+			if quoted(p.Text, a.wd.start) {
+				continue // «… مساء اليوم الأحد …»: the speaker's today, not the story's
+			}
 			want := pr.dateline.AddDate(0, 0, a.offset)
 			ok := false
 			for d := -tol; d <= tol; d++ {
@@ -110,4 +114,16 @@ func sourceName(p *lint.Pass, from lint.DatelineSource) string {
 		return p.T("source-front-matter")
 	}
 	return from.String()
+}
+
+// quoted reports whether offset pos of text lies inside a quotation of its
+// paragraph: after a « or “ not closed before pos, or after an odd number
+// of straight quotes.
+func quoted(text string, pos int) bool {
+	start := strings.LastIndex(text[:pos], "\n\n") + 1
+	seg := text[start:pos]
+	if i := strings.LastIndexAny(seg, "«“"); i >= 0 && !strings.ContainsAny(seg[i:], "»”") {
+		return true
+	}
+	return strings.Count(seg, `"`)%2 == 1
 }
