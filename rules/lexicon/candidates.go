@@ -351,8 +351,9 @@ func finals(v string) []struct {
 		}
 		return []f{{stem + "ه", taaMarbuta}, {stem + "ت", verbTaa}}
 	case 'ي', 'ى':
-		// the plurals شكاوى/شكاوي، فتاوى/فتاوي are written both ways
-		if r, _ := utf8.DecodeLastRuneInString(stem[:len(stem)-utf8.RuneLen(lastRune(stem))]); r == 'ا' {
+		// the plurals شكاوى/شكاوي، فتاوى/فتاوي are written both ways (not
+		// every ا before the last letter: الدراسى، النادى are slips)
+		if strings.HasSuffix(stem, "او") {
 			return nil
 		}
 	}
