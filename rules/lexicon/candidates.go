@@ -489,7 +489,14 @@ func (lx *Lexicon) candidates(k string) []cand {
 		n := utf8.RuneCountInString(rest)
 		// an imperfect verb after ما، لا، لم، لن (مايعادل، لايعمل), a
 		// word with the article after a preposition (فيالعاصمة)
-		verb := verbParticles[p] && n >= 4 && strings.ContainsRune("يتن", firstRune(rest))
+		// (after لا a verb of three letters too, if a news form or one of
+		// data/short_verbs.txt: لايقل، لايجب, not the loans لاينر، لايبل;
+		// names glue onto ما far more often, مايكل، مايلي)
+		minVerb := 4
+		if p == "لا" {
+			minVerb = 3
+		}
+		verb := verbParticles[p] && n >= minVerb && strings.ContainsRune("يتن", firstRune(rest))
 		article := !verbParticles[p] && n >= 3 && strings.HasPrefix(rest, "ال")
 		// ما before a particle or a past verb (مالم، ماقبل، ماحدث،
 		// مازالت): not before any word, names start with ما (مانويل،
@@ -505,7 +512,7 @@ func (lx *Lexicon) candidates(k string) []cand {
 			// نقترب، أقترب), which a name seldom is; only with ي (نويل،
 			// نور، توكس start names), and not after لم or لن, where ل
 			// and a name read too well (لميركل، لنيمار)
-			news = n >= 4 && lx.conjugated(rest)
+			news = n >= minVerb && lx.conjugated(rest) && (n >= 4 || typography.NewsForm(rest) || shortVerbs()[rest])
 		}
 		if !verb && !article && !news {
 			continue

@@ -17,12 +17,15 @@ var (
 	rootHehTxt string
 	//go:embed data/not_hamza.txt
 	notHamzaTxt string
+	//go:embed data/short_verbs.txt
+	shortVerbsTxt string
 )
 
 var (
 	hamzaWords = sync.OnceValue(func() map[string]bool { return readWords(hamzaWordsTxt) })
 	rootHeh    = sync.OnceValue(func() map[string]bool { return readWords(rootHehTxt) })
 	notHamza   = sync.OnceValue(func() map[string]bool { return readWords(notHamzaTxt) })
+	shortVerbs = sync.OnceValue(func() map[string]bool { return readWords(shortVerbsTxt) })
 )
 
 // readWords reads a data file: words separated by spaces and line breaks,
