@@ -21,7 +21,7 @@ func CountedNoun() (*lint.Rule, error) {
 		Level:    lint.Warning,
 		Summary:  "the counted noun after a numeral in digits (30 كيلومترا، 5 أشخاص، 100 كيلومتر)",
 		Doc: lint.Doc{
-			What:  "After a number written in digits, checks the form of a counted noun from a curated list of what news copy counts (units, currencies, people, days, ألف and مليون): after 3–10 the noun is plural (5 أشخاص), after 11–99 singular and accusative (30 كيلومترا، 25 طبيبا), after 100, 200, 1000… singular (100 كيلومتر). For larger numbers the last two digits decide (103 أشخاص، 120 كيلومترا).",
+			What:  "After a number written in digits, checks the form of a counted noun from a curated list of what news copy counts (units, currencies, people, days, ألف and مليون): after 3–10 the noun is plural (5 أشخاص), after 11–99 singular and accusative (30 كيلومترا، 25 طبيبا), after 100, 200, 1000… singular (100 كيلومتر). For larger numbers the last two digits decide (103 أشخاص، 120 كيلومترا). Before ألف، مليون، مليار، تريليون a number with one comma and three digits after it (3,906 مليون) may be a decimal, which takes the singular: it is flagged only when both readings want the same form.",
 			Why:   "Digits hide the numeral's grammar from the writer, so the noun after them is often left in the form of the dictionary.",
 			Wrong: "وتقع القرية على مسافة 30 كيلومتر من العاصمة، وأصيب فيها 5 شخص.",
 			Right: "وتقع القرية على مسافة 30 كيلومترا من العاصمة، وأصيب فيها 5 أشخاص.",
@@ -85,6 +85,11 @@ func runCounted(p *lint.Pass, d *countedData) {
 			}
 			want = noun.Singular
 		}
+		if scaleWord[noun.Singular] && decimalLike(num.Key) && want != noun.Singular {
+			// 3,906 مليون may be 3.906 million (a decimal comma), which
+			// takes the singular: flagged only when both readings agree
+			continue
+		}
 		end, fix := w.End, want
 		if !noun.Construct {
 			// the word after the noun: is the noun's phrase over?
@@ -108,6 +113,18 @@ func runCounted(p *lint.Pass, d *countedData) {
 			Fixes:   []lint.SuggestedFix{lint.Replace(w.Start, end, fix, lint.Safe)},
 		})
 	}
+}
+
+// scaleWord are the counted nouns a number with a decimal comma often
+// comes before (3,906 مليون: 3.906 million, or 3,906 million).
+var scaleWord = map[string]bool{"ألف": true, "مليون": true, "مليار": true, "تريليون": true}
+
+// decimalLike reports whether a number has one comma, at most three digits
+// before it and three after (3,906; 12,304): a thousands separator or a
+// decimal comma.
+func decimalLike(key string) bool {
+	before, after, ok := strings.Cut(key, ",")
+	return ok && len(before) <= 3 && len(after) == 3 && !strings.Contains(after, ",")
 }
 
 // value reads a whole number: digits with thousands separators (1,250 or
