@@ -48,6 +48,7 @@ type names struct {
 	first    map[string]bool     // the first names read as a name's start
 	lastOf   map[string][]string // a first name of the people data → its surnames
 	surnames map[string]bool     // surnames of the people data
+	known    map[string]bool     // every surname of the people data, short ones too
 	// before says, in one lookup, what a word before a name is: a first
 	// name that starts a name (beforeFirst), a first name of the people
 	// data (beforeLast, see lastOf), a title (beforeTitle)
@@ -101,7 +102,7 @@ var loadNames = sync.OnceValues(func() (*names, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := &names{given: map[string]bool{}, first: map[string]bool{}, lastOf: map[string][]string{}, surnames: map[string]bool{}}
+	n := &names{given: map[string]bool{}, first: map[string]bool{}, lastOf: map[string][]string{}, surnames: map[string]bool{}, known: map[string]bool{}}
 	for _, g := range givenNames {
 		n.given[nameKey(g)] = true
 		n.first[nameKey(g)] = true
@@ -120,6 +121,7 @@ var loadNames = sync.OnceValues(func() (*names, error) {
 			first, last := nameKey(ws[0]), nameKey(ws[1])
 			if arabic.RuneCount(last) >= 4 && !chain[first] {
 				n.lastOf[first] = append(n.lastOf[first], last)
+				n.known[last] = true
 				if arabic.RuneCount(last) >= 5 {
 					n.surnames[last] = true
 				}
@@ -234,8 +236,8 @@ type nameUse struct {
 // the people data knows (نتنياهو over ناتنياهو), else the one written
 // first.
 func tieFirst(n *names, a, b string, firstAt map[string]int) bool {
-	if n.surnames[a] != n.surnames[b] {
-		return n.surnames[a]
+	if n.known[a] != n.known[b] {
+		return n.known[a]
 	}
 	return firstAt[a] < firstAt[b]
 }

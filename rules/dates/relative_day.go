@@ -2,9 +2,9 @@ package dates
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/daqiq/daqiq/lint"
+	"github.com/daqiq/daqiq/lint/arabic"
 	"github.com/daqiq/daqiq/lint/i18n"
 )
 
@@ -53,8 +53,9 @@ func RelativeDay() (*lint.Rule, error) {
 				dated[m.wd.start] = true
 			}
 		}
+		quoted := quoteState(p.Tokens)
 		for _, a := range pr.anchors {
-			if quoted(p.Text, a.wd.start) {
+			if quoted(a.wd.start) {
 				continue // «… مساء اليوم الأحد …»: the speaker's today, not the story's
 			}
 			want := pr.dateline.AddDate(0, 0, a.offset)
@@ -116,14 +117,37 @@ func sourceName(p *lint.Pass, from lint.DatelineSource) string {
 	return from.String()
 }
 
-// quoted reports whether offset pos of text lies inside a quotation of its
-// paragraph: after a « or “ not closed before pos, or after an odd number
-// of straight quotes.
-func quoted(text string, pos int) bool {
-	start := strings.LastIndex(text[:pos], "\n\n") + 1
-	seg := text[start:pos]
-	if i := strings.LastIndexAny(seg, "«“"); i >= 0 && !strings.ContainsAny(seg[i:], "»”") {
-		return true
+// quoteState returns a function of offsets, asked in increasing order,
+// that reports whether an offset lies inside a quotation of its
+// paragraph: after a « not closed, after a curly quote opened and not
+// closed (either glyph opens: right-to-left copy types them both ways),
+// or after a straight quote opened and not closed. Paragraphs end at a
+// blank line. The tokens are read once, however many offsets are asked.
+func quoteState(toks []arabic.Token) func(pos int) bool {
+	i, guil, curly, straight := 0, false, false, false
+	last := -1
+	return func(pos int) bool {
+		if pos < last {
+			i, guil, curly, straight = 0, false, false, false
+		}
+		last = pos
+		for ; i < len(toks) && toks[i].Start < pos; i++ {
+			switch t := toks[i]; {
+			case t.Kind == arabic.Space && t.Breaks >= 2:
+				guil, curly, straight = false, false, false
+			case t.Kind == arabic.Punct:
+				switch t.Key {
+				case "«":
+					guil = true
+				case "»":
+					guil = false
+				case "“", "”":
+					curly = !curly
+				case `"`:
+					straight = !straight
+				}
+			}
+		}
+		return guil || curly || straight
 	}
-	return strings.Count(seg, `"`)%2 == 1
 }

@@ -21,6 +21,7 @@ func WeekdayMismatch() (*lint.Rule, error) {
 		},
 	}, func(p *lint.Pass, v *vocab) {
 		pr := parse(p, v)
+		var years map[int]int // month → the one year the story gives it, -1 for several
 		for i, m := range pr.mentions {
 			if m.weekday < 0 || m.day == 0 {
 				continue
@@ -50,7 +51,10 @@ func WeekdayMismatch() (*lint.Rule, error) {
 				// ديسمبر 2017): that year, not the nearest to the
 				// dateline. Without a dateline the date stays unchecked:
 				// a timeline's dates are of many years
-				if y, ok := yearOfMonth(pr, dated.month); ok {
+				if years == nil {
+					years = yearsOfMonths(pr)
+				}
+				if y := years[dated.month]; y > 0 {
 					d := *dated
 					d.year = y
 					dated = &d
@@ -93,20 +97,22 @@ func WeekdayMismatch() (*lint.Rule, error) {
 	})
 }
 
-// yearOfMonth returns the year the story gives to its Gregorian dates of
-// month, when it gives one year only.
-func yearOfMonth(pr *parsed, month int) (int, bool) {
-	year := 0
+// yearsOfMonths maps each month to the one year the story gives its
+// Gregorian dates, or -1 when it gives several.
+func yearsOfMonths(pr *parsed) map[int]int {
+	out := map[int]int{}
 	for _, o := range pr.mentions {
-		if o.hijri || o.month != month || o.year == 0 || o == pr.datelineOf {
+		if o.hijri || o.year == 0 || o == pr.datelineOf {
 			continue
 		}
-		if year != 0 && o.year != year {
-			return 0, false
+		switch y := out[o.month]; {
+		case y == 0:
+			out[o.month] = o.year
+		case y != o.year:
+			out[o.month] = -1
 		}
-		year = o.year
 	}
-	return year, year != 0
+	return out
 }
 
 // yearSlip returns the year before or after a Gregorian date's own in

@@ -110,14 +110,19 @@ func runParticles(p *lint.Pass, d *particleData) {
 }
 
 // acronym reports whether the particle at i is a letter of an acronym
-// spelled in Arabic script: a Latin letter's name beside it (سي إن إن).
+// spelled in Arabic script: a Latin letter's name follows it (سي إن إن،
+// إن بي سي), or it follows an إن that is one (the second N of سي إن إن).
+// A particle after a whole acronym (بي بي سي إن الحكومة) is a particle.
 func acronym(toks []arabic.Token, i int) bool {
-	for _, j := range []int{prevWord(toks, i), nextWord(toks, i)} {
-		if j >= 0 && prose.PlainLetterName(toks[j].Key) {
-			return true
-		}
+	if j := nextWord(toks, i); j >= 0 && prose.LetterName(toks[j].Key) {
+		return true
 	}
-	return false
+	j := prevWord(toks, i)
+	if j < 0 || toks[j].Key != "إن" && toks[j].Key != "ان" {
+		return false
+	}
+	k := prevWord(toks, j)
+	return k >= 0 && prose.PlainLetterName(toks[k].Key)
 }
 
 // vocalized reports whether a word carries a short vowel, not only a
@@ -224,8 +229,12 @@ func findVerb(p *lint.Pass, d *particleData, i int) (int, int) {
 				switch stripConj(toks[w].Key) {
 				case "عدم":
 					return 0, -1 // عدم كشف: a masdar, not the verb
-				case "ما", "فيما", "مما", "بما", "كما":
-					return 0, -1 // في ما يعتبر: a relative clause's verb
+				case "فيما", "مما", "بما":
+					return 0, -1 // فيما يعتبر: a relative clause's verb
+				case "ما":
+					if k := prevWord(toks, w); k >= 0 && toks[k].Key == "في" {
+						return 0, -1 // في ما يعتبر
+					}
 				}
 			}
 			return m.Value, j

@@ -49,9 +49,22 @@ func (lx *Lexicon) analyze(p *lint.Pass) *[nClasses][]finding {
 	}
 	var all []finding
 	toks := p.Tokens
+	hashtag := false // inside a hashtag: after # through words joined by _
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != arabic.Word || !t.Arabic || len(t.Key) > maxWord {
+		switch {
+		case t.Kind == arabic.Punct && t.Key == "#":
+			hashtag = true
+			continue
+		case t.Kind == arabic.Punct && t.Key == "_", t.Kind == arabic.Number:
+			continue
+		case t.Kind != arabic.Word:
+			hashtag = false
+			continue
+		}
+		if hashtag || !t.Arabic || len(t.Key) > maxWord {
+			// the words of a hashtag (#لاتجعل_نفسك_اضحوكة) are the
+			// tag's, spelled as it is searched for
 			continue
 		}
 		if f, ok := lx.splitAt(p, i); ok {
@@ -59,7 +72,7 @@ func (lx *Lexicon) analyze(p *lint.Pass) *[nClasses][]finding {
 			continue
 		}
 		v := lx.verdictOf(t.Key)
-		if v == nil || arabic.RuneCount(t.Key) == 2 && besideLetterName(toks, i) || inHashtag(toks, i) {
+		if v == nil || arabic.RuneCount(t.Key) == 2 && besideLetterName(toks, i) {
 			continue
 		}
 		word := p.Text[t.Start:t.End]
@@ -100,22 +113,6 @@ func besideLetterName(toks []arabic.Token, i int) bool {
 		sp := toks[(i+j)/2]
 		if sp.Kind == arabic.Space && sp.Breaks == 0 && prose.PlainLetterName(toks[j].Key) {
 			return true
-		}
-	}
-	return false
-}
-
-// inHashtag reports whether word token i is part of a hashtag
-// (#لاتجعل_نفسك_اضحوكة): its words are the tag's, spelled as it is
-// searched for.
-func inHashtag(toks []arabic.Token, i int) bool {
-	for j := i - 1; j >= 0; j-- {
-		switch t := toks[j]; {
-		case t.Kind == arabic.Punct && t.Key == "#":
-			return true
-		case t.Kind == arabic.Word, t.Kind == arabic.Number, t.Kind == arabic.Punct && t.Key == "_":
-		default:
-			return false
 		}
 	}
 	return false

@@ -383,7 +383,7 @@ func rareFinal(k, to string, c class) bool {
 }
 
 func hasArticle(k string) bool {
-	for _, p := range []string{"ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "لل", "ولل", "فلل"} {
+	for _, p := range articlePrefixes {
 		if strings.HasPrefix(k, p) {
 			return true
 		}

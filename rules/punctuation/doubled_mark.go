@@ -23,7 +23,7 @@ func DoubledMark() (*lint.Rule, error) {
 		Level:    lint.Warning,
 		Summary:  "a mark typed twice: ،، ؛؛ ؟؟ :: (two dots with two-dots = end)",
 		Doc: lint.Doc{
-			What: "Flags a run of the same mark typed twice or more: ،، ؛؛ ؟؟ :: and the Latin ,, ;; ?? (not three commas or more, ،،، the flourish that signs off a column or leads into an interview, nor ،، between the halves of a verse line); with two-dots = \"end\", also exactly two dots ending a sentence (off by default: in a judged sample of published copy, 14 of 37 such findings were slips, the others the pause that columns, verse and sign-offs write with two dots). " +
+			What: "Flags a run of the same mark typed twice or more: ،، ؛؛ ؟؟ :: and the Latin ,, ;; ?? (not three Arabic commas or more, ،،، the flourish that signs off a column or leads into an interview, nor ،، between the halves of a verse line); with two-dots = \"end\", also exactly two dots ending a sentence (off by default: in a judged sample of published copy, 14 of 37 such findings were slips, the others the pause that columns, verse and sign-offs write with two dots). " +
 				"An ellipsis (three dots or more, or …), a mixed ؟! or ؟؟! and a doubled !! (emphasis in quotations) are left alone, as are marks in URLs and Latin text. " +
 				"Two dots inside a line (بالصور.. الرئيس يفتتح) are the pause many papers use in headlines: they are flagged only with two-dots = \"all\".",
 			Why:   "A doubled mark is a typing slip that survives proofreading because the eye reads it as one.",
@@ -79,9 +79,10 @@ func runDoubledMark(p *lint.Pass) {
 			continue
 		}
 		app := lint.Safe
-		repl := t.Key
+		repl, msg := t.Key, typed(p, t.Key, n)
 		if m == ',' {
-			repl, app = "،", lint.Unsafe // ,, in Arabic text: the Arabic comma
+			// ,, in Arabic text: one Arabic comma
+			repl, app, msg = "،", lint.Unsafe, p.T("latin-commas")
 		}
 		if m == '.' {
 			if n != 2 || dots == DotsOff {
@@ -110,7 +111,7 @@ func runDoubledMark(p *lint.Pass) {
 		}
 		p.Report(lint.Diagnostic{
 			Start: start, End: end,
-			Message: typed(p, t.Key, n),
+			Message: msg,
 			Fixes:   []lint.SuggestedFix{lint.Replace(start, end, repl, app)},
 		})
 	}

@@ -37,7 +37,7 @@ func TestFixesSettle(t *testing.T) {
 	in := "أعلن المدير ، في مؤتمر صحفي,أن الشركة ربحت 3.5 مليون دولار.وقال إن العام المقبل سيكون أفضل،، فهل يصدق المساهمون?\n" +
 		"وزار الوفد المصنع .. ثم غادر.."
 	// two dots ending a line may be suspension points, and ،، may want one
-	// comma, none or a colon: no safe fix
+	// comma, none or a full stop: no safe fix
 	want := "أعلن المدير، في مؤتمر صحفي، أن الشركة ربحت 3.5 مليون دولار. وقال إن العام المقبل سيكون أفضل،، فهل يصدق المساهمون؟\n" +
 		"وزار الوفد المصنع .. ثم غادر.."
 	doc, err := source.New("t.txt", []byte(in))

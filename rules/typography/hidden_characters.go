@@ -19,7 +19,7 @@ func HiddenCharacters() (*lint.Rule, error) {
 		Summary:  "bidi controls and control characters anywhere (error); direction marks, joiners and zero-width spaces inside a word (warning)",
 		Doc: lint.Doc{
 			What: "Flags the bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) and the control characters (C0 but the tab and the line ends, such as BEL, BS, VT, FF and ESC; DEL; C1 but NEL) wherever they are, and, inside a word, the left-to-right and right-to-left marks (U+200E, U+200F), the Arabic letter mark (U+061C), the zero-width joiner and non-joiner (U+200D, U+200C), the zero-width space (U+200B), the word joiner (U+2060) and a stray byte-order mark (U+FEFF). " +
-				"A mark between two words, where it sets the direction of a number or a Latin name, is left alone, and so is a non-joiner in a Persian word (می‌خواهد), and a bidi control on a line that holds Latin letters (embeddings that keep Latin titles and numbers in order, as in a list of films with their years).",
+				"A mark between two words, where it sets the direction of a number or a Latin name, is left alone, and so is a non-joiner in a Persian word (می‌خواهد), and a bidi embedding or isolate on a line that holds Latin letters (they keep Latin titles and numbers in order, as in a list of films with their years; the overrides U+202D and U+202E are flagged wherever they are).",
 			Why:   "These characters are invisible: pasted from word processors, PDFs and social media, they make a word unfindable (الحكومة with a mark inside does not match الحكومة) and bidi controls can reorder what a reader sees. Control characters come from old systems and broken conversions (a vertical tab is a line break in Word's text export) and can drive a terminal.",
 			Wrong: "أعلنت الحكو\u200fمة عن خطة جديدة \u202bلدعم\u202c الصادرات.",
 			Right: "أعلنت الحكومة عن خطة جديدة لدعم الصادرات.",
@@ -82,10 +82,21 @@ var c0Names = map[rune]string{
 func hiddenCharacters(p *lint.Pass) {
 	sc := scanOf(p)
 	end := 0
+	var latin latinLines
 	for _, i := range sc.controls {
-		if t := p.Tokens[i]; t.Start >= end {
-			end = hiddenRun(p, t.Start, bidiControl)
+		t := p.Tokens[i]
+		if t.Start < end {
+			continue
 		}
+		if r, _ := utf8.DecodeRuneInString(p.Text[t.Start:]); r != 0x202D && r != 0x202E && latin.at(p.Text, t.Start) {
+			// embeddings and isolates around Latin names and numbers set
+			// their order (a film list: «(1984)»): deleting them
+			// scrambles the line. The overrides (U+202D, U+202E) are
+			// flagged wherever they are: they reverse what is shown.
+			end = t.End
+			continue
+		}
+		end = hiddenRun(p, t.Start, bidiControl)
 	}
 	// control characters are punctuation tokens, or inside whitespace
 	// (VT and FF)
@@ -158,11 +169,6 @@ func hiddenRun(p *lint.Pass, at, c int) int {
 			Message: p.T(key, name),
 			Fixes:   []lint.SuggestedFix{lint.Replace(at, end, repl, lint.Safe)}})
 	case bidiControl:
-		if lineHasLatin(text, at) {
-			// embeddings around Latin names and numbers set their order
-			// (a film list: «(1984)»): deleting them scrambles the line
-			return end
-		}
 		p.Report(lint.Diagnostic{Start: at, End: end,
 			Message: p.T("bidi", name),
 			Fixes:   []lint.SuggestedFix{lint.Replace(at, end, "", lint.Safe)}})
@@ -183,22 +189,31 @@ func hiddenRun(p *lint.Pass, at, c int) int {
 	return end
 }
 
-// lineHasLatin reports whether the line around offset at holds a Latin
-// letter.
-func lineHasLatin(text string, at int) bool {
-	ls := strings.LastIndexByte(text[:at], '\n') + 1
-	le := strings.IndexByte(text[at:], '\n')
-	if le < 0 {
-		le = len(text)
-	} else {
-		le += at
+// latinLines answers whether the line around an offset holds a Latin
+// letter, reading each line once however many offsets on it are asked.
+type latinLines struct {
+	start, end int // the last line read: [start, end)
+	latin      bool
+}
+
+func (l *latinLines) at(text string, pos int) bool {
+	if pos >= l.start && pos < l.end {
+		return l.latin
 	}
-	for i := ls; i < le; i++ {
+	l.start = strings.LastIndexByte(text[:pos], '\n') + 1
+	if e := strings.IndexByte(text[pos:], '\n'); e < 0 {
+		l.end = len(text)
+	} else {
+		l.end = pos + e
+	}
+	l.latin = false
+	for i := l.start; i < l.end; i++ {
 		if c := text[i] | 0x20; c >= 'a' && c <= 'z' {
-			return true
+			l.latin = true
+			break
 		}
 	}
-	return false
+	return l.latin
 }
 
 // wordAround returns the Arabic word around the invisible characters at

@@ -203,8 +203,9 @@ func spaceRun(text string, start, end int) (wsSlip, bool) {
 	}
 	if hasNBSP {
 		// a no-break space binds a number to its unit or its word (5 كم،
-		// 2015 م): kept there; between two words the run was one space
-		if digitBeside(text, start, end) {
+		// 2015 م): kept there, and in a run of no-break spaces alone;
+		// between two words a space beside one was one space
+		if digitBeside(text, start, end) || !strings.Contains(run, " ") {
 			return wsSlip{start: start, end: end, repl: nbsp, msg: "nbsp"}, true
 		}
 		return wsSlip{start: start, end: end, repl: " ", msg: "nbsp-plain"}, true

@@ -136,9 +136,9 @@ func refMeasure(text string, start, end int) refLine {
 	return l
 }
 
-// hemistichs reports whether the line s holds two halves of 2 to 8 words
-// each, separated by 3 or more spaces, a tab, an asterisk or a run of
-// tatweel that stands alone.
+// refHemistichs reports whether the line s holds two halves of 2 to 8
+// words each, separated by 3 or more spaces, a tab, an asterisk, a doubled
+// comma (،،) or a run of tatweel that stands alone.
 func refHemistichs(s string) bool {
 	for _, sep := range [...]string{"   ", "\t", "\u00a0\u00a0", " * ", "*", "،،", " ـ", "ـ "} {
 		i := strings.Index(s, sep)
