@@ -15,9 +15,6 @@ import (
 // dates, a hashtag of many words): twice the text costs at most
 // scaling.Limit times the time.
 func TestRulesLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing")
-	}
 	eng, err := engine.New(nil)
 	if err != nil {
 		t.Fatal(err)
