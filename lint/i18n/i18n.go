@@ -13,6 +13,7 @@ package i18n
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
@@ -79,6 +80,23 @@ func Register(lang Lang, name string, data []byte) {
 	defer mu.Unlock()
 	pending[lang] = append(pending[lang], file{name, data})
 	decoded[lang].Store(false)
+}
+
+// RegisterFamily registers the catalogue of a rule family: the files
+// messages_ar.toml and messages_en.toml of fsys (the family's embedded
+// files), named dir/messages_ar.toml and dir/messages_en.toml in errors.
+// A file missing from fsys is a programming error: it panics.
+func RegisterFamily(fsys fs.FS, dir string) {
+	for _, f := range [...]struct {
+		lang Lang
+		name string
+	}{{Ar, "messages_ar.toml"}, {En, "messages_en.toml"}} {
+		data, err := fs.ReadFile(fsys, f.name)
+		if err != nil {
+			panic(fmt.Sprintf("i18n: %s/%s: %v", dir, f.name, err))
+		}
+		Register(f.lang, dir+"/"+f.name, data)
+	}
 }
 
 // decode decodes the pending files of lang, once.
