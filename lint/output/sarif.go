@@ -236,6 +236,21 @@ func RuleDocURL(r *lint.Rule) string {
 	return RulesDocURL
 }
 
+// RulePageURL is a rule's page as daqiq serve publishes it under base (a
+// URL ending in /): each segment of the id escaped, the language in the
+// query when it is not Arabic.
+func RulePageURL(base, id string, lang i18n.Lang) string {
+	segs := strings.Split(id, "/")
+	for i, sg := range segs {
+		segs[i] = url.PathEscape(sg)
+	}
+	u := base + strings.Join(segs, "/")
+	if lang != i18n.Ar {
+		u += "?lang=" + lang.String()
+	}
+	return u
+}
+
 // RuleHelp is a rule's documentation as Markdown, under the headings of
 // `daqiq explain`: What it does, Why, Example, Use instead, Fix safety,
 // More (the rule's link).

@@ -29,6 +29,7 @@ import (
 	"github.com/daqiq/daqiq/lint/config"
 	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/markup"
+	"github.com/daqiq/daqiq/lint/output"
 )
 
 // DefaultDebounce is how long after the last change a document is
@@ -693,15 +694,7 @@ func ruleHref(base, id string, lang i18n.Lang, links map[string]string) string {
 	if base == "" {
 		return links[id]
 	}
-	segs := strings.Split(id, "/")
-	for i, sg := range segs {
-		segs[i] = url.PathEscape(sg)
-	}
-	u := base + strings.Join(segs, "/")
-	if lang != i18n.Ar {
-		u += "?lang=" + lang.String()
-	}
-	return u
+	return output.RulePageURL(base, id, lang)
 }
 
 func findRule(eng *engine.Engine, id string) *lint.Rule {

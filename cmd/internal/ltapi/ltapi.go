@@ -22,7 +22,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/url"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -35,6 +34,7 @@ import (
 	"github.com/daqiq/daqiq/lint"
 	"github.com/daqiq/daqiq/lint/i18n"
 	"github.com/daqiq/daqiq/lint/markup"
+	"github.com/daqiq/daqiq/lint/output"
 )
 
 // DefaultMaxBody is the largest request body read when Options.MaxBody is
@@ -528,15 +528,7 @@ func ruleURLs(base, id string, lang i18n.Lang) []ltURL {
 	if base == "" {
 		return nil
 	}
-	segs := strings.Split(id, "/")
-	for i, sg := range segs {
-		segs[i] = url.PathEscape(sg)
-	}
-	u := base + strings.Join(segs, "/")
-	if lang != i18n.Ar {
-		u += "?lang=" + lang.String()
-	}
-	return []ltURL{{Value: u}}
+	return []ltURL{{Value: output.RulePageURL(base, id, lang)}}
 }
 
 // spellingRule reports whether a rule finds misspelt words, which
