@@ -306,6 +306,22 @@ func (k *Knowledge) titleBefore(p *lint.Pass, ms []mention, n int) (t title, for
 	return t, former, !blockers[bare(key(prevWord(toks, head)))]
 }
 
+// person is the one person a mention names (an index of k.Persons), or
+// -1 when it names none or two persons of that name.
+func (k *Knowledge) person(m *mention) int {
+	who := -1
+	for _, s := range k.entries[m.entry].senses {
+		if s.kind != KindPerson {
+			continue
+		}
+		if who >= 0 && who != s.form {
+			return -1
+		}
+		who = s.form
+	}
+	return who
+}
+
 // terms checks a title before a person against the person's terms in that
 // office (knowledge-claim, with a dateline): رئيس الوزراء الهولندي مارك
 // روته in an article dated after 2 July 2024.
@@ -313,17 +329,7 @@ func (k *Knowledge) terms(p *lint.Pass, ms []mention, today Day) {
 	toks := p.Tokens
 	for n := range ms {
 		m := &ms[n]
-		who := -1
-		for _, s := range k.entries[m.entry].senses {
-			if s.kind != KindPerson {
-				continue
-			}
-			if who >= 0 && who != s.form {
-				who = -2 // two persons of that name
-				break
-			}
-			who = s.form
-		}
+		who := k.person(m)
 		if who < 0 || len(k.Persons[who].Terms) == 0 || m.conjoined() {
 			continue
 		}

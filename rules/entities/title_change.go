@@ -67,17 +67,7 @@ func runTitleChange(p *lint.Pass, k *Knowledge) {
 	var uses []officeUse
 	for n := range ms {
 		m := &ms[n]
-		who := -1
-		for _, s := range k.entries[m.entry].senses {
-			if s.kind != KindPerson {
-				continue
-			}
-			if who >= 0 && who != s.form {
-				who = -2
-				break
-			}
-			who = s.form
-		}
+		who := k.person(m)
 		if who < 0 {
 			continue
 		}
