@@ -94,8 +94,8 @@ func meantStrays(toks []arabic.Token, strays []stray) []stray {
 		}
 		para[i], line[i] = pi, li
 	}
-	hasText := map[int32]bool{}  // lines with a word or a number
-	quotes := map[[2]int32]int{} // (paragraph, family) → double quotes in it
+	hasText := make([]bool, li+1) // lines with a word or a number
+	quotes := map[[2]int32]int{}  // (paragraph, family) → double quotes in it
 	for i := range toks {
 		switch toks[i].Kind {
 		case arabic.Word, arabic.Number:
@@ -142,25 +142,33 @@ func meantStrays(toks []arabic.Token, strays []stray) []stray {
 	return reversedGuillemets(toks, mixedQuotes(toks, out, para), para)
 }
 
-// mixedQuotes drops a straight quote and a curly one that follow each other
-// as strays of one paragraph, one opening and one closing: a quotation
-// typed with two styles of mark ("الطاقم الألماني”).
-func mixedQuotes(toks []arabic.Token, strays []stray, para []int32) []stray {
+// joinAdjacent walks the strays in order and offers each with the next one
+// to join: join returns what stands for the two and true to take both, or
+// false to keep the first as it is and go on.
+func joinAdjacent(strays []stray, join func(s, u stray) ([]stray, bool)) []stray {
 	out := strays[:0]
 	for n := 0; n < len(strays); n++ {
-		s := strays[n]
 		if n+1 < len(strays) {
-			u := strays[n+1]
-			a, b := toks[s.tok].Key, toks[u.tok].Key
-			straightCurly := a == `"` && (b == "”" || b == "“") || b == `"` && (a == "”" || a == "“")
-			if straightCurly && para[s.tok] == para[u.tok] && s.unclosed && !u.unclosed {
+			if keep, ok := join(strays[n], strays[n+1]); ok {
+				out = append(out, keep...)
 				n++
 				continue
 			}
 		}
-		out = append(out, s)
+		out = append(out, strays[n])
 	}
 	return out
+}
+
+// mixedQuotes drops a straight quote and a curly one that follow each other
+// as strays of one paragraph, one opening and one closing: a quotation
+// typed with two styles of mark ("الطاقم الألماني”).
+func mixedQuotes(toks []arabic.Token, strays []stray, para []int32) []stray {
+	return joinAdjacent(strays, func(s, u stray) ([]stray, bool) {
+		a, b := toks[s.tok].Key, toks[u.tok].Key
+		straightCurly := a == `"` && (b == "”" || b == "“") || b == `"` && (a == "”" || a == "“")
+		return nil, straightCurly && para[s.tok] == para[u.tok] && s.unclosed && !u.unclosed
+	})
 }
 
 // reversedGuillemets reports, of two stray guillemets of one paragraph
@@ -168,32 +176,24 @@ func mixedQuotes(toks []arabic.Token, strays []stray, para []int32) []stray {
 // other way round: the first of two closers (و»الجزيرة») opens, the second
 // of two openers («الحكومة قوية «) closes.
 func reversedGuillemets(toks []arabic.Token, strays []stray, para []int32) []stray {
-	out := strays[:0]
-	for n := 0; n < len(strays); n++ {
-		s := strays[n]
-		if n+1 < len(strays) {
-			u := strays[n+1]
-			k, l := toks[s.tok].Key, toks[u.tok].Key
-			// the mark written the other way round sits where its partner
-			// would: a » with a letter right after it (و»الجزيرة،
-			// لـ»المدينة»), a « with none («الحكومة قوية « ثم)
-			revOpen := k == "»" && !s.unclosed && !u.unclosed && after(toks, int(s.tok)) == ctxLetter
-			revClose := k == "«" && s.unclosed && u.unclosed && after(toks, int(u.tok)) != ctxLetter
-			if para[s.tok] == para[u.tok] && k == l && (revOpen || revClose) {
-				if k == "»" {
-					s.reversed = true
-				} else {
-					s = u
-					s.reversed = true
-				}
-				out = append(out, s)
-				n++
-				continue
-			}
+	return joinAdjacent(strays, func(s, u stray) ([]stray, bool) {
+		k, l := toks[s.tok].Key, toks[u.tok].Key
+		if para[s.tok] != para[u.tok] || k != l {
+			return nil, false
 		}
-		out = append(out, s)
-	}
-	return out
+		// the mark written the other way round sits where its partner
+		// would: a » with a letter right after it (و»الجزيرة،
+		// لـ»المدينة»), a « with none («الحكومة قوية « ثم)
+		switch {
+		case k == "»" && !s.unclosed && !u.unclosed && after(toks, int(s.tok)) == ctxLetter:
+			s.reversed = true
+			return []stray{s}, true
+		case k == "«" && s.unclosed && u.unclosed && after(toks, int(u.tok)) != ctxLetter:
+			u.reversed = true
+			return []stray{u}, true
+		}
+		return nil, false
+	})
 }
 
 // quoteFamily is the family of a double quote whose glyph does not tell
