@@ -150,16 +150,20 @@ func jsonItem(b *bytes.Buffer, v any, prefix string) error {
 	return nil
 }
 
+// ready reports the stream's first error, writing the document's head
+// first when nothing has been written yet.
+func (s *Stream) ready() error {
+	if s.err == nil && !s.started {
+		s.started = true
+		s.err = s.begin()
+	}
+	return s.err
+}
+
 // Write writes one file's part, after those of the files before it.
 func (s *Stream) Write(p Part) error {
-	if s.err != nil {
-		return s.err
-	}
-	if !s.started {
-		s.started = true
-		if s.err = s.begin(); s.err != nil {
-			return s.err
-		}
+	if err := s.ready(); err != nil {
+		return err
 	}
 	switch s.format {
 	case "github":
@@ -235,14 +239,8 @@ func (s *Stream) Close() error {
 			s.tmp = nil
 		}()
 	}
-	if s.err != nil {
-		return s.err
-	}
-	if !s.started {
-		s.started = true
-		if s.err = s.begin(); s.err != nil {
-			return s.err
-		}
+	if err := s.ready(); err != nil {
+		return err
 	}
 	var tail string
 	switch s.format {
