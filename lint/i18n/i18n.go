@@ -64,10 +64,13 @@ var (
 	decoded [2]atomic.Bool                  // pending[lang] is empty
 )
 
-// file is a catalogue file waiting to be decoded.
+// file is a catalogue file waiting to be decoded: its bytes, or the file
+// system it is read from when its language is first asked for.
 type file struct {
 	name string
 	data []byte
+	fsys fs.FS
+	path string
 }
 
 // Register adds a catalogue file of one language. It is decoded when the
@@ -78,24 +81,25 @@ type file struct {
 func Register(lang Lang, name string, data []byte) {
 	mu.Lock()
 	defer mu.Unlock()
-	pending[lang] = append(pending[lang], file{name, data})
+	pending[lang] = append(pending[lang], file{name: name, data: data})
 	decoded[lang].Store(false)
 }
 
 // RegisterFamily registers the catalogue of a rule family: the files
 // messages_ar.toml and messages_en.toml of fsys (the family's embedded
 // files), named dir/messages_ar.toml and dir/messages_en.toml in errors.
-// A file missing from fsys is a programming error: it panics.
+// Like Register's, a file is read and decoded only when its language is
+// first asked for; one missing from fsys is a programming error and panics
+// then.
 func RegisterFamily(fsys fs.FS, dir string) {
+	mu.Lock()
+	defer mu.Unlock()
 	for _, f := range [...]struct {
 		lang Lang
-		name string
+		path string
 	}{{Ar, "messages_ar.toml"}, {En, "messages_en.toml"}} {
-		data, err := fs.ReadFile(fsys, f.name)
-		if err != nil {
-			panic(fmt.Sprintf("i18n: %s/%s: %v", dir, f.name, err))
-		}
-		Register(f.lang, dir+"/"+f.name, data)
+		pending[f.lang] = append(pending[f.lang], file{name: dir + "/" + f.path, fsys: fsys, path: f.path})
+		decoded[f.lang].Store(false)
 	}
 }
 
@@ -107,6 +111,13 @@ func decode(lang Lang) {
 	mu.Lock()
 	defer mu.Unlock()
 	for _, f := range pending[lang] {
+		if f.fsys != nil {
+			data, err := fs.ReadFile(f.fsys, f.path)
+			if err != nil {
+				panic(fmt.Sprintf("i18n: %s: %v", f.name, err))
+			}
+			f.data = data
+		}
 		add(lang, f.name, f.data)
 	}
 	pending[lang] = nil
