@@ -41,11 +41,10 @@ func seedDir(t *testing.T) string {
 }
 
 type seedRow struct {
-	line          int
-	ctx, expect   string
-	group         string
-	start, end    int
-	target, label string
+	line        int
+	ctx, expect string
+	group       string
+	start, end  int
 }
 
 // TestSeedArticle runs the built-in rules over the seed article and holds
